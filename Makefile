@@ -1,0 +1,60 @@
+# One-step set-up, the main job, the tests.  `make setup` is idempotent: a
+# second run checks two things and returns in seconds.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+APT_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+TINY_MODEL := build/tiny-zh_en.argosmodel
+DEMO_PACKAGES := build/argos-packages
+
+.PHONY: setup system-packages demo test lint tiny-model clean
+
+setup: system-packages $(STAMP)
+
+# WeasyPrint needs Pango; without libharfbuzz-subset0 it subsets CJK fonts 10x slower.
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing system packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "missing system packages; run: sudo apt-get install -y $$(echo $$missing)"; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+$(TINY_MODEL): $(STAMP) translate/tiny_model.py seeds/*.txt
+	$(BIN)/python -m translate.tiny_model $(TINY_MODEL) --seeds seeds
+
+tiny-model: $(TINY_MODEL)
+
+# The main job.  With no zh→en model installed, the demo uses the tiny test
+# model in build/ (its English is nonsense) and says so.
+demo: setup
+	@if $(BIN)/translate models list | grep -q 'zh→en'; then \
+	  $(BIN)/translate seeds/ --to en; \
+	else \
+	  echo "no zh→en model installed: using the tiny test model, whose English is nonsense."; \
+	  echo "For real translations: $(BIN)/translate models install zh-en"; \
+	  $(MAKE) --no-print-directory $(TINY_MODEL) && \
+	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate models install --file $(TINY_MODEL) && \
+	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate seeds/ --to en; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check glossary translate publish tests
+	$(BIN)/glossary check
+
+test: setup lint
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf build out

@@ -1,0 +1,42 @@
+"""Longest-match term search over Simplified text (Aho-Corasick)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from glossary.entry import Entry
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+class TermMatcher:
+    """Finds glossary terms; where terms overlap the longest, leftmost one wins.
+
+    Rejected entries are not matched: a rejected term is one we do not want
+    enforced or reported.
+    """
+
+    def __init__(self, entries: list[Entry]):
+        self._automaton = ahocorasick.Automaton()
+        for entry in entries:
+            if entry.status == "rejected":
+                continue
+            for form in entry.forms:
+                # The first entry to claim a form keeps it; `glossary check` reports clashes.
+                if form and form not in self._automaton:
+                    self._automaton.add_word(form, (form, entry))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        if self._empty:
+            return []
+        return [Match(end + 1 - len(form), end + 1, entry) for end, (form, entry) in self._automaton.iter_long(text)]

@@ -1,0 +1,122 @@
+"""The bilingual DOCX: a two-column table, Chinese | English, a row per paragraph.
+
+python-docx's ``font.name`` sets only the Latin font slots; Chinese text would
+be left to whatever Word picks.  So the East Asian slot (``w:eastAsia``) and
+the language are set explicitly, in the styles and on every run.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as new_docx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from publish.html import COLUMN_HEADS, UNTRANSLATED
+from publish.paging import keep_together
+from translate.document import Block, BlockKind, Document
+
+LATIN_FONT = "Times New Roman"
+
+
+def _set_fonts(r_pr_owner, east_asian: str, lang: str | None = None) -> None:
+    """Set all four font slots and, if given, the language on a run or style."""
+    r_pr = r_pr_owner.get_or_add_rPr()
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for slot, name in (
+        ("w:ascii", LATIN_FONT),
+        ("w:hAnsi", LATIN_FONT),
+        ("w:cs", LATIN_FONT),
+        ("w:eastAsia", east_asian),
+    ):
+        fonts.set(qn(slot), name)
+    if lang:
+        element = r_pr.find(qn("w:lang"))
+        if element is None:
+            element = OxmlElement("w:lang")
+            r_pr.append(element)
+        element.set(qn("w:eastAsia" if lang.startswith("zh") else "w:val"), lang)
+
+
+def _add_run(paragraph, text: str, east_asian: str, lang: str, bold: bool = False, grey: bool = False):
+    run = paragraph.add_run(text)
+    _set_fonts(run._element, east_asian, lang)
+    run.bold = bold or None
+    if grey:
+        run.italic = True
+        run.font.color.rgb = RGBColor(0x99, 0x99, 0x99)
+    return run
+
+
+def _row_property(row, tag: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement(tag))
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _fill_row(row, block: Block, east_asian: str) -> None:
+    heading = block.kind is BlockKind.HEADING
+    zh_cell, en_cell = row.cells
+    _add_run(zh_cell.paragraphs[0], block.original, east_asian, "zh-CN", bold=heading)
+    if block.target:
+        _add_run(en_cell.paragraphs[0], block.target, east_asian, "en-GB", bold=heading)
+    else:
+        _add_run(en_cell.paragraphs[0], UNTRANSLATED, east_asian, "en-GB", grey=True)
+    if heading:
+        _shade(zh_cell, "F2F2F2")
+        _shade(en_cell, "F2F2F2")
+    if keep_together(block):
+        _row_property(row, "w:cantSplit")
+
+
+def render_docx(document: Document, east_asian_font: str) -> bytes:
+    doc = new_docx()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(18)
+    section.top_margin = section.bottom_margin = Mm(18)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(10.5)
+    _set_fonts(normal.element, east_asian_font)
+    doc.core_properties.title = document.title
+    doc.core_properties.language = "zh-CN, en"
+
+    blocks = list(document.blocks)
+    title = doc.add_paragraph(style="Title")
+    _add_run(title, document.title, east_asian_font, "zh-CN")
+    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].original == document.title:
+        title_block = blocks.pop(0)
+        if title_block.target:
+            subtitle = doc.add_paragraph(style="Subtitle")
+            _add_run(subtitle, title_block.target, east_asian_font, "en-GB")
+
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    for cell, text, lang in zip(header.cells, COLUMN_HEADS, ("zh-CN", "en-GB")):
+        _add_run(cell.paragraphs[0], text, east_asian_font, lang, bold=True)
+    _row_property(header, "w:tblHeader")  # repeated at the top of every page
+    _row_property(header, "w:cantSplit")
+    for block in blocks:
+        _fill_row(table.add_row(), block, east_asian_font)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.width = Mm(87)
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,59 @@
+"""All outputs of one document, made in memory and then written together.
+
+Nothing is written until every requested format has rendered, and each file
+is written atomically: a failure leaves no partial output behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary.atomic import write_bytes_atomic
+from publish.docx import render_docx
+from publish.fonts import fonts_for
+from publish.html import rendered_text
+from publish.pdf import render_pdf
+from translate.bitext import to_xliff
+from translate.document import Document
+from translate.qa import qa_json
+
+FORMATS = ("xlf", "docx", "pdf")
+
+
+def parse_formats(value: str, allowed: tuple[str, ...] = FORMATS) -> list[str]:
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in allowed]
+    if unknown or not formats:
+        raise ValueError(f"unknown format {', '.join(unknown) or '(none)'}: use {','.join(allowed)}")
+    return formats
+
+
+def output_path(out_dir: Path, document: Document, fmt: str) -> Path:
+    if fmt == "qa":
+        return out_dir / f"{document.stem}.qa.json"
+    return out_dir / f"{document.stem}.{document.source_lang}-{document.target_lang}.{fmt}"
+
+
+def render_outputs(document: Document, formats: list[str], with_qa: bool = True) -> dict[str, bytes]:
+    if "docx" in formats or "pdf" in formats:
+        body_font = fonts_for(rendered_text(document))[0].family  # raises before anything renders
+    rendered: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "xlf":
+            rendered[fmt] = to_xliff(document)
+        elif fmt == "docx":
+            rendered[fmt] = render_docx(document, body_font)
+        elif fmt == "pdf":
+            rendered[fmt] = render_pdf(document)
+    if with_qa:
+        rendered["qa"] = qa_json(document).encode("utf-8")
+    return rendered
+
+
+def write_outputs(document: Document, rendered: dict[str, bytes], out_dir: Path) -> list[Path]:
+    paths = []
+    for fmt, data in rendered.items():
+        path = output_path(out_dir, document, fmt)
+        write_bytes_atomic(path, data)
+        paths.append(path)
+    return paths

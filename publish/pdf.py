@@ -1,0 +1,16 @@
+"""PDF from the bilingual HTML, with WeasyPrint: A4, page numbers, bookmarks."""
+
+from __future__ import annotations
+
+from publish.fonts import fonts_for
+from publish.html import render_html, rendered_text
+from translate.document import Document
+
+
+def render_pdf(document: Document) -> bytes:
+    """Checks font coverage first: raises UserError rather than render tofu."""
+    faces = fonts_for(rendered_text(document))
+    html = render_html(document, [f.family for f in faces])
+    import weasyprint
+
+    return weasyprint.HTML(string=html).write_pdf()

@@ -1,0 +1,71 @@
+"""Fixtures the tests make themselves: the tiny Argos package, an installed
+packages folder, and helpers to run the command lines in-process."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from translate.tiny_model import build_tiny_package
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def tiny_package(tmp_path_factory) -> Path:
+    """The tiny zh→en .argosmodel, built once per test session from the seeds."""
+    return build_tiny_package(SEEDS, tmp_path_factory.mktemp("model") / "tiny-zh_en.argosmodel")
+
+
+@pytest.fixture
+def packages_dir(tmp_path, monkeypatch) -> Path:
+    """An empty Argos packages folder, and no way to reach a real index."""
+    folder = tmp_path / "packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
+    return folder
+
+
+@pytest.fixture
+def installed_model(packages_dir, tiny_package, run) -> Path:
+    """The tiny package installed through the command line, as a user would."""
+    result = run("translate", "models", "install", "--file", str(tiny_package))
+    assert result.code == 0, result.err
+    return packages_dir
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str):
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def run(capsys):
+    """Run a console script's main() in-process: ``run("translate", "seeds/", "--to", "en")``."""
+    from glossary.cli import main as glossary_main
+    from publish.cli import main as publish_main
+    from translate.cli import main as translate_main
+
+    mains = {"translate": translate_main, "publish": publish_main, "glossary": glossary_main}
+
+    def invoke(command: str, *args: str) -> Result:
+        capsys.readouterr()
+        try:
+            code = mains[command](list(args))
+        except SystemExit as exit_:  # argparse usage errors
+            code = exit_.code
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    """The two seeds in a folder of their own."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder

@@ -1,0 +1,176 @@
+"""The bilingual file: XLIFF 2.1, readable by CAT tools, read back to publish.
+
+A unit per heading or paragraph, a segment per sentence, ``state`` from
+initial to final, glossary hits as ``<mrk type="term">`` in the source.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from glossary.errors import UserError
+from translate.document import Block, BlockKind, Document, Segment, State, TermHit
+from translate.normalize import normalize
+
+XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
+MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
+# Our own namespace, for what a term mark says beyond XLIFF's value: the
+# headword (when a variant matched) and the entry's status.
+ZHEN = "urn:x-zhen:translate"
+ET.register_namespace("", XLIFF)
+ET.register_namespace("mda", MDA)
+ET.register_namespace("zhen", ZHEN)
+# Our own values of XLIFF's extensible attributes (subState, unit type).
+PREFIX = "zhen"
+
+
+def _q(tag: str, ns: str = XLIFF) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+def _metadata(parent: ET.Element, category: str, values: dict[str, str]) -> None:
+    group = ET.SubElement(ET.SubElement(parent, _q("metadata", MDA)), _q("metaGroup", MDA), category=category)
+    for key, value in values.items():
+        ET.SubElement(group, _q("meta", MDA), type=key).text = value
+
+
+def _read_metadata(parent: ET.Element, category: str) -> dict[str, str]:
+    values = {}
+    for group in parent.findall(f"{_q('metadata', MDA)}/{_q('metaGroup', MDA)}"):
+        if group.get("category") == category:
+            for meta in group.findall(_q("meta", MDA)):
+                values[meta.get("type", "")] = meta.text or ""
+    return values
+
+
+def _source_element(segment: Segment) -> ET.Element:
+    source = ET.Element(_q("source"))
+    text, position, last = segment.original, 0, None
+    for number, hit in enumerate(segment.terms, start=1):
+        chunk = text[position : hit.start]
+        if last is None:
+            source.text = chunk
+        else:
+            last.tail = chunk
+        last = ET.SubElement(source, _q("mrk"), id=f"{segment.id}m{number}", type="term", value=hit.en)
+        last.set(_q("status", ZHEN), hit.status)
+        last.text = text[hit.start : hit.end]
+        if hit.zh != last.text:
+            last.set(_q("term", ZHEN), hit.zh)
+        position = hit.end
+    if last is None:
+        source.text = text[position:]
+    else:
+        last.tail = text[position:]
+    return source
+
+
+def _indent(element: ET.Element, depth: int = 0) -> None:
+    """Pretty-print structure only: source and target text is content, left alone."""
+    if element.tag in (_q("source"), _q("target")) or not len(element):
+        return
+    pad = "\n" + "  " * (depth + 1)
+    element.text = pad
+    for child in element:
+        _indent(child, depth + 1)
+        child.tail = pad
+    element[-1].tail = "\n" + "  " * depth
+
+
+def to_xliff(document: Document) -> bytes:
+    root = ET.Element(_q("xliff"), version="2.1", srcLang=document.source_lang, trgLang=document.target_lang)
+    file = ET.SubElement(root, _q("file"), id="f1", original=document.stem)
+    _metadata(file, "document", {"title": document.title, "glossary-sha256": document.glossary_hash})
+    for block in document.blocks:
+        unit = ET.SubElement(file, _q("unit"), id=block.id, type=f"{PREFIX}:{block.kind.value}")
+        if block.kind is BlockKind.HEADING:
+            _metadata(unit, "block", {"level": str(block.level)})
+        for segment in block.segments:
+            attributes = {"id": segment.id, "state": segment.state.value}
+            if segment.origin:
+                attributes["subState"] = f"{PREFIX}:{segment.origin}"
+            element = ET.SubElement(unit, _q("segment"), attributes)
+            element.append(_source_element(segment))
+            if segment.target or segment.state is not State.INITIAL:
+                ET.SubElement(element, _q("target")).text = segment.target
+    _indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def _read_source(element: ET.Element) -> tuple[str, list[TermHit]]:
+    """The source text and the term hits marked in it."""
+    text, hits = element.text or "", []
+    for child in element:
+        inner = "".join(child.itertext())
+        if child.tag == _q("mrk") and child.get("type") == "term":
+            hits.append(
+                TermHit(
+                    len(text),
+                    len(text) + len(inner),
+                    child.get(_q("term", ZHEN), inner),
+                    child.get("value", ""),
+                    child.get(_q("status", ZHEN), "approved"),
+                )
+            )
+        text += inner + (child.tail or "")
+    return text, hits
+
+
+def from_xliff(data: bytes, label: str | Path) -> Document:
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as error:
+        raise UserError(f"not well-formed XML ({error})", label, error.position[0])
+    if root.tag != _q("xliff") or not root.get("version", "").startswith("2."):
+        raise UserError("not an XLIFF 2 file", label)
+    file = root.find(_q("file"))
+    if file is None:
+        raise UserError("XLIFF file has no <file>", label)
+    info = _read_metadata(file, "document")
+    blocks = []
+    for unit in file.iter(_q("unit")):
+        kind_name = (unit.get("type") or "").removeprefix(f"{PREFIX}:")
+        kind = BlockKind.HEADING if kind_name == "heading" else BlockKind.PARAGRAPH
+        level = int(_read_metadata(unit, "block").get("level", "1") or 1)
+        block = Block(id=unit.get("id", f"u{len(blocks) + 1}"), kind=kind, level=level)
+        for element in unit.findall(_q("segment")):
+            source_element = element.find(_q("source"))
+            if source_element is None:
+                raise UserError(f"segment {element.get('id')} has no <source>", label)
+            original, terms = _read_source(source_element)
+            target_element = element.find(_q("target"))
+            target = "".join(target_element.itertext()) if target_element is not None else ""
+            try:
+                state = State(element.get("state", "initial"))
+            except ValueError:
+                raise UserError(f"segment {element.get('id')}: unknown state {element.get('state')!r}", label)
+            block.segments.append(
+                Segment(
+                    id=element.get("id", f"{block.id}s{len(block.segments) + 1}"),
+                    source=normalize(original),
+                    original=original,
+                    target=target,
+                    state=state,
+                    origin=(element.get("subState") or "").removeprefix(f"{PREFIX}:"),
+                    terms=terms,
+                )
+            )
+        blocks.append(block)
+    stem = file.get("original") or Path(str(label)).name.split(".")[0]
+    return Document(
+        title=info.get("title", stem),
+        blocks=blocks,
+        stem=stem,
+        source_lang=root.get("srcLang", "zh"),
+        target_lang=root.get("trgLang", "en"),
+        glossary_hash=info.get("glossary-sha256", ""),
+    )
+
+
+def read_xliff(path: Path) -> Document:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", path)
+    return from_xliff(data, path)

@@ -1,0 +1,89 @@
+"""The document model every stage reads and writes; publish reads it too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+
+
+class State(StrEnum):
+    """XLIFF 2.1 segment states, in the order work moves through them."""
+
+    INITIAL = "initial"  # nothing usable yet: a human must translate
+    TRANSLATED = "translated"
+    REVIEWED = "reviewed"
+    FINAL = "final"
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A glossary term found in a segment's (Simplified) source."""
+
+    start: int
+    end: int
+    zh: str  # the headword of the entry
+    en: str
+    status: str  # approved | proposed
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A QA finding on one segment."""
+
+    check: str  # missing-term, avoided-term, number-mismatch, chinese-left, empty
+    message: str
+    severity: str = "error"  # error | warning
+
+
+@dataclass
+class Segment:
+    id: str
+    source: str  # Simplified, normalised: what matching and MT see
+    original: str  # as the document wrote it (Traditional stays Traditional)
+    target: str = ""
+    state: State = State.INITIAL
+    origin: str = ""  # who made the target: mt, glossary, memory, human
+    terms: list[TermHit] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    id: str
+    kind: BlockKind
+    segments: list[Segment] = field(default_factory=list)
+    level: int = 1  # heading level, 1 = chapter
+
+    @property
+    def original(self) -> str:
+        return "".join(s.original for s in self.segments)
+
+    @property
+    def target(self) -> str:
+        return " ".join(s.target for s in self.segments if s.target)
+
+
+@dataclass
+class Document:
+    title: str
+    blocks: list[Block]
+    stem: str  # the output name: out/<stem>.zh-en.*
+    source_lang: str = "zh"
+    target_lang: str = "en"
+    glossary_hash: str = ""
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [s for b in self.blocks for s in b.segments]
+
+    @property
+    def english_title(self) -> str:
+        for block in self.blocks:
+            if block.kind is BlockKind.HEADING and block.original == self.title:
+                return block.target
+        return ""

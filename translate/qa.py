@@ -1,0 +1,71 @@
+"""Checks per segment: missing or avoided term, number mismatch, Chinese left
+in English, empty target.  Findings go on the segment and into ``qa.json``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from glossary.entry import Entry
+from translate.document import Document, Issue, Segment, State
+from translate.normalize import is_cjk
+from translate.numbers import missing_numbers
+from translate.terms import contains_rendering
+
+
+def check_segment(segment: Segment, entries: dict[str, Entry]) -> list[Issue]:
+    target = segment.target
+    if not target.strip():
+        if segment.state is State.INITIAL:
+            return [Issue("untranslated", "no translation yet", "warning")]
+        return [Issue("empty", "the translation is empty")]
+    issues = []
+    for hit in segment.terms:
+        entry = entries.get(hit.zh)
+        if hit.status == "proposed":
+            issues.append(
+                Issue("proposed-term", f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved", "warning")
+            )
+        elif hit.en and not contains_rendering(target, hit.en):
+            issues.append(Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}"))
+        for avoid in entry.avoid if entry else []:
+            if contains_rendering(target, avoid):
+                issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
+    missing = missing_numbers(segment.source, target)
+    if missing:
+        issues.append(Issue("number-mismatch", f"numbers not found in the translation: {', '.join(missing)}"))
+    left = sorted({c for c in target if is_cjk(c)})
+    if left:
+        issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
+    return issues
+
+
+def check_document(document: Document, entries: list[Entry]) -> None:
+    by_zh = {e.zh: e for e in entries}
+    for segment in document.segments:
+        segment.issues = check_segment(segment, by_zh)
+
+
+def qa_report(document: Document) -> dict:
+    counts = Counter(issue.check for s in document.segments for issue in s.issues)
+    return {
+        "document": document.stem,
+        "glossary_hash": document.glossary_hash,
+        "segments": len(document.segments),
+        "errors": sum(1 for s in document.segments for i in s.issues if i.severity == "error"),
+        "by_check": dict(sorted(counts.items())),
+        "findings": [
+            {
+                "segment": s.id,
+                "source": s.original,
+                "target": s.target,
+                "issues": [{"check": i.check, "severity": i.severity, "message": i.message} for i in s.issues],
+            }
+            for s in document.segments
+            if s.issues
+        ],
+    }
+
+
+def qa_json(document: Document) -> str:
+    return json.dumps(qa_report(document), ensure_ascii=False, indent=2) + "\n"
