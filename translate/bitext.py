@@ -18,9 +18,6 @@ MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 # Our own namespace, for what a term mark says beyond XLIFF's value: the
 # headword (when a variant matched) and the entry's status.
 ZHEN = "urn:x-zhen:translate"
-ET.register_namespace("", XLIFF)
-ET.register_namespace("mda", MDA)
-ET.register_namespace("zhen", ZHEN)
 # Our own values of XLIFF's extensible attributes (subState, unit type).
 PREFIX = "zhen"
 
@@ -78,6 +75,13 @@ def _indent(element: ET.Element, depth: int = 0) -> None:
     element[-1].tail = "\n" + "  " * depth
 
 
+def _register_prefixes() -> None:
+    # ElementTree's prefix table is global and other libraries write to it too,
+    # so the prefixes are claimed again right before each serialisation.
+    for prefix, uri in (("", XLIFF), ("mda", MDA), ("zhen", ZHEN)):
+        ET.register_namespace(prefix, uri)
+
+
 def to_xliff(document: Document) -> bytes:
     root = ET.Element(_q("xliff"), version="2.1", srcLang=document.source_lang, trgLang=document.target_lang)
     file = ET.SubElement(root, _q("file"), id="f1", original=document.stem)
@@ -95,6 +99,7 @@ def to_xliff(document: Document) -> bytes:
             if segment.target or segment.state is not State.INITIAL:
                 ET.SubElement(element, _q("target")).text = segment.target
     _indent(root)
+    _register_prefixes()
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 

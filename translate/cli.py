@@ -119,7 +119,7 @@ def translate_main(argv: list[str]) -> int:
     return 1 if args.strict and qa_errors else 0
 
 
-def _print_progress(bar):
+def _download_progress(bar):
     def update(done: int, total: int) -> None:
         bar.total = total or None
         bar.update(done - bar.n)
@@ -149,8 +149,10 @@ def models_main(argv: list[str]) -> int:
     if args.file:
         package = models.install_file(args.file)
     else:
-        with tqdm(unit="B", unit_scale=True, desc=f"downloading {args.pair}") as bar:
-            package = models.install_pair(args.pair, _print_progress(bar))
+        link = models.index_link(args.pair)
+        with tqdm(unit="B", unit_scale=True, desc=f"downloading {link.rsplit('/', 1)[-1]}", disable=None) as bar:
+            data = models.download(link, _download_progress(bar))
+        package = models.install_archive(data, link)
     print(f"installed {package.name} ({package.from_code}→{package.to_code}) in {package.path}")
     return 0
 

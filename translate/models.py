@@ -224,8 +224,8 @@ def download(url: str, progress, timeout: float = 60) -> bytes:
         raise UserError(_offline_message(url, error))
 
 
-def install_pair(pair: str, progress) -> Package:
-    """``translate models install zh-en``: newest package for the pair from the index."""
+def index_link(pair: str) -> str:
+    """The download link of the newest package for a pair (``zh-en``) in the index."""
     from_code, _, to_code = pair.replace("_", "-").partition("-")
     if not from_code or not to_code:
         raise UserError(f"a language pair looks like zh-en, not {pair!r}")
@@ -236,6 +236,4 @@ def install_pair(pair: str, progress) -> Package:
     ]
     if not entries:
         raise UserError(f"the package index has no {from_code}→{to_code} package")
-    entry = max(entries, key=lambda e: _version_key(str(e.get("package_version", "0"))))
-    url = entry["links"][0]
-    return install_archive(download(url, progress), url)
+    return max(entries, key=lambda e: _version_key(str(e.get("package_version", "0"))))["links"][0]

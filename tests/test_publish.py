@@ -1,0 +1,60 @@
+"""Publishing: no PDF with tofu, fonts checked first, bad XLIFF refused cleanly."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.errors import UserError
+from publish.fonts import fonts_for
+
+
+def test_uncovered_character_stops_before_anything_is_written(installed_model, run, tmp_path):
+    source = tmp_path / "odd.txt"
+    source.write_text("西城街道推进工作\U000f0001。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("translate", str(source), "--out", str(out))
+    assert result.code == 2
+    assert "no glyph in any installed font" in result.err and "U+F0001" in result.err
+    assert "apt-get install" in result.err
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_body_font_alone_covers_the_seeds():
+    from pathlib import Path
+
+    text = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    assert [f.family for f in fonts_for(text)] == ["Noto Serif CJK SC"]
+
+
+def test_missing_body_font_names_the_package(monkeypatch):
+    import publish.fonts as fonts
+
+    monkeypatch.setattr(fonts, "FONT_CHAIN", (("No Such Font CJK", "fonts-no-such"),))
+    with pytest.raises(UserError, match="apt-get install fonts-no-such"):
+        fonts.fonts_for("中文")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<xliff", "not well-formed XML"),
+        (b'<?xml version="1.0"?><html/>', "not an XLIFF 2 file"),
+        (
+            b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="zh"><file id="f">'
+            b'<unit id="u1"><segment id="s1" state="done"><source>x</source></segment></unit></file></xliff>',
+            "unknown state 'done'",
+        ),
+    ],
+)
+def test_bad_xliff_is_refused_in_one_line(run, tmp_path, content, message):
+    path = tmp_path / "bad.zh-en.xlf"
+    path.write_bytes(content)
+    result = run("publish", str(path))
+    assert result.code == 2
+    assert message in result.err and str(path) in result.err
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_publish_refuses_unknown_formats(run, tmp_path):
+    result = run("publish", str(tmp_path / "x.xlf"), "--format", "epub")
+    assert result.code == 2 and "unknown format epub" in result.err

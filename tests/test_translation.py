@@ -1,0 +1,172 @@
+"""Segmentation, glossary terms through MT, QA checks: behaviour that depends on
+what a real model does is driven by scripted fake engines."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from glossary.match import TermMatcher
+from glossary.store import load_glossary
+from translate.document import State
+from translate.numbers import missing_numbers
+from translate.paragraphs import RawBlock, lines_to_blocks
+from translate.pipeline import prepare, translate_document
+from translate.read import RawDocument
+from translate.segment import split_sentences
+
+
+class CopyLatinEngine:
+    """Like a real NMT model: keeps the Latin spans it is given (in lower case),
+    translates numbers literally, drops the Chinese."""
+
+    name = "copy-latin"
+
+    def translate(self, sources, progress=None):
+        outputs = []
+        for source in sources:
+            latin = re.findall(r"[A-Za-z][A-Za-z' -]*[A-Za-z]|\d+(?:\.\d+)?", source)
+            outputs.append(" ".join(latin).lower() + ".")
+        if progress:
+            progress(len(sources))
+        return outputs
+
+
+class DropEverythingEngine:
+    name = "drop"
+
+    def translate(self, sources, progress=None):
+        return ["The text." for _ in sources]
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary()
+
+
+def translate_text(text, glossary, engine):
+    raw = RawDocument(path=__import__("pathlib").Path("t.txt"), title="t", blocks=lines_to_blocks(text.splitlines()))
+    document = prepare(raw, glossary, TermMatcher(glossary.entries))
+    return translate_document(document, glossary, engine)
+
+
+def test_sentences_end_at_chinese_stops_and_keep_closing_quotes():
+    text = "一是发展“答卷”提气亮眼。准确贯彻新发展理念;又面向长远!他说:“好!”然后……结束?末尾"
+    assert split_sentences(text) == [
+        "一是发展“答卷”提气亮眼。",
+        "准确贯彻新发展理念;又面向长远!",
+        "他说:“好!”",
+        "然后……",
+        "结束?",
+        "末尾",
+    ]
+
+
+def test_semicolons_and_commas_do_not_end_sentences():
+    assert split_sentences("新增个体工商户9762家;第二产业占比下降,第三产业增长。") == [
+        "新增个体工商户9762家;第二产业占比下降,第三产业增长。"
+    ]
+
+
+def test_approved_terms_are_injected_and_restored_in_their_exact_form(glossary):
+    document = translate_text("西城街道党工委全面贯彻新发展理念。", glossary, CopyLatinEngine())
+    segment = document.segments[0]
+    assert "Party Work Committee" in segment.target  # restored from the engine's lower case
+    assert "Xicheng Subdistrict" in segment.target and "new development philosophy" in segment.target
+    assert segment.state is State.TRANSLATED and segment.origin == "mt"
+    assert not [i for i in segment.issues if i.severity == "error"], segment.issues
+
+
+def test_a_term_the_engine_drops_is_reported_missing(glossary):
+    document = translate_text("西城街道党工委全面贯彻新发展理念。", glossary, DropEverythingEngine())
+    checks = {(i.check, i.message.split(" ")[0]) for i in document.segments[0].issues}
+    assert ("missing-term", "党工委") in checks and ("missing-term", "新发展理念") in checks
+
+
+def test_avoided_rendering_is_an_error(glossary):
+    class Literal(DropEverythingEngine):
+        def translate(self, sources, progress=None):
+            return ["The Xicheng Street Party Work Committee."]
+
+    document = translate_text("西城街道党工委推进各项工作。", glossary, Literal())
+    assert any(i.check == "avoided-term" and "Xicheng Street" in i.message for i in document.segments[0].issues)
+
+
+def test_variants_match_and_the_longest_term_wins(glossary):
+    matcher = TermMatcher(glossary.entries)
+    hits = [(m.entry.zh, m.start, m.end) for m in matcher.find("深入开展扫黑除恶专项斗争和街道党工委建设")]
+    assert hits == [("扫黑除恶", 4, 12), ("街道党工委", 13, 18)]
+
+
+def test_numbers_compare_by_value():
+    assert missing_numbers("拆除房屋34.98万平方米,完成地区生产总值150亿元", "349,800 m² and 15 billion yuan") == []
+    assert missing_numbers("增幅11.1%,共2378家", "up 11.1 percent, 2,378 firms") == []
+    assert missing_numbers("预算1.8亿元", "180 million yuan") == []
+    assert missing_numbers("涉及32个自然村1913户", "32 villages and 1,931 households") == ["1,913"]
+
+
+def test_number_mismatch_and_chinese_left_are_reported(glossary):
+    class Sloppy(DropEverythingEngine):
+        def translate(self, sources, progress=None):
+            return ["2,368 new 企业 were registered."]
+
+    issues = translate_text("新注册企业共计达2378家。", glossary, Sloppy()).segments[0].issues
+    assert {i.check for i in issues} >= {"number-mismatch", "chinese-left"}
+
+
+def test_segments_the_glossary_covers_skip_the_engine(glossary):
+    document = translate_text("西城街道党工委。", glossary, DropEverythingEngine())
+    segment = document.segments[0]
+    assert segment.target == "Xicheng Subdistrict Party Work Committee." and segment.origin == "glossary"
+
+
+def test_engine_none_fills_only_what_the_glossary_covers(glossary):
+    document = translate_text("西城街道\n\n“十三五”工作回顾持续推进。", glossary, None)
+    heading, body = document.segments
+    assert heading.target == "Xicheng Subdistrict" and heading.state is State.TRANSLATED
+    assert heading.origin == "glossary"
+    assert body.target == "" and body.state is State.INITIAL
+    assert [i.check for i in body.issues] == ["untranslated"]
+
+
+def test_engine_none_through_the_cli_writes_initial_segments(packages_dir, run, tmp_path):
+    source = tmp_path / "r.txt"
+    source.write_text("营商环境\n\n持续优化营商环境。\n", encoding="utf-8")
+    result = run("translate", str(source), "--engine", "none", "--out", str(tmp_path / "out"))
+    assert result.code == 0, result.err
+    xlf = (tmp_path / "out" / "r.zh-en.xlf").read_text(encoding="utf-8")
+    assert '<segment id="u1s1" state="translated" subState="zhen:glossary">' in xlf
+    assert "<target>business environment</target>" in xlf
+    assert '<segment id="u2s1" state="initial">' in xlf
+
+
+def test_strict_exits_1_on_qa_errors(installed_model, run, tmp_path):
+    source = tmp_path / "r.txt"
+    source.write_text("西城街道党工委全面贯彻新发展理念。\n", encoding="utf-8")
+    result = run("translate", str(source), "--out", str(tmp_path / "out"), "--format", "xlf", "--strict")
+    assert result.code == 1  # the tiny model's nonsense misses the approved terms
+
+
+def test_traditional_input_is_matched_but_published_as_written(glossary):
+    document = translate_text("西城街道黨工委、辦事處全面貫徹新發展理念。", glossary, CopyLatinEngine())
+    segment = document.segments[0]
+    assert segment.original.startswith("西城街道黨工委、辦事處")
+    assert {h.zh for h in segment.terms} >= {"党工委", "办事处", "新发展理念"}
+    assert "Party Work Committee" in segment.target
+
+
+def test_same_input_gives_same_segment_ids(glossary):
+    first = translate_text("一句。两句!\n\n三句?", glossary, None)
+    second = translate_text("一句。两句!\n\n三句?", glossary, None)
+    assert [s.id for s in first.segments] == [s.id for s in second.segments] == ["u1s1", "u1s2", "u2s1"]
+
+
+def test_headings_keep_their_own_block(glossary):
+    body = "切实加大对各类市场主体、人员密集场所的消防安全监管力度,加快落实西城消防站选址建设"
+    blocks = lines_to_blocks(["五、强化平安建设,打造和谐新西城", "", body, "", "确保不发生一起重大安全责任事故。"])
+    assert [(b.kind.value, b.text) for b in blocks] == [
+        ("heading", "五、强化平安建设,打造和谐新西城"),
+        ("paragraph", body + "确保不发生一起重大安全责任事故。"),
+    ]
+    assert isinstance(blocks[0], RawBlock)
