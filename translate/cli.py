@@ -14,8 +14,8 @@ from translate import models
 from translate.engine import ArgosEngine, Engine
 from translate.pipeline import prepare, translate_document
 from translate.progress import document_bar
+from translate.qa import count_errors, count_terms_applied
 from translate.read import SUPPORTED_SUFFIXES, read_document
-from translate.terms import contains_rendering
 
 
 def _error(message: object) -> None:
@@ -100,13 +100,8 @@ def translate_main(argv: list[str]) -> int:
             continue
         done += 1
         segments += len(document.segments)
-        terms_applied += sum(
-            1
-            for s in document.segments
-            for h in s.terms
-            if h.status == "approved" and contains_rendering(s.target, h.en)
-        )
-        errors = sum(1 for s in document.segments for i in s.issues if i.severity == "error")
+        terms_applied += count_terms_applied(document)
+        errors = count_errors(document)
         qa_errors += errors
         print(f"{path}: {', '.join(str(p) for p in written)} ({errors} QA errors)")
     seconds = time.perf_counter() - started

@@ -46,13 +46,24 @@ def check_document(document: Document, entries: list[Entry]) -> None:
         segment.issues = check_segment(segment, by_zh)
 
 
+def count_errors(document: Document) -> int:
+    return sum(1 for s in document.segments for i in s.issues if i.severity == "error")
+
+
+def count_terms_applied(document: Document) -> int:
+    """Approved term occurrences whose rendering stands in the translation."""
+    return sum(
+        1 for s in document.segments for h in s.terms if h.status == "approved" and contains_rendering(s.target, h.en)
+    )
+
+
 def qa_report(document: Document) -> dict:
     counts = Counter(issue.check for s in document.segments for issue in s.issues)
     return {
         "document": document.stem,
         "glossary_hash": document.glossary_hash,
         "segments": len(document.segments),
-        "errors": sum(1 for s in document.segments for i in s.issues if i.severity == "error"),
+        "errors": count_errors(document),
         "by_check": dict(sorted(counts.items())),
         "findings": [
             {
