@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 COLUMNS = ("zh", "en", "status", "variants", "avoid", "domain", "note", "source")
@@ -40,6 +41,11 @@ class Entry:
     def forms(self) -> list[str]:
         """Every Chinese form that means this entry: the headword and its variants."""
         return [self.zh, *self.variants]
+
+    @property
+    def content_hash(self) -> str:
+        """Changes whenever anything a translation depends on changes."""
+        return hashlib.sha256("\t".join(self.to_row()).encode("utf-8")).hexdigest()[:16]
 
     def to_row(self) -> list[str]:
         return [

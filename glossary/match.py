@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from glossary.entry import Entry
+from glossary.script import to_traditional
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class TermMatcher:
     """Finds glossary terms; where terms overlap the longest, leftmost one wins.
 
     Rejected entries are not matched: a rejected term is one we do not want
-    enforced or reported.
+    enforced or reported.  Every form is also matched in Traditional script
+    (derived with OpenCC), so a Traditional text is searched as it is.
     """
 
     def __init__(self, entries: list[Entry]):
@@ -29,9 +31,10 @@ class TermMatcher:
             if entry.status == "rejected":
                 continue
             for form in entry.forms:
-                # The first entry to claim a form keeps it; `glossary check` reports clashes.
-                if form and form not in self._automaton:
-                    self._automaton.add_word(form, (form, entry))
+                for written in dict.fromkeys((form, to_traditional(form))):
+                    # The first entry to claim a form keeps it; `glossary check` reports clashes.
+                    if written and written not in self._automaton:
+                        self._automaton.add_word(written, (written, entry))
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()

@@ -25,6 +25,9 @@ class Glossary:
     def by_status(self, *statuses: str) -> list[Entry]:
         return [e for e in self.entries if e.status in statuses]
 
+    def find(self, zh: str) -> Entry | None:
+        return next((e for e in self.entries if e.zh == zh), None)
+
 
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
@@ -35,22 +38,19 @@ def parse_row(cells: list[str], path: Path, line: int) -> Entry:
         raise UserError(
             f"expected {len(COLUMNS)} tab-separated columns ({' '.join(COLUMNS)}), found {len(cells)}", path, line
         )
-    zh, en, status, variants, avoid, domain, note, source = cells
-    if not zh.strip():
+    zh, en, status, variants, avoid, domain, note, source = (cell.strip() for cell in cells)
+    if not zh:
         raise UserError("empty zh", path, line)
     if status not in STATUSES:
         raise UserError(f"unknown status {status!r}: use {'|'.join(STATUSES)}", path, line)
     if domain not in DOMAINS:
         raise UserError(f"unknown domain {domain!r}: use one of {', '.join(DOMAINS)}", path, line)
-    if status == "approved" and not en.strip():
+    if status == "approved" and not en:
         raise UserError(f"approved entry {zh} has no en", path, line)
-    return Entry(
-        zh.strip(), en.strip(), status, _split(variants), _split(avoid), domain, note.strip(), source.strip(), line
-    )
+    return Entry(zh, en, status, _split(variants), _split(avoid), domain, note, source, line)
 
 
-def load_glossary(path: Path | None = None) -> Glossary:
-    path = Path(path) if path else default_glossary_path()
+def _decode(path: Path) -> tuple[bytes, list[str]]:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -60,16 +60,38 @@ def load_glossary(path: Path | None = None) -> Glossary:
     except UnicodeDecodeError:
         raise UserError("glossary is not UTF-8", path)
     lines = text.splitlines()
-    if not lines or lines[0].split("\t") != list(COLUMNS):
+    if not lines or lines[0].rstrip("\r").split("\t") != list(COLUMNS):
         raise UserError(f"first line must be the header: {' '.join(COLUMNS)} (tab-separated)", path, 1)
-    entries = [
-        parse_row(line.split("\t"), path, number)
-        for number, line in enumerate(lines[1:], start=2)
-        if line.strip() and not line.startswith("#")
-    ]
+    return data, lines
+
+
+def read_rows(path: Path) -> tuple[list[str], list[Entry], list[UserError]]:
+    """Every line, the entries that parse, and an error for each line that does not."""
+    _, lines = _decode(path)
+    entries, problems = [], []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        try:
+            entries.append(parse_row(line.split("\t"), path, number))
+        except UserError as error:
+            problems.append(error)
+    return lines, entries, problems
+
+
+def load_glossary(path: Path | None = None) -> Glossary:
+    """The glossary, or a one-line error naming the first bad line."""
+    path = Path(path) if path else default_glossary_path()
+    data, _ = _decode(path)
+    _, entries, problems = read_rows(path)
+    if problems:
+        raise problems[0]
     return Glossary(path, entries, hashlib.sha256(data).hexdigest())
 
 
 def save_glossary(glossary: Glossary) -> None:
+    """Write atomically: an interrupted save leaves the previous file whole."""
     rows = ["\t".join(COLUMNS)] + ["\t".join(entry.to_row()) for entry in glossary.entries]
-    write_text_atomic(glossary.path, "\n".join(rows) + "\n")
+    text = "\n".join(rows) + "\n"
+    write_text_atomic(glossary.path, text)
+    glossary.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()

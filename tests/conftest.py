@@ -14,6 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def private_homes(tmp_path, monkeypatch):
+    """Caches and review state go to the test's own folders, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture(scope="session")
 def tiny_package(tmp_path_factory) -> Path:
     """The tiny zh→en .argosmodel, built once per test session from the seeds."""

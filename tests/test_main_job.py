@@ -10,9 +10,9 @@ import zipfile
 import docx
 import pytest
 
+from glossary.script import is_cjk
 from translate.bitext import from_xliff, read_xliff, to_xliff
 from translate.document import BlockKind, State
-from translate.normalize import is_cjk
 from translate.read import read_document
 
 from .conftest import SEEDS
@@ -28,13 +28,16 @@ def translated(tmp_path_factory, tiny_package):
     from translate.cli import main
 
     base = tmp_path_factory.mktemp("main")
-    os.environ["ARGOS_PACKAGES_DIR"] = str(base / "packages")
+    env = {"ARGOS_PACKAGES_DIR": base / "packages", "XDG_CACHE_HOME": base / "cache"}
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update({name: str(value) for name, value in env.items()})
     try:
         assert main(["models", "install", "--file", str(tiny_package)]) == 0
         out = base / "out"
         assert main([str(SEEDS), "--to", "en", "--out", str(out)]) == 0
     finally:
-        del os.environ["ARGOS_PACKAGES_DIR"]
+        for name, value in saved.items():
+            os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
     return out
 
 

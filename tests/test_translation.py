@@ -16,6 +16,8 @@ from translate.pipeline import prepare, translate_document
 from translate.read import RawDocument
 from translate.segment import split_sentences
 
+from .conftest import SEEDS
+
 
 class CopyLatinEngine:
     """Like a real NMT model: keeps the Latin spans it is given (in lower case),
@@ -170,3 +172,66 @@ def test_headings_keep_their_own_block(glossary):
         ("paragraph", body + "确保不发生一起重大安全责任事故。"),
     ]
     assert isinstance(blocks[0], RawBlock)
+
+
+class CountingEngine(CopyLatinEngine):
+    """Records what it is asked to translate."""
+
+    identity = "counting"
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def translate(self, sources, progress=None):
+        self.seen += sources
+        return super().translate(sources, progress)
+
+
+def test_a_changed_entry_retranslates_only_the_segments_that_contain_it(tmp_path):
+    from glossary.store import save_glossary
+    from translate.cache import TranslationCache
+
+    glossary = load_glossary()
+    glossary.path = tmp_path / "g.tsv"
+    save_glossary(glossary)
+    text = "街道党工委推进各项工作。社区开展文明实践活动。区委部署工作任务。"
+    cache = TranslationCache(tmp_path / "cache.sqlite")
+    first = CountingEngine()
+    translate_text_with(text, glossary, first, cache)
+    assert len(first.seen) == 3
+    again = CountingEngine()
+    translate_text_with(text, glossary, again, cache)
+    assert again.seen == []  # everything from the cache
+    glossary.find("党工委").en = "Party Working Committee"
+    glossary.find("街道党工委").en = "subdistrict Party Working Committee"
+    changed = CountingEngine()
+    document = translate_text_with(text, glossary, changed, cache)
+    assert changed.seen == ["subdistrict Party Working Committee 推进各项工作。"]
+    assert "subdistrict Party Working Committee" in document.segments[0].target
+
+
+def translate_text_with(text, glossary, engine, cache):
+    from pathlib import Path
+
+    raw = RawDocument(path=Path("t.txt"), title="t", blocks=lines_to_blocks(text.splitlines()))
+    document = prepare(raw, glossary, TermMatcher(glossary.entries))
+    return translate_document(document, glossary, engine, cache=cache)
+
+
+def test_traditional_seed_yields_the_same_terms_as_simplified(packages_dir, run, tmp_path):
+    from glossary.script import to_traditional
+    from translate.bitext import read_xliff
+
+    seed = SEEDS / "000_fd68bde13d4caed7.txt"
+    traditional = tmp_path / "trad.txt"
+    traditional.write_text(to_traditional(seed.read_text(encoding="utf-8")), encoding="utf-8")
+    assert traditional.read_text(encoding="utf-8") != seed.read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("translate", str(seed), str(traditional), "--engine", "none", "--format", "xlf", "--out", str(out))
+    assert result.code == 0, result.err
+    simplified_doc = read_xliff(out / f"{seed.stem}.zh-en.xlf")
+    traditional_doc = read_xliff(out / "trad.zh-en.xlf")
+    terms = [[(h.zh, h.start) for h in s.terms] for s in simplified_doc.segments]
+    assert terms == [[(h.zh, h.start) for h in s.terms] for s in traditional_doc.segments]
+    assert sum(map(len, terms)) > 30
+    assert "黨工委" in traditional_doc.segments[1].original  # published as written

@@ -11,6 +11,7 @@ from glossary.errors import UserError
 from glossary.match import TermMatcher
 from glossary.store import load_glossary
 from translate import models
+from translate.cache import TranslationCache, default_cache_path
 from translate.engine import ArgosEngine, Engine
 from translate.pipeline import prepare, translate_document
 from translate.progress import document_bar
@@ -65,6 +66,7 @@ def translate_main(argv: list[str]) -> int:
     parser.add_argument("--glossary", type=Path, help="a glossary TSV (default: the shipped one)")
     parser.add_argument("--format", type=_formats, default="xlf,docx,pdf", help="any of xlf,docx,pdf")
     parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
+    parser.add_argument("--no-cache", action="store_true", help="translate every segment again, ignoring the cache")
     args = parser.parse_args(argv)
     from publish.outputs import render_outputs, write_outputs
 
@@ -79,12 +81,15 @@ def translate_main(argv: list[str]) -> int:
     for failure in failures:
         _error(failure)
     engine: Engine | None = None
+    cache: TranslationCache | None = None
     if args.engine == "argos" and files:
         try:
             engine = ArgosEngine(models.find_package(args.source, args.target, args.model))
         except UserError as error:
             _error(error)
             return 2
+        if not args.no_cache:
+            cache = TranslationCache(default_cache_path())
 
     done = segments = terms_applied = qa_errors = 0
     for path in files:
@@ -92,7 +97,7 @@ def translate_main(argv: list[str]) -> int:
             document = prepare(read_document(path), glossary, matcher)
             document.source_lang, document.target_lang = args.source, args.target
             with document_bar(document) as bar:
-                translate_document(document, glossary, engine, bar.update)
+                translate_document(document, glossary, engine, bar.update, cache)
             written = write_outputs(document, render_outputs(document, args.format), args.out)
         except UserError as error:
             _error(error)

@@ -16,6 +16,7 @@ Progress = Callable[[int], None]  # called with the number of sentences just don
 
 class Engine(Protocol):
     name: str
+    identity: str  # what a cached translation was made by
 
     def translate(self, sources: Sequence[str], progress: Progress | None = None) -> list[str]: ...
 
@@ -30,6 +31,8 @@ class ArgosEngine:
         self.package = package
         self.batch_size = batch_size
         self.beam_size = beam_size
+        model = (package.model_dir / "model.bin").stat()
+        self.identity = f"argos:{package.name}:{package.version}:{model.st_size}:{model.st_mtime_ns}:beam{beam_size}"
         try:
             self._tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(package.sentencepiece))
             self._translator = ctranslate2.Translator(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from glossary.match import TermMatcher
 from glossary.store import Glossary
+from translate.cache import TranslationCache, cache_key
 from translate.document import Document, State
 from translate.engine import Engine, Progress
 from translate.qa import check_document
@@ -21,9 +22,17 @@ def prepare(raw: RawDocument, glossary: Glossary, matcher: TermMatcher) -> Docum
 
 
 def translate_document(
-    document: Document, glossary: Glossary, engine: Engine | None, progress: Progress | None = None
+    document: Document,
+    glossary: Glossary,
+    engine: Engine | None,
+    progress: Progress | None = None,
+    cache: TranslationCache | None = None,
 ) -> Document:
-    """Fill every segment's target; with no engine only what the glossary covers."""
+    """Fill every segment's target; with no engine only what the glossary covers.
+
+    With a cache, segments whose source and glossary terms are unchanged since
+    an earlier run are not sent to the engine again.
+    """
     pending = []
     for segment in document.segments:
         covered = glossary_only(segment.source, segment.terms)
@@ -36,9 +45,24 @@ def translate_document(
     if progress:
         progress(len(document.segments) - len(pending))
     if engine is not None and pending:
-        outputs = engine.translate([inject(s.source, s.terms) for s in pending], progress)
+        outputs = _machine_translate(pending, glossary, engine, progress, cache)
         for segment, output in zip(pending, outputs):
             segment.target = restore(output, segment.terms)
             segment.state, segment.origin = State.TRANSLATED, "mt"
     check_document(document, glossary.entries)
     return document
+
+
+def _machine_translate(segments, glossary, engine, progress, cache) -> list[str]:
+    if cache is None:
+        return engine.translate([inject(s.source, s.terms) for s in segments], progress)
+    entries = {e.zh: e for e in glossary.entries}
+    keys = [cache_key(engine.identity, s, entries) for s in segments]
+    cached = cache.get_many(keys)
+    if progress and cached:
+        progress(sum(1 for k in keys if k in cached))
+    missing = [i for i, k in enumerate(keys) if k not in cached]
+    fresh = engine.translate([inject(segments[i].source, segments[i].terms) for i in missing], progress)
+    new = {keys[i]: output for i, output in zip(missing, fresh)}
+    cache.put_many(new)
+    return [cached[k] if k in cached else new[k] for k in keys]

@@ -7,8 +7,8 @@ import json
 from collections import Counter
 
 from glossary.entry import Entry
+from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State
-from translate.normalize import is_cjk
 from translate.numbers import missing_numbers
 from translate.terms import contains_rendering
 

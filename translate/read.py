@@ -6,27 +6,17 @@ Supported: ``.txt`` (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM),
 
 from __future__ import annotations
 
-import codecs
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossary.corpus import decode_text
 from glossary.errors import UserError
 from translate.document import BlockKind
 from translate.paragraphs import RawBlock, lines_to_blocks
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx")
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# Control characters never found in text files (tab, newlines, form feed are).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -34,35 +24,6 @@ class RawDocument:
     path: Path
     title: str
     blocks: list[RawBlock]
-
-
-def decode_text(data: bytes, path: Path) -> str:
-    """Decode bytes of a text file, or say in one line why they are not text."""
-    if not data.strip():
-        raise UserError("empty file: nothing to translate", path)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as error:
-                raise UserError(f"not valid {encoding} despite its byte-order mark ({error.reason})", path)
-            break
-    else:
-        if b"\x00" in data:
-            raise UserError("binary file, not text (UTF-16 needs a byte-order mark)", path)
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise UserError("cannot decode: neither UTF-8 nor GB18030/GBK", path)
-    if _CONTROL.search(text):
-        raise UserError("binary file, not text (control characters found)", path)
-    if not text.strip():
-        raise UserError("empty file: nothing to translate", path)
-    return text
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

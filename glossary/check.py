@@ -1,0 +1,100 @@
+"""``glossary check``: what makes a term base inconsistent, each with its line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary.entry import Entry
+from glossary.script import is_cjk, to_simplified
+from glossary.store import read_rows
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+
+
+def _stray_whitespace(lines: list[str]) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(lines[1:], start=2):
+        for cell in line.split("\t"):
+            parts = cell.split("|")
+            if any(p != p.strip() for p in parts) or "  " in cell:
+                problems.append(Problem(number, f"stray whitespace in {cell!r}"))
+                break
+    return problems
+
+
+def _duplicates(entries: list[Entry]) -> list[Problem]:
+    """The same Chinese form in two entries: one rendering must win, so both are suspect."""
+    problems, owner = [], {}
+    for entry in entries:
+        for form in entry.forms:
+            first = owner.setdefault(form, entry)
+            if first is entry:
+                continue
+            if form == entry.zh and form == first.zh:
+                problems.append(Problem(entry.line, f"duplicate zh {form} (first at line {first.line})"))
+            elif entry.en != first.en:
+                problems.append(
+                    Problem(entry.line, f"{form} rendered {entry.en!r} here but {first.en!r} at line {first.line}")
+                )
+            else:
+                problems.append(Problem(entry.line, f"{form} is already a form of the entry at line {first.line}"))
+    return problems
+
+
+def _contains(rendering: str, part: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(part.lower()) + r"(?!\w)", rendering.lower()) is not None
+
+
+def _inconsistent_parts(entries: list[Entry]) -> list[Problem]:
+    """An approved term inside a longer approved term should keep its rendering there.
+
+    (党工委 is 'Party Work Committee', so 街道党工委 must say 'Party Work Committee'.)
+    A longer entry that deliberately renders differently says so in its note
+    with 'not ' followed by the shorter term's rendering, e.g. "not 'community'".
+    """
+    approved = [e for e in entries if e.status == "approved"]
+    problems = []
+    for short in approved:
+        for long in approved:
+            if long is short or not any(short.zh in form for form in long.forms if form != short.zh):
+                continue
+            if len(short.zh) < 2 or _contains(long.en, short.en):
+                continue
+            if f"not '{short.en}'" in long.note:
+                continue
+            problems.append(
+                Problem(
+                    long.line,
+                    f"{long.zh} contains {short.zh} (line {short.line}) but its rendering {long.en!r} "
+                    f"does not contain {short.en!r}",
+                )
+            )
+    return problems
+
+
+def _script(entries: list[Entry]) -> list[Problem]:
+    problems = []
+    for entry in entries:
+        for form in entry.forms:
+            simplified = to_simplified(form)
+            if simplified != form:
+                problems.append(Problem(entry.line, f"{form} is Traditional: store {simplified} (matched in both)"))
+        if entry.en and any(is_cjk(c) for c in entry.en):
+            problems.append(Problem(entry.line, f"Chinese in the English rendering {entry.en!r}"))
+    return problems
+
+
+def check_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
+    lines, entries, row_errors = read_rows(path)
+    problems = [Problem(e.line or 0, e.message) for e in row_errors]
+    problems += _stray_whitespace(lines)
+    problems += _duplicates(entries)
+    problems += _inconsistent_parts(entries)
+    problems += _script(entries)
+    return entries, sorted(problems, key=lambda p: p.line)

@@ -1,0 +1,188 @@
+"""Exchange formats: TBX-Basic for CAT tools, two-column CSV for MT glossaries
+(DeepL, Google Cloud, Amazon Translate).  The TSV stays the store; these are
+written from it and merged into it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.entry import DOMAINS, Entry
+from glossary.errors import UserError
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Our status ↔ TBX administrativeStatus.
+TBX_STATUS = {
+    "approved": "preferredTerm-admn-sts",
+    "proposed": "admittedTerm-admn-sts",
+    "rejected": "deprecatedTerm-admn-sts",
+}
+STATUS_FROM_TBX = {v: k for k, v in TBX_STATUS.items()} | {"supersededTerm-admn-sts": "rejected"}
+
+
+def _term_group(parent: ET.Element, term: str, status: str | None) -> None:
+    tig = ET.SubElement(parent, "tig")
+    ET.SubElement(tig, "term").text = term
+    if status:
+        ET.SubElement(tig, "termNote", type="administrativeStatus").text = status
+
+
+def to_tbx(entries: list[Entry]) -> bytes:
+    """TBX-Basic in the TBX v2 (martif) form most CAT tools read."""
+    root = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "zh"})
+    header = ET.SubElement(ET.SubElement(root, "martifHeader"), "fileDesc")
+    ET.SubElement(ET.SubElement(header, "sourceDesc"), "p").text = "governance glossary, zh→en"
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    for number, entry in enumerate(entries, start=1):
+        term_entry = ET.SubElement(body, "termEntry", id=f"c{number}")
+        ET.SubElement(term_entry, "descrip", type="subjectField").text = entry.domain
+        if entry.note:
+            ET.SubElement(term_entry, "note").text = entry.note
+        if entry.source:
+            ET.SubElement(term_entry, "admin", type="source").text = entry.source
+        zh = ET.SubElement(term_entry, "langSet", {XML_LANG: "zh"})
+        _term_group(zh, entry.zh, TBX_STATUS[entry.status])
+        for variant in entry.variants:
+            _term_group(zh, variant, "admittedTerm-admn-sts")
+        en = ET.SubElement(term_entry, "langSet", {XML_LANG: "en"})
+        if entry.en:
+            _term_group(en, entry.en, TBX_STATUS[entry.status])
+        for avoid in entry.avoid:
+            _term_group(en, avoid, "deprecatedTerm-admn-sts")
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, *names: str) -> list[ET.Element]:
+    return [child for child in element if _local(child.tag) in names]
+
+
+def _terms(lang_set: ET.Element) -> list[tuple[str, str]]:
+    """(term, administrativeStatus) of each term group: TBX v2 tig/ntig or v3 termSec."""
+    found = []
+    for group in _children(lang_set, "tig", "ntig", "termSec"):
+        term = next((t for t in group.iter() if _local(t.tag) == "term"), None)
+        status = next(
+            (
+                n.text or ""
+                for n in group.iter()
+                if _local(n.tag) == "termNote" and n.get("type") == "administrativeStatus"
+            ),
+            "",
+        )
+        if term is not None and (term.text or "").strip():
+            found.append(("".join(term.itertext()).strip(), status.strip()))
+    return found
+
+
+def from_tbx(data: bytes, label: str) -> list[Entry]:
+    """Entries from TBX (v2 martif/termEntry or v3 tbx/conceptEntry)."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as error:
+        raise UserError(f"not well-formed XML ({error})", label, error.position[0])
+    concepts = [e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")]
+    if _local(root.tag) not in ("martif", "tbx"):
+        raise UserError("not a TBX file (no martif or tbx root)", label)
+    entries = []
+    for concept in concepts:
+        by_lang: dict[str, list[tuple[str, str]]] = {}
+        for lang_set in _children(concept, "langSet", "langSec"):
+            lang = (lang_set.get(XML_LANG) or "").lower().split("-")[0]
+            by_lang.setdefault(lang, []).extend(_terms(lang_set))
+        zh_terms, en_terms = by_lang.get("zh", []), by_lang.get("en", [])
+        if not zh_terms:
+            continue
+        head = zh_terms[0]
+        status = STATUS_FROM_TBX.get(head[1], "proposed")
+        preferred = [t for t, s in en_terms if s != "deprecatedTerm-admn-sts"]
+        domain = next((d.text or "" for d in concept.iter() if d.get("type") == "subjectField"), "general")
+        entries.append(
+            Entry(
+                zh=head[0],
+                en=preferred[0] if preferred else "",
+                status=status if preferred or status != "approved" else "proposed",
+                variants=[t for t, _ in zh_terms[1:]],
+                avoid=[t for t, s in en_terms if s == "deprecatedTerm-admn-sts"],
+                domain=domain if domain in DOMAINS else "general",
+                note=" ".join((n.text or "").strip() for n in _children(concept, "note")),
+                source=" ".join(
+                    (a.text or "").strip() for a in _children(concept, "admin") if a.get("type") == "source"
+                ),
+            )
+        )
+    return entries
+
+
+def to_csv(entries: list[Entry], header: bool = False) -> bytes:
+    """Two columns, source and target: approved entries, each Chinese form a row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if header:
+        writer.writerow(["zh", "en"])
+    for entry in entries:
+        if entry.status == "approved":
+            for form in entry.forms:
+                writer.writerow([form, entry.en])
+    return out.getvalue().encode("utf-8")
+
+
+def from_csv(data: bytes, label: str) -> list[Entry]:
+    """Pairs from a two-column CSV (a header of language codes is skipped); imported as proposed."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError("CSV is not UTF-8", label)
+    entries = []
+    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if len(row) < 2 or not row[0].strip():
+            raise UserError("expected two columns: Chinese, English", label, number)
+        zh, en = row[0].strip(), row[1].strip()
+        if number == 1 and zh.lower().startswith("zh") and en.lower().startswith("en"):
+            continue
+        entries.append(Entry(zh=zh, en=en, status="proposed", source=f"import {Path(label).name}"))
+    return entries
+
+
+@dataclass
+class MergeReport:
+    added: list[Entry] = field(default_factory=list)
+    updated: list[Entry] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def merge(existing: list[Entry], incoming: list[Entry]) -> MergeReport:
+    """Merge ``incoming`` into ``existing`` in place.  An approved entry is never
+    overwritten; a different rendering for it is reported as a conflict.  An
+    unapproved entry gives way only to an approved one."""
+    report = MergeReport()
+    by_zh = {e.zh: e for e in existing}
+    for new in incoming:
+        old = by_zh.get(new.zh)
+        if old is None:
+            existing.append(new)
+            by_zh[new.zh] = new
+            report.added.append(new)
+        elif old.en == new.en or not new.en:
+            extra = [v for v in new.variants if v not in old.forms]
+            old.variants += extra
+            old.avoid += [a for a in new.avoid if a not in old.avoid]
+            report.unchanged += not extra
+        elif old.status != "approved" and new.status == "approved":
+            new.line = old.line
+            existing[existing.index(old)] = new
+            by_zh[new.zh] = new
+            report.updated.append(new)
+        else:
+            report.conflicts.append(f"{new.zh}: kept {old.status} {old.en!r}, file has {new.status} {new.en!r}")
+    return report

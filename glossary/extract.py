@@ -1,0 +1,134 @@
+"""``glossary extract``: candidate terms a corpus uses that the glossary lacks.
+
+Three kinds, ranked together: quoted phrases (“…”, how reports mark slogans
+and campaign names), numbered formulas (六稳, 两违三乱, 三个服务, 263专项行动)
+and frequent noun phrases whose boundaries are word boundaries (jieba's
+segmentation, which ships its dictionary), not just part of a longer
+candidate that occurs as often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from glossary.corpus import keyword_in_context
+from glossary.script import to_simplified
+
+_NUMERAL = "一二两三四五六七八九十百"
+_HAN = r"\u4e00-\u9fff"
+_QUOTED = re.compile(r"[“「『]([^“”「」『』。！？\n]{2,24})[”」』]")
+_WORD = rf"(?:(?![{_NUMERAL}])[{_HAN}])"  # a Chinese character that is not a numeral
+_FORMULAS = (
+    re.compile(rf"(?<![{_NUMERAL}])[{_NUMERAL}]{{1,2}}{_WORD}[{_NUMERAL}]{{1,2}}{_WORD}"),  # 两违三乱, 三级三色
+    re.compile(rf"(?<![{_NUMERAL}])[{_NUMERAL}]个{_WORD}{{2,3}}"),  # 三个服务, 两个亲民
+    re.compile(r"\d{3,}(?:专项行动|行动|工程|计划|热线)"),  # 263专项行动, 12345热线
+    re.compile(rf"(?<![{_NUMERAL}])[{_NUMERAL}]{_WORD}"),  # 六稳, 六保 (kept only if frequent)
+)
+# Measure words, time words and the like: 三季度 or 一批 is not a formula.
+_NOT_FORMULA = set(
+    "个是批些年月日天次项家名户条座所处份台辆张人万亿千季期届方类级种大起线场号倍成中致切直定般样步点流体同起部半直带系"
+)
+_FUNCTION = set("的了和与及并在是等对为将把被从向以其之而或也都又还就很更最所着过于由让使给已要会能这那各每该此")
+
+
+@dataclass
+class Candidate:
+    term: str
+    kind: str  # quoted | formula | phrase
+    frequency: int
+    score: float
+    contexts: list[str]
+
+
+def _is_formula(term: str) -> bool:
+    if len(term) == 2 and term[1] in _NOT_FORMULA:
+        return False
+    return not any(c in _FUNCTION for c in term[1:])
+
+
+def _quoted(texts: list[str]) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for text in texts:
+        for match in _QUOTED.finditer(text):
+            phrase = match.group(1).strip()
+            if re.search(rf"[{_HAN}]", phrase) or phrase.isdigit():
+                found[phrase] += 1
+    return found
+
+
+def _formulas(texts: list[str]) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for text in texts:
+        for pattern in _FORMULAS:
+            found.update(m.group(0) for m in pattern.finditer(text) if _is_formula(m.group(0)))
+    return found
+
+
+_NOUNISH = {"n", "vn", "nz", "nt", "ns", "nr", "ng", "j", "an", "nrt", "nrfg"}
+_MAY_OPEN = _NOUNISH | {"a", "b", "s", "f"}
+
+
+def _segmenter():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.cut
+
+
+def _phrases(texts: list[str], min_frequency: int, max_words: int = 4) -> Counter[str]:
+    """Noun phrases of 1 to 4 words (jieba's segmentation and parts of speech):
+    they open on a noun, adjective or attributive and close on a noun."""
+    cut = _segmenter()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for run in re.split(rf"[^{_HAN}]+", text):
+            if len(run) < 2:
+                continue
+            words = [(w.word, w.flag) for w in cut(run)]
+            for i, (_, first_flag) in enumerate(words):
+                if first_flag not in _MAY_OPEN:
+                    continue
+                for j in range(i, min(i + max_words, len(words))):
+                    if words[j][1] not in _NOUNISH:
+                        continue
+                    phrase = "".join(w for w, _ in words[i : j + 1])
+                    if 3 <= len(phrase) <= 10 and (j > i or words[i][1] in {"nz", "nt", "j"}):
+                        counts[phrase] += 1
+    kept = Counter({p: n for p, n in counts.items() if n >= min_frequency})
+    # A phrase that nearly always stands inside one longer phrase adds nothing.
+    for phrase in sorted(kept, key=len):
+        if any(phrase in longer and kept[longer] >= 0.8 * kept[phrase] for longer in kept if len(longer) > len(phrase)):
+            kept[phrase] = 0
+    return +kept
+
+
+def extract_candidates(
+    texts: list[str], known_forms: set[str], min_frequency: int = 3, limit: int = 50
+) -> list[Candidate]:
+    texts = [to_simplified(t) for t in texts]
+    known = [k for k in known_forms if k]
+
+    def is_known(term: str) -> bool:
+        return any(term in form or form == term for form in known)
+
+    scored: dict[str, Candidate] = {}
+    kinds = (
+        ("quoted", _quoted(texts), 3.0, 1),
+        ("formula", _formulas(texts), 3.0, 2),
+        ("phrase", _phrases(texts, min_frequency), 1.0, min_frequency),
+    )
+    for kind, counts, weight, at_least in kinds:
+        for term, frequency in counts.items():
+            if frequency < at_least or is_known(term) or term in scored:
+                continue
+            score = weight * frequency * (len(term) ** 0.5)
+            scored[term] = Candidate(term, kind, frequency, score, [])
+    ranked = sorted(scored.values(), key=lambda c: (-c.score, c.term))[:limit]
+    for candidate in ranked:
+        candidate.contexts = keyword_in_context(texts, candidate.term, limit=2)
+    return ranked

@@ -1,0 +1,137 @@
+"""``glossary review``: work through the proposed entries in the terminal.
+
+Each decision is saved at once (atomically), and where the reviewer stopped
+is remembered, so quitting and starting again carries on after the last entry
+seen.  Keys: a approve, e edit, r reject, s skip, q quit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.atomic import write_text_atomic
+from glossary.corpus import keyword_in_context
+from glossary.entry import Entry
+from glossary.store import Glossary, save_glossary
+
+KEYS = {"a": "approve", "e": "edit", "r": "reject", "s": "skip", "q": "quit"}
+
+
+def state_file() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "zhen-publish" / "review.json"
+
+
+def _load_positions() -> dict[str, str]:
+    try:
+        positions = json.loads(state_file().read_text(encoding="utf-8"))
+        return positions if isinstance(positions, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember(glossary: Glossary, zh: str) -> None:
+    positions = _load_positions()
+    positions[str(glossary.path.resolve())] = zh
+    write_text_atomic(state_file(), json.dumps(positions, ensure_ascii=False, indent=1))
+
+
+def review_order(glossary: Glossary) -> list[Entry]:
+    """Proposed entries in file order, starting after the one last seen."""
+    last = _load_positions().get(str(glossary.path.resolve()))
+    entries = glossary.entries
+    start = next((i + 1 for i, e in enumerate(entries) if e.zh == last), 0)
+    rotated = entries[start:] + entries[:start]
+    return [e for e in rotated if e.status == "proposed"]
+
+
+def read_key(prompt: str) -> str:
+    """One key press on a terminal; a line (its first letter) from a pipe.  EOF quits."""
+    print(prompt, end="", flush=True)
+    if sys.stdin.isatty():
+        import termios
+        import tty
+
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+        try:
+            tty.setcbreak(fd)
+            key = sys.stdin.read(1)
+        finally:
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        print(key)
+        return key.lower() or "q"
+    line = sys.stdin.readline()
+    return line.strip().lower()[:1] if line else "q"
+
+
+def read_line(prompt: str) -> str | None:
+    print(prompt, end="", flush=True)
+    line = sys.stdin.readline()
+    return line.rstrip("\n") if line else None
+
+
+PAST = {"approve": "approved", "edit": "edited", "reject": "rejected", "skip": "skipped"}
+
+
+@dataclass
+class Tally:
+    decisions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PAST, 0))
+
+    def summary(self, left: int) -> str:
+        done = ", ".join(f"{n} {PAST[action]}" for action, n in self.decisions.items())
+        return f"{done}; {left} proposed left"
+
+
+def show(entry: Entry, number: int, total: int, texts: list[str]) -> None:
+    print(f"\n[{number}/{total}] {entry.zh}  →  {entry.en or '(no English yet)'}   ({entry.domain})")
+    for label, value in (("variants", " | ".join(entry.variants)), ("avoid", " | ".join(entry.avoid)),
+                         ("note", entry.note), ("source", entry.source)):  # fmt: skip
+        if value:
+            print(f"  {label}: {value}")
+    contexts = [line for form in entry.forms for line in keyword_in_context(texts, form, limit=3)][:4]
+    for line in contexts or ["(not found in the corpus)"]:
+        print(f"  {line}")
+
+
+def review(glossary: Glossary, texts: list[str], key: Callable[[str], str] = read_key) -> str:
+    queue = review_order(glossary)
+    tally = Tally()
+    prompt = "  (a)pprove  (e)dit  (r)eject  (s)kip  (q)uit ? "
+    for number, entry in enumerate(queue, start=1):
+        show(entry, number, len(queue), texts)
+        while True:
+            action = KEYS.get(key(prompt))
+            if action == "quit":
+                return tally.summary(len(glossary.by_status("proposed")))
+            if action == "edit":
+                en = read_line(f"  English [{entry.en}]: ")
+                if en is None:
+                    return tally.summary(len(glossary.by_status("proposed")))
+                if en.strip():
+                    entry.en = " ".join(en.split())
+                    note = read_line(f"  note [{entry.note}]: ")
+                    if note and note.strip():
+                        entry.note = note.strip()
+                    save_glossary(glossary)
+                    tally.decisions["edit"] += 1
+                    print(f"  saved: {entry.zh} → {entry.en} (still proposed: approve or skip)")
+                continue
+            if action == "approve" and not entry.en:
+                print("  an approved entry needs an English rendering: (e)dit first")
+                continue
+            if action in ("approve", "reject"):
+                entry.status = "approved" if action == "approve" else "rejected"
+                save_glossary(glossary)
+            if action in ("approve", "reject", "skip"):
+                tally.decisions[action] += 1
+                _remember(glossary, entry.zh)
+                break
+            print("  keys: a e r s q")
+    print("\nno more proposed entries to review")
+    return tally.summary(len(glossary.by_status("proposed")))
