@@ -21,8 +21,11 @@ class TermMatcher:
     """Finds glossary terms; where terms overlap the longest, leftmost one wins.
 
     Rejected entries are not matched: a rejected term is one we do not want
-    enforced or reported.  Every form is also matched in Traditional script
-    (derived with OpenCC), so a Traditional text is searched as it is.
+    enforced or reported.  Single characters (区, 镇, 局) are in the glossary
+    for reference and export but are not matched: in running text they are
+    mostly parts of other words (辖区, 城镇, 布局).  Every form is also matched
+    in Traditional script (derived with OpenCC), so a Traditional text is
+    searched as it is.
     """
 
     def __init__(self, entries: list[Entry]):
@@ -33,7 +36,7 @@ class TermMatcher:
             for form in entry.forms:
                 for written in dict.fromkeys((form, to_traditional(form))):
                     # The first entry to claim a form keeps it; `glossary check` reports clashes.
-                    if written and written not in self._automaton:
+                    if len(written) > 1 and written not in self._automaton:
                         self._automaton.add_word(written, (written, entry))
         self._empty = len(self._automaton) == 0
         if not self._empty:
