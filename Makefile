@@ -8,7 +8,7 @@ APT_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.
 TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
 
-.PHONY: setup system-packages demo test lint tiny-model clean
+.PHONY: setup system-packages demo test lint tiny-model bench clean
 
 setup: system-packages $(STAMP)
 
@@ -50,11 +50,14 @@ demo: setup
 	fi
 
 lint: setup
-	$(BIN)/ruff check glossary translate publish tests
+	$(BIN)/ruff check glossary translate publish tests bench
 	$(BIN)/glossary check
 
 test: setup lint
 	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf build out
