@@ -140,7 +140,13 @@ def _extract(glossary: Glossary, args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     path = args.glossary or default_glossary_path()
     if args.command == "check":
-        entries, problems = check_glossary(path)
+        if not path.is_file():
+            raise UserError("no such glossary file", path)
+        try:
+            entries, problems = check_glossary(path)
+        except UserError as error:  # not UTF-8, or no header: the file itself fails the check
+            print(f"glossary: {error}", file=sys.stderr)
+            return 1
         for problem in problems:
             print(f"{path}:{problem.line}: {problem.message}", file=sys.stderr)
         print(f"{len(entries)} entries, {len(problems)} problem(s)")
