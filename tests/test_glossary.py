@@ -242,3 +242,11 @@ def test_extract_finds_the_seed_formulas_when_the_glossary_lacks_them(run, tmp_p
     result = run("glossary", "--glossary", str(path), "extract", str(SEEDS), "--limit", "400", "--min-frequency", "2")
     found = {line.split()[1] for line in result.out.splitlines() if "\t" in line}
     assert {"三级三色", "两违三乱", "三个服务、两个亲民", "六个百分百", "散乱污"} <= found
+
+
+def test_check_fails_on_a_file_that_is_not_a_glossary(run, tmp_path):
+    path = tmp_path / "notes.tsv"
+    path.write_bytes("zh\ten\n党工委\tParty Work Committee\n".encode("gbk"))
+    result = run("glossary", "--glossary", str(path), "check")
+    assert result.code == 1 and "glossary is not UTF-8" in result.err
+    assert run("glossary", "--glossary", str(tmp_path / "missing.tsv"), "check").code == 2
