@@ -26,10 +26,10 @@ _FORMULAS = (
     re.compile(r"\d{3,}(?:专项行动|行动|工程|计划|热线)"),  # 263专项行动, 12345热线
     re.compile(rf"(?<![{_NUMERAL}])[{_NUMERAL}]{_WORD}"),  # 六稳, 六保 (kept only if frequent)
 )
-# Measure words, time words and the like: 三季度 or 一批 is not a formula.
-_NOT_FORMULA = set(
-    "个是批些年月日天次项家名户条座所处份台辆张人万亿千季期届方类级种大起线场号倍成中致切直定般样步点流体同起部半直带系"
-)
+# After a numeral, a measure or time word makes a count, not a formula
+# (一个五年, 三季度, 一批); for two-character formulas a few more are excluded.
+_MEASURE = set("个是批些年月日天次项家名户条座所处份台辆张人万亿千届倍成分")
+_NOT_FORMULA = _MEASURE | set("季期方类级种大起线场号中致切直定般样步点流体同部半带系国")
 _FUNCTION = set("的了和与及并在是等对为将把被从向以其之而或也都又还就很更最所着过于由让使给已要会能这那各每该此")
 
 
@@ -43,9 +43,14 @@ class Candidate:
 
 
 def _is_formula(term: str) -> bool:
-    if len(term) == 2 and term[1] in _NOT_FORMULA:
+    if any(c in _FUNCTION for c in term[1:]):
         return False
-    return not any(c in _FUNCTION for c in term[1:])
+    if len(term) == 2:  # 六稳, 三农; but 一道, 十分, 百计 are ordinary words
+        return term[0] not in "一百" and term[1] not in _NOT_FORMULA
+    counted = [
+        (i, c) for i, c in enumerate(term) if i and term[i - 1] in _NUMERAL and c not in _NUMERAL
+    ]  # the character after each numeral: 三个服务 → 个, 一个五年 → 个 and 年
+    return not any(c in _MEASURE and not (c == "个" and i == 1 and term[2] not in _NUMERAL) for i, c in counted)
 
 
 def _quoted(texts: list[str]) -> Counter[str]:
@@ -97,14 +102,24 @@ def _phrases(texts: list[str], min_frequency: int, max_words: int = 4) -> Counte
                     if words[j][1] not in _NOUNISH:
                         continue
                     phrase = "".join(w for w, _ in words[i : j + 1])
+                    if "的" in phrase:  # a description, not a name
+                        break
                     if 3 <= len(phrase) <= 10 and (j > i or words[i][1] in {"nz", "nt", "j"}):
                         counts[phrase] += 1
-    kept = Counter({p: n for p, n in counts.items() if n >= min_frequency})
-    # A phrase that nearly always stands inside one longer phrase adds nothing.
-    for phrase in sorted(kept, key=len):
-        if any(phrase in longer and kept[longer] >= 0.8 * kept[phrase] for longer in kept if len(longer) > len(phrase)):
-            kept[phrase] = 0
-    return +kept
+    return Counter({p: n for p, n in counts.items() if n >= min_frequency})
+
+
+def _drop_subsumed(candidates: dict[str, Candidate]) -> None:
+    """A term that nearly always stands inside one longer candidate (一国 in
+    一国两制) adds nothing: drop it.  Looks up the substrings of each candidate,
+    so it stays linear in the number of candidates."""
+    for longer in sorted(candidates.values(), key=lambda c: len(c.term), reverse=True):
+        term = longer.term
+        for size in range(2, len(term)):
+            for start in range(len(term) - size + 1):
+                inner = candidates.get(term[start : start + size])
+                if inner is not None and longer.frequency >= 0.8 * inner.frequency:
+                    del candidates[inner.term]
 
 
 def extract_candidates(
@@ -128,6 +143,7 @@ def extract_candidates(
                 continue
             score = weight * frequency * (len(term) ** 0.5)
             scored[term] = Candidate(term, kind, frequency, score, [])
+    _drop_subsumed(scored)
     ranked = sorted(scored.values(), key=lambda c: (-c.score, c.term))[:limit]
     for candidate in ranked:
         candidate.contexts = keyword_in_context(texts, candidate.term, limit=2)
