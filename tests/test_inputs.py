@@ -75,7 +75,7 @@ def test_missing_file_and_empty_folder_are_reported(installed_model, run, tmp_pa
     (tmp_path / "empty").mkdir()
     result = run("translate", str(tmp_path / "nope.txt"), str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
     assert result.code == 2
-    assert "no such file" in result.err and "no .txt, .md, .docx files" in result.err
+    assert "no such file" in result.err and "no .txt, .md, .docx, .html, .htm files" in result.err
 
 
 def test_broken_lines_are_rejoined_and_headings_found():
@@ -125,3 +125,25 @@ def test_markdown_headings_and_paragraphs(tmp_path):
         ("heading", "二、民生"),
         ("paragraph", "新建书屋24家。"),
     ]
+
+
+def test_html_page_saved_from_a_website(tmp_path):
+    page = """<!DOCTYPE html><html><head><meta charset="gbk"><title>站点</title>
+    <style>p { color: red }</style><script>var x = "不是正文";</script></head>
+    <body><nav><a href="/">首页</a> | <a href="/zw">政务</a></nav>
+    <h1>西城街道2021年工作报告</h1>
+    <p>2020年,西城街道党工委、办事处&nbsp;全面贯彻党的十九大精神。</p>
+    <p><strong>一、盘活资产资源,挖掘发展新空间。</strong></p>
+    <div>加快攻坚突破。<br>全面完成拆迁。</div>
+    <footer>版权所有</footer></body></html>"""
+    path = tmp_path / "report.html"
+    path.write_bytes(page.encode("gbk"))
+    document = read_document(path)
+    assert [(b.kind.value, b.level, b.text) for b in document.blocks] == [
+        ("heading", 1, "西城街道2021年工作报告"),
+        ("paragraph", 1, "2020年,西城街道党工委、办事处 全面贯彻党的十九大精神。"),
+        ("heading", 2, "一、盘活资产资源,挖掘发展新空间。"),
+        ("paragraph", 1, "加快攻坚突破。"),
+        ("paragraph", 1, "全面完成拆迁。"),
+    ]
+    assert document.title == "西城街道2021年工作报告"

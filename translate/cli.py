@@ -52,7 +52,7 @@ def translate_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="translate", description="Translate Chinese reports into aligned bilingual XLIFF, DOCX and PDF."
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (.txt, .md, .docx)")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (.txt .md .html .docx)")
     parser.add_argument("--to", dest="target", default="en", help="target language (default: en)")
     parser.add_argument("--from", dest="source", default="zh", help="source language (default: zh)")
     parser.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")

@@ -1,7 +1,8 @@
 """Files → raw documents: text decoded, paragraphs and headings found.
 
 Supported: ``.txt`` (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM),
-``.md`` and ``.docx``.  Anything else is refused with a one-line error.
+``.md``, ``.html`` (a report saved from a government website) and ``.docx``.
+Anything else is refused with a one-line error.
 """
 
 from __future__ import annotations
@@ -9,14 +10,15 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from glossary.corpus import decode_text
 from glossary.errors import UserError
 from translate.document import BlockKind
-from translate.paragraphs import RawBlock, lines_to_blocks
+from translate.paragraphs import RawBlock, heading_level, lines_to_blocks
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 
 
 @dataclass
@@ -52,6 +54,62 @@ def _markdown_blocks(text: str) -> list[RawBlock]:
             paragraph.append(re.sub(r"^([-+*]|\d+\.)\s+", "", line).lstrip("> "))
     flush()
     return blocks
+
+
+class _HtmlText(HTMLParser):
+    """Headings and paragraphs of an HTML page; scripts, styles and navigation skipped."""
+
+    BLOCKS = {"p", "li", "div", "td", "blockquote", "section", "article", "br"}
+    SKIP = {"head", "script", "style", "nav", "header", "footer", "noscript", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[RawBlock] = []
+        self._text: list[str] = []
+        self._heading: int | None = None
+        self._skipping = 0
+
+    def _flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self._text)).strip()
+        self._text.clear()
+        if not text:
+            return
+        level = self._heading or heading_level(text)
+        kind = BlockKind.PARAGRAPH if level is None else BlockKind.HEADING
+        self.blocks.append(RawBlock(kind, text, level or 1))
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skipping += 1
+        elif re.fullmatch(r"h[1-6]", tag):
+            self._flush()
+            self._heading = int(tag[1])
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif re.fullmatch(r"h[1-6]", tag):
+            self._flush()
+            self._heading = None
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self._text.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def _html_blocks(text: str) -> list[RawBlock]:
+    parser = _HtmlText()
+    parser.feed(text)
+    parser.close()
+    return parser.blocks
 
 
 def _docx_blocks(path: Path) -> list[RawBlock]:
@@ -93,7 +151,12 @@ def read_document(path: Path) -> RawDocument:
             blocks = _docx_blocks(path)
         else:
             text = decode_text(path.read_bytes(), path)
-            blocks = _markdown_blocks(text) if suffix == ".md" else lines_to_blocks(text.splitlines())
+            if suffix == ".md":
+                blocks = _markdown_blocks(text)
+            elif suffix in (".html", ".htm"):
+                blocks = _html_blocks(text)
+            else:
+                blocks = lines_to_blocks(text.splitlines())
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", path)
     if not blocks:
