@@ -6,9 +6,11 @@ is written atomically: a failure leaves no partial output behind.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from glossary.atomic import write_bytes_atomic
+from glossary.script import to_simplified, to_traditional
 from publish.docx import render_docx
 from publish.fonts import fonts_for
 from publish.html import rendered_text
@@ -18,6 +20,19 @@ from translate.document import Document
 from translate.qa import qa_json
 
 FORMATS = ("xlf", "docx", "pdf")
+SCRIPTS = ("original", "simplified", "traditional")
+
+
+def in_script(document: Document, script: str) -> Document:
+    """A copy whose Chinese is shown in ``script``; the bilingual file keeps the original."""
+    if script == "original":
+        return document
+    convert = to_simplified if script == "simplified" else to_traditional
+    shown = copy.deepcopy(document)
+    shown.title = convert(shown.title)
+    for segment in shown.segments:
+        segment.original = convert(segment.original)
+    return shown
 
 
 def parse_formats(value: str, allowed: tuple[str, ...] = FORMATS) -> list[str]:
@@ -34,17 +49,20 @@ def output_path(out_dir: Path, document: Document, fmt: str) -> Path:
     return out_dir / f"{document.stem}.{document.source_lang}-{document.target_lang}.{fmt}"
 
 
-def render_outputs(document: Document, formats: list[str], with_qa: bool = True) -> dict[str, bytes]:
+def render_outputs(
+    document: Document, formats: list[str], with_qa: bool = True, zh_script: str = "original"
+) -> dict[str, bytes]:
+    shown = in_script(document, zh_script)
     if "docx" in formats or "pdf" in formats:
-        body_font = fonts_for(rendered_text(document))[0].family  # raises before anything renders
+        body_font = fonts_for(rendered_text(shown))[0].family  # raises before anything renders
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "xlf":
             rendered[fmt] = to_xliff(document)
         elif fmt == "docx":
-            rendered[fmt] = render_docx(document, body_font)
+            rendered[fmt] = render_docx(shown, body_font)
         elif fmt == "pdf":
-            rendered[fmt] = render_pdf(document)
+            rendered[fmt] = render_pdf(shown)
     if with_qa:
         rendered["qa"] = qa_json(document).encode("utf-8")
     return rendered

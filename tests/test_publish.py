@@ -58,3 +58,22 @@ def test_bad_xliff_is_refused_in_one_line(run, tmp_path, content, message):
 def test_publish_refuses_unknown_formats(run, tmp_path):
     result = run("publish", str(tmp_path / "x.xlf"), "--format", "epub")
     assert result.code == 2 and "unknown format epub" in result.err
+
+
+def test_chinese_column_in_the_script_asked_for(packages_dir, run, tmp_path):
+    import subprocess
+
+    from .conftest import SEEDS
+
+    out = tmp_path / "out"
+    seed = SEEDS / "000_fd68bde13d4caed7.txt"
+    result = run("translate", str(seed), "--engine", "none", "--zh-script", "traditional", "--out", str(out))
+    assert result.code == 0, result.err
+    pdf = out / f"{seed.stem}.zh-en.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "黨工委" in text and "党工委" not in text
+    assert "党工委" in (out / f"{seed.stem}.zh-en.xlf").read_text(encoding="utf-8")  # the file keeps the original
+    again = run("publish", str(out / f"{seed.stem}.zh-en.xlf"), "--zh-script", "original", "--format", "pdf")
+    assert again.code == 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "党工委" in text

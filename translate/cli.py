@@ -65,6 +65,12 @@ def translate_main(argv: list[str]) -> int:
     parser.add_argument("--model", help="an installed package name or a package folder")
     parser.add_argument("--glossary", type=Path, help="a glossary TSV (default: the shipped one)")
     parser.add_argument("--format", type=_formats, default="xlf,docx,pdf", help="any of xlf,docx,pdf")
+    parser.add_argument(
+        "--zh-script",
+        choices=("original", "simplified", "traditional"),
+        default="original",
+        help="script of the Chinese column in DOCX and PDF (default: as written)",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
     parser.add_argument("--no-cache", action="store_true", help="translate every segment again, ignoring the cache")
     args = parser.parse_args(argv)
@@ -98,7 +104,7 @@ def translate_main(argv: list[str]) -> int:
             document.source_lang, document.target_lang = args.source, args.target
             with document_bar(document) as bar:
                 translate_document(document, glossary, engine, bar.update, cache)
-            written = write_outputs(document, render_outputs(document, args.format), args.out)
+            written = write_outputs(document, render_outputs(document, args.format, zh_script=args.zh_script), args.out)
         except UserError as error:
             _error(error)
             failures.append(error)
