@@ -10,6 +10,7 @@ from pathlib import Path
 from glossary.errors import UserError
 from glossary.match import TermMatcher
 from glossary.store import load_glossary
+from publish.outputs import SCRIPTS, parse_formats, render_outputs, write_outputs
 from translate import models
 from translate.cache import TranslationCache, default_cache_path
 from translate.engine import ArgosEngine, Engine
@@ -40,8 +41,6 @@ def collect_inputs(paths: list[Path]) -> tuple[list[Path], list[UserError]]:
 
 
 def _formats(value: str) -> list[str]:
-    from publish.outputs import parse_formats
-
     try:
         return parse_formats(value)
     except ValueError as error:
@@ -67,15 +66,13 @@ def translate_main(argv: list[str]) -> int:
     parser.add_argument("--format", type=_formats, default="xlf,docx,pdf", help="any of xlf,docx,pdf")
     parser.add_argument(
         "--zh-script",
-        choices=("original", "simplified", "traditional"),
+        choices=SCRIPTS,
         default="original",
         help="script of the Chinese column in DOCX and PDF (default: as written)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
     parser.add_argument("--no-cache", action="store_true", help="translate every segment again, ignoring the cache")
     args = parser.parse_args(argv)
-    from publish.outputs import render_outputs, write_outputs
-
     started = time.perf_counter()
     try:
         glossary = load_glossary(args.glossary)
