@@ -106,6 +106,7 @@ def test_numbers_compare_by_value():
     assert missing_numbers("增幅11.1%,共2378家", "up 11.1 percent, 2,378 firms") == []
     assert missing_numbers("预算1.8亿元", "180 million yuan") == []
     assert missing_numbers("涉及32个自然村1913户", "32 villages and 1,931 households") == ["1,913"]
+    assert missing_numbers("实施了6个项目,3月份开展检测", "six projects; testing in March") == []
 
 
 def test_number_mismatch_and_chinese_left_are_reported(glossary):
