@@ -34,8 +34,20 @@ def chinese_numbers(text: str) -> Counter[float]:
     return Counter(_value(m.group(1), _ZH_SCALE.get(m.group(2) or "", 1)) for m in _ZH_NUMBER.finditer(text))
 
 
+# Small numbers and months as words: 6个项目 may well become "six projects", 3月 "March".
+_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+_MONTHS = "january february march april may june july august september october november december".split()
+_EN_WORD = re.compile(r"\b(" + "|".join(_WORDS + _MONTHS) + r")\b", re.IGNORECASE)
+
+
 def english_numbers(text: str) -> Counter[float]:
-    return Counter(_value(m.group(1), _EN_SCALE.get((m.group(2) or "").lower(), 1)) for m in _EN_NUMBER.finditer(text))
+    found = Counter(
+        _value(m.group(1), _EN_SCALE.get((m.group(2) or "").lower(), 1)) for m in _EN_NUMBER.finditer(text)
+    )
+    for match in _EN_WORD.finditer(text):
+        word = match.group(1).lower()
+        found[float(_WORDS.index(word) if word in _WORDS else _MONTHS.index(word) + 1)] += 1
+    return found
 
 
 def _show(value: float) -> str:
