@@ -54,15 +54,15 @@ def render_outputs(
 ) -> dict[str, bytes]:
     shown = in_script(document, zh_script)
     if "docx" in formats or "pdf" in formats:
-        body_font = fonts_for(rendered_text(shown))[0].family  # raises before anything renders
+        faces = fonts_for(rendered_text(shown))  # raises before anything renders
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "xlf":
             rendered[fmt] = to_xliff(document)
         elif fmt == "docx":
-            rendered[fmt] = render_docx(shown, body_font)
+            rendered[fmt] = render_docx(shown, faces[0].family)
         elif fmt == "pdf":
-            rendered[fmt] = render_pdf(shown)
+            rendered[fmt] = render_pdf(shown, faces)
     if with_qa:
         rendered["qa"] = qa_json(document).encode("utf-8")
     return rendered

@@ -10,6 +10,7 @@ exact approved form, and where it drops it QA reports the missing term.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from glossary.match import TermMatcher
 from translate.document import Segment, TermHit
@@ -36,6 +37,7 @@ def inject(source: str, hits: list[TermHit]) -> str:
     return re.sub(r" {2,}", " ", "".join(parts)).strip()
 
 
+@lru_cache(maxsize=4096)
 def _loose(rendering: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in rendering.split()]
     return re.compile(r"(?<!\w)" + r"\s*".join(words) + r"(?!\w)", re.IGNORECASE)
