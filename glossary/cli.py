@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--source")
     commands.add_parser("stats", help="counts per status and domain")
     review = commands.add_parser("review", help="work through the proposed entries")
-    review.add_argument("--corpus", type=Path, nargs="+", default=[Path("seeds")], help="texts for context lines")
+    review.add_argument("--corpus", type=Path, nargs="+", help="texts for context lines (default: the seed reports)")
     extract = commands.add_parser("extract", help="candidate terms not yet in the glossary")
     extract.add_argument("paths", type=Path, nargs="+", metavar="PATH")
     extract.add_argument("--add", action="store_true", help="append the candidates as proposed entries")
@@ -163,7 +163,12 @@ def run(args: argparse.Namespace) -> int:
         from glossary.review import review
         from glossary.script import to_simplified
 
-        texts = [to_simplified(text) for _, text in read_corpus(args.corpus)] if _exists(args.corpus) else []
+        corpus = args.corpus or _default_corpus()
+        if corpus:
+            texts = [to_simplified(text) for _, text in read_corpus(corpus)]
+        else:
+            print("glossary: no seeds/ folder here: reviewing without context lines (use --corpus)", file=sys.stderr)
+            texts = []
         print(review(glossary, texts))
     elif args.command == "extract":
         print(_extract(glossary, args))
@@ -178,8 +183,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _exists(paths: list[Path]) -> bool:
-    return all(p.exists() for p in paths)
+def _default_corpus() -> list[Path]:
+    """seeds/ in the working folder, else the project's own seeds beside the package."""
+    for folder in (Path("seeds"), Path(__file__).resolve().parent.parent / "seeds"):
+        if folder.is_dir():
+            return [folder]
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
