@@ -1,4 +1,5 @@
-"""``publish X.zh-en.xlf``: render DOCX and PDF again from a (post-edited) XLIFF."""
+"""``publish X.zh-en.xlf``: render DOCX and PDF again from a (post-edited) XLIFF,
+and check the post-edited translation again (``<stem>.qa.json``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ import sys
 from pathlib import Path
 
 from glossary.errors import UserError
+from glossary.match import TermMatcher
+from glossary.store import load_glossary
 from publish.outputs import SCRIPTS, parse_formats, render_outputs, write_outputs
 from translate.bitext import read_xliff
+from translate.pipeline import recheck
+from translate.qa import count_errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,26 +24,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--zh-script", choices=SCRIPTS, default="original", help="script of the Chinese column (default: as written)"
     )
+    parser.add_argument("--glossary", type=Path, help="the glossary QA checks against (default: the shipped one)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
     args = parser.parse_args(argv)
     try:
         formats = parse_formats(args.format, ("docx", "pdf"))
+        glossary = load_glossary(args.glossary)
     except ValueError as error:
         parser.error(str(error))
-    failed = 0
+    except UserError as error:
+        print(f"publish: {error}", file=sys.stderr)
+        return 2
+    matcher = TermMatcher(glossary.entries)
+    failed = qa_errors = 0
     for path in args.files:
         try:
-            document = read_xliff(path)
-            written = write_outputs(
-                document,
-                render_outputs(document, formats, with_qa=False, zh_script=args.zh_script),
-                args.out or path.parent,
-            )
+            document = recheck(read_xliff(path), glossary, matcher)
+            rendered = render_outputs(document, formats, zh_script=args.zh_script)
+            written = write_outputs(document, rendered, args.out or path.parent)
         except UserError as error:
             print(f"publish: {error}", file=sys.stderr)
             failed += 1
             continue
-        print(f"{path}: {', '.join(str(p) for p in written)}")
-    return 2 if failed else 0
+        errors = count_errors(document)
+        qa_errors += errors
+        changed = "; the glossary changed since translation" if document.glossary_hash != glossary.content_hash else ""
+        print(f"{path}: {', '.join(str(p) for p in written)} ({errors} QA errors{changed})")
+    if failed:
+        return 2
+    return 1 if args.strict and qa_errors else 0
 
 
 if __name__ == "__main__":

@@ -77,3 +77,25 @@ def test_chinese_column_in_the_script_asked_for(packages_dir, run, tmp_path):
     assert again.code == 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "党工委" in text
+
+
+def test_publish_checks_the_post_edited_translation_again(packages_dir, run, tmp_path):
+    import json
+
+    source = tmp_path / "r.txt"
+    source.write_text("西城街道党工委推进各项工作。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("translate", str(source), "--engine", "none", "--format", "xlf", "--out", str(out)).code == 0
+    xlf = out / "r.zh-en.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    wrong, right = "The Xicheng Street Party committee works.", "The Xicheng Subdistrict Party Work Committee works."
+    edited = text.replace("</source>\n", f"</source>\n        <target>{wrong}</target>\n")
+    edited = edited.replace('state="initial"', 'state="translated"')
+    xlf.write_text(edited, encoding="utf-8")
+    result = run("publish", str(xlf), "--strict")
+    assert result.code == 1 and "QA errors" in result.out
+    checks = {i["check"] for f in json.loads((out / "r.qa.json").read_text())["findings"] for i in f["issues"]}
+    assert {"missing-term", "avoided-term"} <= checks
+    fixed = edited.replace(wrong, right)
+    xlf.write_text(fixed, encoding="utf-8")
+    assert run("publish", str(xlf), "--strict").code == 0

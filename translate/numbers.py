@@ -41,9 +41,7 @@ _EN_WORD = re.compile(r"\b(" + "|".join(_WORDS + _MONTHS) + r")\b", re.IGNORECAS
 
 
 def english_numbers(text: str) -> Counter[float]:
-    found = Counter(
-        _value(m.group(1), _EN_SCALE.get((m.group(2) or "").lower(), 1)) for m in _EN_NUMBER.finditer(text)
-    )
+    found = Counter(_value(m.group(1), _EN_SCALE.get((m.group(2) or "").lower(), 1)) for m in _EN_NUMBER.finditer(text))
     for match in _EN_WORD.finditer(text):
         word = match.group(1).lower()
         found[float(_WORDS.index(word) if word in _WORDS else _MONTHS.index(word) + 1)] += 1

@@ -21,6 +21,14 @@ def prepare(raw: RawDocument, glossary: Glossary, matcher: TermMatcher) -> Docum
     return document
 
 
+def recheck(document: Document, glossary: Glossary, matcher: TermMatcher) -> Document:
+    """QA again with the current glossary, e.g. on a post-edited XLIFF before publishing."""
+    for segment in document.segments:
+        segment.terms = find_terms(segment, matcher)
+    check_document(document, glossary.entries)
+    return document
+
+
 def translate_document(
     document: Document,
     glossary: Glossary,
