@@ -94,14 +94,11 @@ def render_docx(document: Document, east_asian_font: str) -> bytes:
     doc.core_properties.title = document.title
     doc.core_properties.language = "zh-CN, en"
 
-    blocks = list(document.blocks)
     title = doc.add_paragraph(style="Title")
     _add_run(title, document.title, east_asian_font, "zh-CN")
-    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].original == document.title:
-        title_block = blocks.pop(0)
-        if title_block.target:
-            subtitle = doc.add_paragraph(style="Subtitle")
-            _add_run(subtitle, title_block.target, east_asian_font, "en-GB")
+    if document.english_title:
+        subtitle = doc.add_paragraph(style="Subtitle")
+        _add_run(subtitle, document.english_title, east_asian_font, "en-GB")
 
     table = doc.add_table(rows=1, cols=2)
     table.style = "Table Grid"
@@ -111,7 +108,7 @@ def render_docx(document: Document, east_asian_font: str) -> bytes:
         _add_run(cell.paragraphs[0], text, east_asian_font, lang, bold=True)
     _row_property(header, "w:tblHeader")  # repeated at the top of every page
     _row_property(header, "w:cantSplit")
-    for block in blocks:
+    for block in document.body:
         _fill_row(table.add_row(), block, east_asian_font)
     for row in table.rows:
         for cell in row.cells:

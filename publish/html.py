@@ -32,16 +32,10 @@ def _row(block: Block) -> str:
 
 
 def render_html(document: Document, font_families: list[str]) -> str:
-    blocks = list(document.blocks)
-    # The title opens the document: it is the cover heading, not a row.
-    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].original == document.title:
-        title_block = blocks.pop(0)
-        english_title = title_block.target
-    else:
-        english_title = ""
+    english_title = document.english_title
     families = ", ".join(f'"{f}"' for f in font_families) + ", serif"
     en_title = f'<p class="en-title" lang="en">{escape(english_title)}</p>' if english_title else ""
-    rows = "\n".join(_row(b) for b in blocks)
+    rows = "\n".join(_row(b) for b in document.body)
     heads = "".join(f'<th lang="{lang}">{h}</th>' for h, lang in zip(COLUMN_HEADS, ("zh-Hans", "en")))
     return f"""<!DOCTYPE html>
 <html lang="zh-Hans">

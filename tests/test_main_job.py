@@ -23,21 +23,15 @@ STEMS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 @pytest.fixture(scope="module")
 def translated(tmp_path_factory, tiny_package):
     """Translate both seeds once for the module, with the tiny model installed via the CLI."""
-    import os
-
     from translate.cli import main
 
     base = tmp_path_factory.mktemp("main")
-    env = {"ARGOS_PACKAGES_DIR": base / "packages", "XDG_CACHE_HOME": base / "cache"}
-    saved = {name: os.environ.get(name) for name in env}
-    os.environ.update({name: str(value) for name, value in env.items()})
-    try:
+    out = base / "out"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ARGOS_PACKAGES_DIR", str(base / "packages"))
+        env.setenv("XDG_CACHE_HOME", str(base / "cache"))
         assert main(["models", "install", "--file", str(tiny_package)]) == 0
-        out = base / "out"
         assert main([str(SEEDS), "--to", "en", "--out", str(out)]) == 0
-    finally:
-        for name, value in saved.items():
-            os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
     return out
 
 

@@ -44,6 +44,3 @@ class TranslationCache:
     def put_many(self, items: dict[str, str]) -> None:
         with self._db:  # one transaction: all or nothing
             self._db.executemany("INSERT OR REPLACE INTO mt (key, target) VALUES (?, ?)", items.items())
-
-    def close(self) -> None:
-        self._db.close()

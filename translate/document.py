@@ -83,7 +83,16 @@ class Document:
 
     @property
     def english_title(self) -> str:
-        for block in self.blocks:
-            if block.kind is BlockKind.HEADING and block.original == self.title:
-                return block.target
-        return ""
+        """The translation of the title, when the title is the opening heading."""
+        return self.blocks[0].target if self.opens_with_title else ""
+
+    @property
+    def opens_with_title(self) -> bool:
+        """Whether the first block is the title heading (published as a cover, not a row)."""
+        first = self.blocks[0] if self.blocks else None
+        return first is not None and first.kind is BlockKind.HEADING and first.original == self.title
+
+    @property
+    def body(self) -> list[Block]:
+        """The blocks below the title."""
+        return self.blocks[1:] if self.opens_with_title else list(self.blocks)

@@ -16,15 +16,18 @@ from translate.terms import find_terms, glossary_only, inject, restore
 def prepare(raw: RawDocument, glossary: Glossary, matcher: TermMatcher) -> Document:
     document = build_document(raw.title, raw.blocks, raw.path.stem)
     document.glossary_hash = glossary.content_hash
+    _find_terms(document, matcher)
+    return document
+
+
+def _find_terms(document: Document, matcher: TermMatcher) -> None:
     for segment in document.segments:
         segment.terms = find_terms(segment, matcher)
-    return document
 
 
 def recheck(document: Document, glossary: Glossary, matcher: TermMatcher) -> Document:
     """QA again with the current glossary, e.g. on a post-edited XLIFF before publishing."""
-    for segment in document.segments:
-        segment.terms = find_terms(segment, matcher)
+    _find_terms(document, matcher)
     check_document(document, glossary.entries)
     return document
 
