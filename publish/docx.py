@@ -20,6 +20,7 @@ from publish.paging import keep_together
 from translate.document import Block, BlockKind, Document
 
 LATIN_FONT = "Times New Roman"
+CORE_PROPERTY_CHARS = 255  # python-docx refuses longer document properties
 
 
 def _set_fonts(r_pr_owner, east_asian: str, lang: str | None = None) -> None:
@@ -91,7 +92,7 @@ def render_docx(document: Document, east_asian_font: str) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.size = Pt(10.5)
     _set_fonts(normal.element, east_asian_font)
-    doc.core_properties.title = document.title
+    doc.core_properties.title = document.title[:CORE_PROPERTY_CHARS]
     doc.core_properties.language = "zh-CN, en"
 
     title = doc.add_paragraph(style="Title")

@@ -1,60 +1,101 @@
-"""The one bilingual HTML rendering a PDF is made from."""
+"""The one bilingual HTML rendering a PDF is made from.
+
+Everything that reaches the HTML goes through ``element``, the one place text
+is escaped: report and XLIFF text (titles, targets, ids) can never become
+markup.  Stylesheets are not inlined but served by name through the confined
+fetcher (``publish.fetcher``), so no input can inject CSS either.
+"""
 
 from __future__ import annotations
 
 from html import escape
 from importlib import resources
 
+from publish.fetcher import resource_url
 from publish.paging import keep_together
 from translate.document import Block, BlockKind, Document
 
 UNTRANSLATED = "[not yet translated]"
 COLUMN_HEADS = ("中文", "English")
+STYLESHEET = "bitext.css"
+FONT_STYLESHEET = "fonts.css"
 
 
-def stylesheet() -> str:
-    return resources.files("publish").joinpath("templates/bitext.css").read_text(encoding="utf-8")
+class Markup(str):
+    """HTML that is safe to place as it is: made only by ``element``."""
 
 
-def _english(block: Block) -> str:
-    return escape(block.target) if block.target else f'<span class="untranslated">{UNTRANSLATED}</span>'
+def element(tag: str, *content: str, **attributes: str | None) -> Markup:
+    """``<tag attributes>content</tag>``: plain strings in ``content`` and every attribute value are escaped.
+
+    Attribute names are Python names (``class_`` for ``class``, ``http_equiv``
+    for ``http-equiv``); tag and attribute names come from this code only.
+    """
+    inner = "".join(part if isinstance(part, Markup) else escape(part) for part in content)
+    return Markup(f"<{tag}{_attributes(attributes)}>{inner}</{tag}>")
 
 
-def _row(block: Block) -> str:
+def void_element(tag: str, **attributes: str | None) -> Markup:
+    return Markup(f"<{tag}{_attributes(attributes)}>")
+
+
+def _attributes(attributes: dict[str, str | None]) -> str:
+    """Attributes with a value, each value escaped (quotes too)."""
+    return "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(value)}"' for name, value in attributes.items() if value
+    )
+
+
+def stylesheet() -> bytes:
+    return resources.files("publish").joinpath(f"templates/{STYLESHEET}").read_bytes()
+
+
+def font_stylesheet(font_families: list[str]) -> bytes:
+    """The font chain as CSS; family names are quoted as CSS strings."""
+    quoted = ", ".join('"' + family.replace("\\", "\\\\").replace('"', '\\"') + '"' for family in font_families)
+    return f"html {{ font-family: {quoted}, serif; }}\n".encode()
+
+
+def _english(block: Block) -> str | Markup:
+    return block.target or element("span", UNTRANSLATED, class_="untranslated")
+
+
+def _row(block: Block) -> Markup:
     classes = [block.kind.value] + (["keep"] if keep_together(block) else [])
     if block.kind is BlockKind.HEADING:
-        tag = f"h{min(block.level + 1, 4)}"
-        zh = f'<{tag} id="{block.id}">{escape(block.original)}</{tag}>'
-        en = f"<{tag}>{_english(block)}</{tag}>"
+        tag = f"h{min(max(block.level, 1) + 1, 4)}"  # h1 is the document title
     else:
-        zh, en = f"<p>{escape(block.original)}</p>", f"<p>{_english(block)}</p>"
-    return f'<tr class="{" ".join(classes)}"><td lang="zh-Hans">{zh}</td><td lang="en">{en}</td></tr>'
+        tag = "p"
+    return element(
+        "tr",
+        element("td", element(tag, block.original), lang="zh-Hans"),
+        element("td", element(tag, _english(block)), lang="en"),
+        class_=" ".join(classes),
+    )
 
 
-def render_html(document: Document, font_families: list[str]) -> str:
-    english_title = document.english_title
-    families = ", ".join(f'"{f}"' for f in font_families) + ", serif"
-    en_title = f'<p class="en-title" lang="en">{escape(english_title)}</p>' if english_title else ""
-    rows = "\n".join(_row(b) for b in document.body)
-    heads = "".join(f'<th lang="{lang}">{h}</th>' for h, lang in zip(COLUMN_HEADS, ("zh-Hans", "en")))
-    return f"""<!DOCTYPE html>
-<html lang="zh-Hans">
-<head>
-<meta charset="utf-8">
-<title>{escape(document.title)}</title>
-<style>html {{ font-family: {families}; }}
-{stylesheet()}</style>
-</head>
-<body>
-<section class="cover"><h1 lang="zh-Hans">{escape(document.title)}</h1>{en_title}</section>
-<table class="bitext"><colgroup><col><col></colgroup>
-<thead><tr>{heads}</tr></thead>
-<tbody>
-{rows}
-</tbody></table>
-</body>
-</html>
-"""
+def render_html(document: Document) -> str:
+    """The bilingual page; its stylesheets are the resources ``resource_url`` names."""
+    heads = [element("th", text, lang=lang) for text, lang in zip(COLUMN_HEADS, ("zh-Hans", "en"))]
+    cover = [element("h1", document.title, lang="zh-Hans")]
+    if document.english_title:
+        cover.append(element("p", document.english_title, class_="en-title", lang="en"))
+    head = element(
+        "head",
+        void_element("meta", charset="utf-8"),
+        element("title", document.title),
+        void_element("link", rel="stylesheet", href=resource_url(STYLESHEET)),
+        void_element("link", rel="stylesheet", href=resource_url(FONT_STYLESHEET)),
+    )
+    table = element(
+        "table",
+        element("colgroup", void_element("col"), void_element("col")),
+        element("thead", element("tr", *heads)),
+        element("tbody", *(_row(block) for block in document.body)),
+        class_="bitext",
+    )
+    body = element("body", element("section", *cover, class_="cover"), table)
+    return "<!DOCTYPE html>\n" + element("html", head, body, lang="zh-Hans") + "\n"
 
 
 def rendered_text(document: Document) -> str:

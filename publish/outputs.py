@@ -12,11 +12,13 @@ from pathlib import Path
 from glossary.atomic import write_bytes_atomic
 from glossary.script import to_simplified, to_traditional
 from publish.docx import render_docx
+from publish.filenames import safe_stem
 from publish.fonts import fonts_for
 from publish.html import rendered_text
 from publish.pdf import render_pdf
 from translate.bitext import to_xliff
 from translate.document import Document
+from translate.languages import check_language_tag
 from translate.qa import qa_json
 
 FORMATS = ("xlf", "docx", "pdf")
@@ -44,9 +46,12 @@ def parse_formats(value: str, allowed: tuple[str, ...] = FORMATS) -> list[str]:
 
 
 def output_path(out_dir: Path, document: Document, fmt: str) -> Path:
+    """``out_dir/<stem>.zh-en.<fmt>``: a name made from the document, always directly inside ``out_dir``."""
+    stem = safe_stem(document.stem)
     if fmt == "qa":
-        return out_dir / f"{document.stem}.qa.json"
-    return out_dir / f"{document.stem}.{document.source_lang}-{document.target_lang}.{fmt}"
+        return out_dir / f"{stem}.qa.json"
+    languages = "-".join(check_language_tag(code) for code in (document.source_lang, document.target_lang))
+    return out_dir / f"{stem}.{languages}.{fmt}"
 
 
 def render_outputs(

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from publish.fetcher import ConfinedFetcher
 from publish.fonts import FontFace, fonts_for
-from publish.html import render_html, rendered_text
+from publish.html import FONT_STYLESHEET, STYLESHEET, font_stylesheet, render_html, rendered_text, stylesheet
 from translate.document import Document
 
 
-def render_pdf(document: Document, faces: list[FontFace] | None = None) -> bytes:
-    """``faces`` from a coverage check already made; else the check runs here and
-    raises UserError rather than render tofu."""
-    faces = faces or fonts_for(rendered_text(document))
-    html = render_html(document, [f.family for f in faces])
+def html_to_pdf(html: str, resources: dict[str, tuple[bytes, str]]) -> tuple[bytes, list[str]]:
+    """The PDF, and the URLs the page asked for and was refused (none, for HTML we made)."""
     import weasyprint
 
-    return weasyprint.HTML(string=html).write_pdf()
+    fetcher = ConfinedFetcher(resources)
+    pdf = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+    return pdf, fetcher.refused
+
+
+def render_pdf(document: Document, faces: list[FontFace] | None = None) -> bytes:
+    """``faces`` from a coverage check already made; else the check runs here."""
+    faces = faces or fonts_for(rendered_text(document))
+    resources = {
+        STYLESHEET: (stylesheet(), "text/css"),
+        FONT_STYLESHEET: (font_stylesheet([f.family for f in faces]), "text/css"),
+    }
+    pdf, _ = html_to_pdf(render_html(document), resources)
+    return pdf

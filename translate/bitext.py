@@ -11,6 +11,7 @@ from pathlib import Path
 
 from glossary.errors import UserError
 from translate.document import Block, BlockKind, Document, Segment, State, TermHit
+from translate.languages import check_language_tag
 from translate.normalize import normalize
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
@@ -122,6 +123,15 @@ def _read_source(element: ET.Element) -> tuple[str, list[TermHit]]:
     return text, hits
 
 
+def _heading_level(unit: ET.Element, label: str | Path) -> int:
+    level = _read_metadata(unit, "block").get("level", "1").strip() or "1"
+    if not (level.isascii() and level.isdigit() and 1 <= int(level) <= 6):
+        raise UserError(
+            f"unit {unit.get('id', '')[:40]!r}: heading level {level[:20]!r} is not a number from 1 to 6", label
+        )
+    return int(level)
+
+
 def from_xliff(data: bytes, label: str | Path) -> Document:
     try:
         root = ET.fromstring(data)
@@ -137,7 +147,7 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
     for unit in file.iter(_q("unit")):
         kind_name = (unit.get("type") or "").removeprefix(f"{PREFIX}:")
         kind = BlockKind.HEADING if kind_name == "heading" else BlockKind.PARAGRAPH
-        level = int(_read_metadata(unit, "block").get("level", "1") or 1)
+        level = _heading_level(unit, label)
         block = Block(id=unit.get("id", f"u{len(blocks) + 1}"), kind=kind, level=level)
         for element in unit.findall(_q("segment")):
             source_element = element.find(_q("source"))
@@ -162,13 +172,13 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
                 )
             )
         blocks.append(block)
-    stem = file.get("original") or Path(str(label)).name.split(".")[0]
+    stem = file.get("original") or Path(str(label)).name.split(".")[0]  # made safe when outputs are named
     return Document(
         title=info.get("title", stem),
         blocks=blocks,
         stem=stem,
-        source_lang=root.get("srcLang", "zh"),
-        target_lang=root.get("trgLang", "en"),
+        source_lang=check_language_tag(root.get("srcLang", "zh"), label),
+        target_lang=check_language_tag(root.get("trgLang", "en"), label),
         glossary_hash=info.get("glossary-sha256", ""),
     )
 

@@ -14,6 +14,7 @@ from publish.outputs import SCRIPTS, parse_formats, render_outputs, write_output
 from translate import models
 from translate.cache import TranslationCache, default_cache_path
 from translate.engine import ArgosEngine, Engine
+from translate.languages import check_language_tag
 from translate.pipeline import prepare, translate_document
 from translate.progress import document_bar
 from translate.qa import count_errors, count_terms_applied
@@ -47,13 +48,20 @@ def _formats(value: str) -> list[str]:
         raise argparse.ArgumentTypeError(str(error))
 
 
+def _language(value: str) -> str:
+    try:
+        return check_language_tag(value)
+    except UserError as error:
+        raise argparse.ArgumentTypeError(error.message)
+
+
 def translate_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="translate", description="Translate Chinese reports into aligned bilingual XLIFF, DOCX and PDF."
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (.txt .md .html .docx)")
-    parser.add_argument("--to", dest="target", default="en", help="target language (default: en)")
-    parser.add_argument("--from", dest="source", default="zh", help="source language (default: zh)")
+    parser.add_argument("--to", dest="target", type=_language, default="en", help="target language (default: en)")
+    parser.add_argument("--from", dest="source", type=_language, default="zh", help="source language (default: zh)")
     parser.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     parser.add_argument(
         "--engine",
