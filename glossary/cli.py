@@ -10,10 +10,10 @@ from pathlib import Path
 from glossary.atomic import write_bytes_atomic
 from glossary.check import check_glossary
 from glossary.corpus import read_corpus
-from glossary.entry import DOMAINS, STATUSES, Entry
+from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry
 from glossary.errors import UserError
 from glossary.exchange import from_csv, from_tbx, merge, to_csv, to_tbx
-from glossary.store import Glossary, default_glossary_path, load_glossary, parse_row, save_glossary
+from glossary.store import Glossary, checked, default_glossary_path, editing, load_glossary, one_line, parse_row
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,15 +60,16 @@ def _matches(entry: Entry, args: argparse.Namespace) -> bool:
 
 
 def _edit(glossary: Glossary, args: argparse.Namespace) -> str:
-    entry = glossary.find(args.zh)
+    zh = one_line(args.zh)
+    entry = glossary.find(zh)
     if args.command == "add":
         if entry is not None:
-            raise UserError(f"{args.zh} is already in the glossary (line {entry.line}): use 'glossary set'")
-        entry = Entry(zh=args.zh, en="")
+            raise UserError(f"{zh} is already in the glossary (line {entry.line}): use 'glossary set'")
+        entry = Entry(zh=zh, en="")
     elif entry is None:
-        raise UserError(f"{args.zh} is not in the glossary: use 'glossary add'")
+        raise UserError(f"{zh} is not in the glossary: use 'glossary add'")
     row = entry.to_row()
-    for index, name in enumerate(("zh", "en", "status", "variants", "avoid", "domain", "note", "source")):
+    for index, name in enumerate(COLUMNS):
         value = getattr(args, name, None)
         if value is not None and name != "zh":
             row[index] = value
@@ -77,7 +78,6 @@ def _edit(glossary: Glossary, args: argparse.Namespace) -> str:
         glossary.entries.append(updated)
     else:
         glossary.entries[glossary.entries.index(entry)] = updated
-    save_glossary(glossary)
     verb = "added" if args.command == "add" else "set"
     return f"{verb}: {updated.zh} → {updated.en or '(no English)'} ({updated.status})"
 
@@ -95,7 +95,8 @@ def _stats(glossary: Glossary) -> str:
     return "\n".join(lines)
 
 
-def _import(glossary: Glossary, path: Path) -> str:
+def _read_import(path: Path) -> list[Entry]:
+    """The entries of a file to import, each checked by the store's rules before anything is merged."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -109,8 +110,11 @@ def _import(glossary: Glossary, path: Path) -> str:
         incoming = load_glossary(path).entries
     else:
         raise UserError("import reads .tbx, .csv or .tsv", path)
+    return [checked(entry, path, entry.line) for entry in incoming]
+
+
+def _import(glossary: Glossary, incoming: list[Entry]) -> str:
     report = merge(glossary.entries, incoming)
-    save_glossary(glossary)
     for conflict in report.conflicts:
         print(f"conflict: {conflict}")
     return (
@@ -127,14 +131,16 @@ def _extract(glossary: Glossary, args: argparse.Namespace) -> str:
     candidates = extract_candidates(texts, known, args.min_frequency, args.limit)
     for rank, c in enumerate(candidates, start=1):
         print(f"{rank:>3}  {c.term}\t{c.kind}\t{c.frequency}\t{'  '.join(c.contexts)}")
-    if args.add:
-        for c in candidates:
-            glossary.entries.append(
+    if not args.add:
+        return f"{len(candidates)} candidates"
+    with editing(glossary.path) as current:  # entries added meanwhile are kept, and not added twice
+        known = {form for entry in current.entries for form in entry.forms}
+        new = [c for c in candidates if c.term not in known]
+        for c in new:
+            current.entries.append(
                 Entry(zh=c.term, en="", note=f"extracted: {c.kind}, {c.frequency}x", source="glossary extract")
             )
-        save_glossary(glossary)
-        return f"{len(candidates)} candidates added as proposed"
-    return f"{len(candidates)} candidates"
+    return f"{len(new)} candidates added as proposed"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -151,12 +157,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}:{problem.line}: {problem.message}", file=sys.stderr)
         print(f"{len(entries)} entries, {len(problems)} problem(s)")
         return 1 if problems else 0
+    if args.command in ("add", "set"):
+        with editing(path) as glossary:
+            print(_edit(glossary, args))
+        return 0
+    if args.command == "import":
+        incoming = _read_import(args.file)
+        with editing(path) as glossary:
+            print(_import(glossary, incoming))
+        return 0
     glossary = load_glossary(path)
     if args.command == "list":
         for entry in (e for e in glossary.entries if _matches(e, args)):
             print(f"{entry.zh}\t{entry.en}\t{entry.status}\t{entry.domain}")
-    elif args.command in ("add", "set"):
-        print(_edit(glossary, args))
     elif args.command == "stats":
         print(_stats(glossary))
     elif args.command == "review":
@@ -178,8 +191,6 @@ def run(args: argparse.Namespace) -> int:
             write_bytes_atomic(args.out, data)
         else:
             sys.stdout.buffer.write(data)
-    elif args.command == "import":
-        print(_import(glossary, args.file))
     return 0
 
 

@@ -141,15 +141,17 @@ def from_csv(data: bytes, label: str) -> list[Entry]:
     except UnicodeDecodeError:
         raise UserError("CSV is not UTF-8", label)
     entries = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+    reader = csv.reader(io.StringIO(text))
+    for row in reader:
+        number = reader.line_num  # the line a row ends on: a quoted cell may span lines
         if not row or not any(cell.strip() for cell in row):
             continue
         if len(row) < 2 or not row[0].strip():
             raise UserError("expected two columns: Chinese, English", label, number)
         zh, en = row[0].strip(), row[1].strip()
-        if number == 1 and zh.lower().startswith("zh") and en.lower().startswith("en"):
+        if reader.line_num == 1 and zh.lower().startswith("zh") and en.lower().startswith("en"):
             continue
-        entries.append(Entry(zh=zh, en=en, status="proposed", source=f"import {Path(label).name}"))
+        entries.append(Entry(zh=zh, en=en, status="proposed", source=f"import {Path(label).name}", line=number))
     return entries
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from glossary.atomic import write_text_atomic
 from glossary.corpus import keyword_in_context
 from glossary.entry import Entry
-from glossary.store import Glossary, save_glossary
+from glossary.errors import UserError
+from glossary.store import Glossary, editing
 
 KEYS = {"a": "approve", "e": "edit", "r": "reject", "s": "skip", "q": "quit"}
 
@@ -99,6 +100,18 @@ def show(entry: Entry, number: int, total: int, texts: list[str]) -> None:
         print(f"  {line}")
 
 
+def _decide(glossary: Glossary, entry: Entry, **changes: str) -> None:
+    """Save a decision into the file as it is now (others may have written to it since) and show it on ``entry``."""
+    with editing(glossary.path) as current:
+        stored = current.find(entry.zh)
+        if stored is None:
+            raise UserError(f"{entry.zh} is no longer in the glossary: another process removed it")
+        for name, value in changes.items():
+            setattr(stored, name, value)
+    for name in changes:
+        setattr(entry, name, getattr(stored, name))  # as stored: normalised by the store's field rule
+
+
 def review(glossary: Glossary, texts: list[str], key: Callable[[str], str] = read_key) -> str:
     queue = review_order(glossary)
     tally = Tally()
@@ -114,11 +127,13 @@ def review(glossary: Glossary, texts: list[str], key: Callable[[str], str] = rea
                 if en is None:
                     return tally.summary(len(glossary.by_status("proposed")))
                 if en.strip():
-                    entry.en = " ".join(en.split())
                     note = read_line(f"  note [{entry.note}]: ")
-                    if note and note.strip():
-                        entry.note = note.strip()
-                    save_glossary(glossary)
+                    changes = {"en": en} | ({"note": note} if note and note.strip() else {})
+                    try:
+                        _decide(glossary, entry, **changes)
+                    except UserError as error:
+                        print(f"  not saved: {error.message}")
+                        continue
                     tally.decisions["edit"] += 1
                     print(f"  saved: {entry.zh} → {entry.en} (still proposed: approve or skip)")
                 continue
@@ -126,8 +141,7 @@ def review(glossary: Glossary, texts: list[str], key: Callable[[str], str] = rea
                 print("  an approved entry needs an English rendering: (e)dit first")
                 continue
             if action in ("approve", "reject"):
-                entry.status = "approved" if action == "approve" else "rejected"
-                save_glossary(glossary)
+                _decide(glossary, entry, status="approved" if action == "approve" else "rejected")
             if action in ("approve", "reject", "skip"):
                 tally.decisions[action] += 1
                 _remember(glossary, entry.zh)

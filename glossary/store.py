@@ -1,8 +1,23 @@
-"""Read and write ``governance.tsv``: a TSV in git, validated line by line."""
+"""Read and write ``governance.tsv``: a TSV in git, validated line by line.
+
+Every write goes through ``save_glossary`` (or ``editing``), which checks and
+normalises every entry first, so no write path (add, set, import, review,
+extract) can store what the file cannot hold.  The rule for text fields: a
+field is one line, so each run of white space in it (tabs and line breaks
+included) becomes one space, and the field is trimmed; other control
+characters are refused.  Writers hold a lock on ``.<name>.lock`` beside the
+glossary from reading to writing, so two of them queue instead of one
+silently dropping the other's entries.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,6 +25,9 @@ from pathlib import Path
 from glossary.atomic import write_text_atomic
 from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry
 from glossary.errors import UserError
+
+LOCK_TIMEOUT_SECONDS = 30.0
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def default_glossary_path() -> Path:
@@ -29,8 +47,39 @@ class Glossary:
         return next((e for e in self.entries if e.zh == zh), None)
 
 
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|") if part.strip()]
+def one_line(value: str) -> str:
+    """The field rule: every run of white space becomes one space, ends trimmed."""
+    return " ".join(value.split())
+
+
+def _items(values: list[str], name: str, where: tuple[Path, int]) -> list[str]:
+    items = [one_line(v) for v in values]
+    for item in items:
+        if "|" in item:
+            raise UserError(f"{name} item {item[:40]!r} contains '|', which separates items", *where)
+    return [item for item in items if item]
+
+
+def checked(entry: Entry, path: Path, line: int) -> Entry:
+    """``entry`` with its fields normalised by the field rule, or a one-line error saying what is wrong."""
+    where = (path, line)
+    entry.zh, entry.en, entry.note, entry.source = (one_line(v) for v in (entry.zh, entry.en, entry.note, entry.source))
+    entry.status, entry.domain = entry.status.strip(), entry.domain.strip()
+    entry.variants = _items(entry.variants, "variants", where)
+    entry.avoid = _items(entry.avoid, "avoid", where)
+    for value in (entry.zh, entry.en, entry.note, entry.source, *entry.variants, *entry.avoid):
+        if _CONTROL.search(value):
+            raise UserError(f"control character in {value[:40]!r}", *where)
+    if not entry.zh:
+        raise UserError("empty zh", *where)
+    if entry.status not in STATUSES:
+        raise UserError(f"unknown status {entry.status!r}: use {'|'.join(STATUSES)}", *where)
+    if entry.domain not in DOMAINS:
+        raise UserError(f"unknown domain {entry.domain!r}: use one of {', '.join(DOMAINS)}", *where)
+    if entry.status == "approved" and not entry.en:
+        raise UserError(f"approved entry {entry.zh} has no en", *where)
+    entry.line = line
+    return entry
 
 
 def parse_row(cells: list[str], path: Path, line: int) -> Entry:
@@ -38,16 +87,8 @@ def parse_row(cells: list[str], path: Path, line: int) -> Entry:
         raise UserError(
             f"expected {len(COLUMNS)} tab-separated columns ({' '.join(COLUMNS)}), found {len(cells)}", path, line
         )
-    zh, en, status, variants, avoid, domain, note, source = (cell.strip() for cell in cells)
-    if not zh:
-        raise UserError("empty zh", path, line)
-    if status not in STATUSES:
-        raise UserError(f"unknown status {status!r}: use {'|'.join(STATUSES)}", path, line)
-    if domain not in DOMAINS:
-        raise UserError(f"unknown domain {domain!r}: use one of {', '.join(DOMAINS)}", path, line)
-    if status == "approved" and not en:
-        raise UserError(f"approved entry {zh} has no en", path, line)
-    return Entry(zh, en, status, _split(variants), _split(avoid), domain, note, source, line)
+    zh, en, status, variants, avoid, domain, note, source = cells
+    return checked(Entry(zh, en, status, variants.split("|"), avoid.split("|"), domain, note, source), path, line)
 
 
 def _decode(path: Path) -> tuple[bytes, list[str]]:
@@ -89,9 +130,54 @@ def load_glossary(path: Path | None = None) -> Glossary:
     return Glossary(path, entries, hashlib.sha256(data).hexdigest())
 
 
-def save_glossary(glossary: Glossary) -> None:
-    """Write atomically: an interrupted save leaves the previous file whole."""
+def _write(glossary: Glossary) -> None:
+    """Check every entry, then write atomically: a refused entry or an interruption leaves the file as it was."""
+    for number, entry in enumerate(glossary.entries, start=2):
+        checked(entry, glossary.path, number)
     rows = ["\t".join(COLUMNS)] + ["\t".join(entry.to_row()) for entry in glossary.entries]
     text = "\n".join(rows) + "\n"
     write_text_atomic(glossary.path, text)
     glossary.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    lock_path = path.with_name(f".{path.name}.lock")
+    try:
+        handle = open(lock_path, "a")
+    except OSError as error:
+        raise UserError(f"cannot write beside the glossary: {error.strerror}", lock_path)
+    with handle:
+        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UserError(
+                        f"another process has held the glossary's lock for {LOCK_TIMEOUT_SECONDS:.0f} s: "
+                        "try again when it is done",
+                        path,
+                    )
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def editing(path: Path | None = None) -> Iterator[Glossary]:
+    """The glossary read fresh under the writers' lock, changed by the caller, saved on leaving without error."""
+    path = Path(path) if path else default_glossary_path()
+    with _lock(path):
+        glossary = load_glossary(path)
+        yield glossary
+        _write(glossary)
+
+
+def save_glossary(glossary: Glossary) -> None:
+    """Write the whole glossary as it is in memory, under the writers' lock."""
+    with _lock(glossary.path):
+        _write(glossary)
