@@ -11,7 +11,7 @@ from glossary.atomic import write_bytes_atomic
 from glossary.check import check_glossary
 from glossary.corpus import read_corpus
 from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry
-from glossary.errors import UserError
+from glossary.errors import UserError, describe_error
 from glossary.exchange import from_csv, from_tbx, merge, to_csv, to_tbx
 from glossary.store import Glossary, checked, default_glossary_path, editing, load_glossary, one_line, parse_row
 
@@ -206,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return run(args)
-    except UserError as error:
-        print(f"glossary: {error}", file=sys.stderr)
+    except Exception as error:
+        print(f"glossary: {describe_error(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("glossary: interrupted; every decision made so far is saved", file=sys.stderr)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Set to see the traceback of an unexpected error instead of its one line.
+DEBUG_VARIABLE = "ZHEN_DEBUG"
 
 
 class UserError(Exception):
@@ -19,3 +23,31 @@ class UserError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return where + self.message
+
+
+def describe_error(error: Exception, path: Path | str | None = None) -> str:
+    """One line for any error met while working on ``path``: what happened and, where known, what to do.
+
+    Known classes get a message of their own; anything else is a bug, said as
+    such, and ``ZHEN_DEBUG=1`` re-raises it so its traceback can be reported.
+    """
+    if isinstance(error, UserError):
+        text = str(error) if error.path is not None or path is None else str(UserError(error.message, path))
+    elif isinstance(error, OSError):
+        what = f"{error.strerror or error}" + (f" ({error.filename})" if error.filename else "")
+        text = str(UserError(f"cannot read or write: {what}", path))
+    elif isinstance(error, MemoryError):
+        text = str(UserError("out of memory: the input is too large for this machine", path))
+    elif isinstance(error, RecursionError):
+        text = str(UserError("the input is nested too deeply to be read", path))
+    else:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise error
+        text = str(
+            UserError(
+                f"unexpected error ({type(error).__name__}: {error}); this is a bug, please report it "
+                f"(run with {DEBUG_VARIABLE}=1 for the details)",
+                path,
+            )
+        )
+    return " ".join(text.split())  # one line, whatever the message held

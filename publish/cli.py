@@ -7,11 +7,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from glossary.errors import UserError
+from glossary.errors import describe_error
 from glossary.match import TermMatcher
 from glossary.store import load_glossary
 from publish.outputs import SCRIPTS, parse_formats, render_outputs, write_outputs
 from translate.bitext import read_xliff
+from translate.options import add_input_limit, input_limit
 from translate.pipeline import recheck
 from translate.qa import count_errors
 
@@ -26,24 +27,35 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--glossary", type=Path, help="the glossary QA checks against (default: the shipped one)")
     parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
+    add_input_limit(parser)
     args = parser.parse_args(argv)
     try:
         formats = parse_formats(args.format, ("docx", "pdf"))
-        glossary = load_glossary(args.glossary)
     except ValueError as error:
         parser.error(str(error))
-    except UserError as error:
-        print(f"publish: {error}", file=sys.stderr)
+    try:
+        return publish_files(args, formats)
+    except Exception as error:
+        print(f"publish: {describe_error(error)}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(
+            "publish: interrupted: files already written are complete, nothing half-written was left", file=sys.stderr
+        )
+        return 130
+
+
+def publish_files(args: argparse.Namespace, formats: list[str]) -> int:
+    glossary = load_glossary(args.glossary)
     matcher = TermMatcher(glossary.entries)
     failed = qa_errors = 0
     for path in args.files:
         try:
-            document = recheck(read_xliff(path), glossary, matcher)
+            document = recheck(read_xliff(path, input_limit(args)), glossary, matcher)
             rendered = render_outputs(document, formats, zh_script=args.zh_script)
             written = write_outputs(document, rendered, args.out or path.parent)
-        except UserError as error:
-            print(f"publish: {error}", file=sys.stderr)
+        except Exception as error:  # one bad file does not stop the others
+            print(f"publish: {describe_error(error, path)}", file=sys.stderr)
             failed += 1
             continue
         errors = count_errors(document)

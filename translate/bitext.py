@@ -13,6 +13,7 @@ from glossary.errors import UserError
 from translate.document import Block, BlockKind, Document, Segment, State, TermHit
 from translate.languages import check_language_tag
 from translate.normalize import normalize
+from translate.read import DEFAULT_MAX_INPUT_MB, MB, read_limited
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -183,9 +184,5 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
     )
 
 
-def read_xliff(path: Path) -> Document:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", path)
-    return from_xliff(data, path)
+def read_xliff(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) -> Document:
+    return from_xliff(read_limited(Path(path), max_input_bytes), path)

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from glossary.errors import UserError
+from glossary.errors import UserError, describe_error
 from glossary.match import TermMatcher
 from glossary.store import load_glossary
 from publish.outputs import SCRIPTS, parse_formats, render_outputs, write_outputs
@@ -15,6 +15,7 @@ from translate import models
 from translate.cache import TranslationCache, default_cache_path
 from translate.engine import ArgosEngine, Engine
 from translate.languages import check_language_tag
+from translate.options import add_input_limit, input_limit
 from translate.pipeline import prepare, translate_document
 from translate.progress import document_bar
 from translate.qa import count_errors, count_terms_applied
@@ -79,6 +80,7 @@ def translate_main(argv: list[str]) -> int:
         help="script of the Chinese column in DOCX and PDF (default: as written)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
+    add_input_limit(parser)
     parser.add_argument("--no-cache", action="store_true", help="translate every segment again, ignoring the cache")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -100,18 +102,21 @@ def translate_main(argv: list[str]) -> int:
             _error(error)
             return 2
         if not args.no_cache:
-            cache = TranslationCache(default_cache_path())
+            try:
+                cache = TranslationCache(default_cache_path())
+            except UserError as error:
+                _error(f"{error}; going on without it")
 
     done = segments = terms_applied = qa_errors = 0
     for path in files:
         try:
-            document = prepare(read_document(path), glossary, matcher)
+            document = prepare(read_document(path, input_limit(args)), glossary, matcher)
             document.source_lang, document.target_lang = args.source, args.target
             with document_bar(document) as bar:
                 translate_document(document, glossary, engine, bar.update, cache)
             written = write_outputs(document, render_outputs(document, args.format, zh_script=args.zh_script), args.out)
-        except UserError as error:
-            _error(error)
+        except Exception as error:  # one bad file does not stop the others
+            _error(describe_error(error, path))
             failures.append(error)
             continue
         done += 1
@@ -120,6 +125,8 @@ def translate_main(argv: list[str]) -> int:
         errors = count_errors(document)
         qa_errors += errors
         print(f"{path}: {', '.join(str(p) for p in written)} ({errors} QA errors)")
+    if cache is not None and cache.problem:
+        _error(f"{cache.problem}; the rest of this run went on without it")
     seconds = time.perf_counter() - started
     print(
         f"{done} document(s), {segments} segments, {terms_applied} glossary terms applied, "
@@ -174,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         if argv[:1] == ["models"]:
             return models_main(argv[1:])
         return translate_main(argv)
-    except UserError as error:
-        _error(error)
+    except Exception as error:
+        _error(describe_error(error))
         return 2
     except KeyboardInterrupt:
         _error("interrupted: files already written are complete, nothing half-written was left")
