@@ -9,10 +9,9 @@ matcher without Aho-Corasick would do.
 from __future__ import annotations
 
 import re
-import statistics
-import time
 from pathlib import Path
 
+from bench.timing import median_seconds
 from glossary.corpus import read_corpus
 from glossary.match import TermMatcher
 from glossary.script import to_simplified
@@ -23,15 +22,6 @@ TARGET_SECONDS = 1.0
 RUNS = 5
 
 
-def _median_seconds(work, runs: int = RUNS) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def run(corpus: Path = CORPUS) -> bool:
     if not corpus.is_file():
         print(f"glossary_match: corpus not found at {corpus} (it lives in ../shared/corpus)")
@@ -39,13 +29,13 @@ def run(corpus: Path = CORPUS) -> bool:
     texts = [text for _, text in read_corpus([corpus])]
     characters = sum(len(t) for t in texts)
     glossary = load_glossary()
-    build, matcher = _median_seconds(lambda: TermMatcher(glossary.entries))
-    seconds, hits = _median_seconds(lambda: sum(len(matcher.find(t)) for t in texts))
-    with_script, _ = _median_seconds(lambda: sum(len(matcher.find(to_simplified(t))) for t in texts))
+    build, matcher = median_seconds(lambda: TermMatcher(glossary.entries), RUNS)
+    seconds, hits = median_seconds(lambda: sum(len(matcher.find(t)) for t in texts), RUNS)
+    with_script, _ = median_seconds(lambda: sum(len(matcher.find(to_simplified(t))) for t in texts), RUNS)
 
     forms = sorted({f for e in glossary.entries if e.status != "rejected" for f in e.forms if len(f) > 1}, key=len)
     pattern = re.compile("|".join(re.escape(f) for f in reversed(forms)))
-    baseline, baseline_hits = _median_seconds(lambda: sum(len(pattern.findall(t)) for t in texts), runs=3)
+    baseline, baseline_hits = median_seconds(lambda: sum(len(pattern.findall(t)) for t in texts), 3)
 
     met = seconds < TARGET_SECONDS
     print(f"glossary_match: {len(texts)} reports, {characters:,} characters, {len(glossary.entries)} entries")

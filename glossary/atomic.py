@@ -1,31 +1,71 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half."""
+"""Atomic file writes: a reader sees the old file or the new one, never half.
+
+The new content is written to a hidden temporary beside the target, then
+renamed over it.  A temporary's name carries the writer's process id, so one
+left behind by a writer that was killed is recognised by the next write into
+the same folder and removed: a kill leaves nothing that accumulates or that a
+later run could mistake for output.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import re
+import secrets
+import shutil
 from pathlib import Path
 
+# Leaves the name of a temporary well under the 255-byte limit of file names.
+_NAME_CHARS = 60
+_TEMPORARY = re.compile(r"\A\..*\.(\d+)-[0-9a-f]{8}\.tmp\Z", re.S)
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+
+def temporary_path(path: Path) -> Path:
+    """A fresh hidden name beside ``path`` for content on its way there."""
+    return path.with_name(f".{path.name[:_NAME_CHARS]}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def remove_orphans(folder: Path) -> None:
+    """Remove temporaries (files or folders) whose writing process no longer runs."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        match = _TEMPORARY.match(name)
+        if not match or _running(int(match.group(1))):
+            continue
+        orphan = folder / name
+        if orphan.is_dir() and not orphan.is_symlink():
+            shutil.rmtree(orphan, ignore_errors=True)
+        else:
+            orphan.unlink(missing_ok=True)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_orphans(path.parent)
+    tmp = temporary_path(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the usual mode, after the umask
     try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -61,7 +61,7 @@ def publish_files(args: argparse.Namespace, formats: list[str]) -> int:
         errors = count_errors(document)
         qa_errors += errors
         changed = "; the glossary changed since translation" if document.glossary_hash != glossary.content_hash else ""
-        print(f"{path}: {', '.join(str(p) for p in written)} ({errors} QA errors{changed})")
+        print(f"{path}: {', '.join(str(p) for p in written)} ({errors} QA errors{rendered.note()}{changed})")
     if failed:
         return 2
     return 1 if args.strict and qa_errors else 0

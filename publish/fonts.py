@@ -1,17 +1,19 @@
-"""CJK fonts: found through fontconfig, checked for coverage before rendering.
+"""Fonts: found through fontconfig, checked for coverage before rendering.
 
-A PDF never ships with tofu: if no installed font in the chain has a glyph for
-some character of the document, rendering stops and names the package to install.
+A PDF never ships with tofu: a character no installed font of the chain can
+draw is listed, so the PDF shows a visible marker in its place (``[U+1F600]``)
+and QA names it, while the XLIFF and DOCX keep the character itself.
 """
 
 from __future__ import annotations
 
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from glossary.errors import UserError
+from glossary.script import is_cjk
 
 # (family, Debian package): the first is the body font, the rest fill its gaps.
 FONT_CHAIN = (
@@ -19,9 +21,10 @@ FONT_CHAIN = (
     ("Noto Sans CJK SC", "fonts-noto-cjk"),
     ("HanaMinA", "fonts-hanazono"),
     ("HanaMinB", "fonts-hanazono"),
+    ("Noto Color Emoji", "fonts-noto-color-emoji"),
 )
-# Where the chain has nothing, this package has the most of CJK Extensions B–F.
-GAP_PACKAGE = "fonts-hanazono"
+# Where the chain has no glyph for a CJK character, this package has the most of CJK Extensions B–F.
+CJK_GAP_PACKAGE = "fonts-hanazono"
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,18 @@ class FontFace:
     family: str
     path: str
     index: int
+
+
+@dataclass
+class Coverage:
+    """The faces that draw a text, and the characters none of them can."""
+
+    faces: list[FontFace]
+    missing: list[str] = field(default_factory=list)
+
+    def advice(self) -> str:
+        """What to install, when that would help."""
+        return f": apt-get install {CJK_GAP_PACKAGE}" if any(is_cjk(c) for c in self.missing) else ""
 
 
 @cache
@@ -63,11 +78,15 @@ def _codepoints(face: FontFace) -> frozenset[int]:
 
 
 def _needs_glyph(char: str) -> bool:
+    """Whether ``char`` is drawn: not white space, control or format characters, nor variation selectors."""
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
+        return False
     return not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")
 
 
-def fonts_for(text: str) -> list[FontFace]:
-    """The faces that together cover ``text``: the body font first, then only those needed."""
+def fonts_for(text: str) -> Coverage:
+    """The faces that together cover ``text`` (the body font first, then only those needed), and what none covers."""
     family, package = FONT_CHAIN[0]
     body = find_font(family)
     if body is None:
@@ -84,9 +103,9 @@ def fonts_for(text: str) -> list[FontFace]:
         if covered:
             faces.append(face)
             missing -= covered
-    if missing:
-        sample = " ".join(f"{c} U+{ord(c):04X}" for c in sorted(missing)[:5])
-        raise UserError(
-            f"{len(missing)} character(s) have no glyph in any installed font ({sample}): apt-get install {GAP_PACKAGE}"
-        )
-    return faces
+    return Coverage(faces, sorted(missing))
+
+
+def glyph_marker(char: str) -> str:
+    """What the PDF shows where no font has a glyph."""
+    return f"[U+{ord(char):04X}]"

@@ -12,6 +12,7 @@ from html import escape
 from importlib import resources
 
 from publish.fetcher import resource_url
+from publish.fonts import glyph_marker
 from publish.paging import keep_together
 from translate.document import Block, BlockKind, Document
 
@@ -56,30 +57,45 @@ def font_stylesheet(font_families: list[str]) -> bytes:
     return f"html {{ font-family: {quoted}, serif; }}\n".encode()
 
 
-def _english(block: Block) -> str | Markup:
-    return block.target or element("span", UNTRANSLATED, class_="untranslated")
+def _marked(text: str, missing: frozenset[str]) -> list[str | Markup]:
+    """``text`` as parts for ``element``, each character no font has replaced by a visible marker."""
+    if not missing or missing.isdisjoint(text):
+        return [text]
+    parts: list[str | Markup] = []
+    for char in text:
+        if char in missing:
+            parts.append(element("span", glyph_marker(char), class_="no-glyph"))
+        elif parts and type(parts[-1]) is str:
+            parts[-1] += char
+        else:
+            parts.append(char)
+    return parts
 
 
-def _row(block: Block) -> Markup:
+def _row(block: Block, missing: frozenset[str]) -> Markup:
     classes = [block.kind.value] + (["keep"] if keep_together(block) else [])
     if block.kind is BlockKind.HEADING:
         tag = f"h{min(max(block.level, 1) + 1, 4)}"  # h1 is the document title
     else:
         tag = "p"
+    english = _marked(block.target, missing) if block.target else [element("span", UNTRANSLATED, class_="untranslated")]
     return element(
         "tr",
-        element("td", element(tag, block.original), lang="zh-Hans"),
-        element("td", element(tag, _english(block)), lang="en"),
+        element("td", element(tag, *_marked(block.original, missing)), lang="zh-Hans"),
+        element("td", element(tag, *english), lang="en"),
         class_=" ".join(classes),
     )
 
 
-def render_html(document: Document) -> str:
-    """The bilingual page; its stylesheets are the resources ``resource_url`` names."""
+def render_html(document: Document, missing: frozenset[str] = frozenset()) -> str:
+    """The bilingual page; its stylesheets are the resources ``resource_url`` names.
+
+    ``missing``: characters no installed font has, shown as markers.
+    """
     heads = [element("th", text, lang=lang) for text, lang in zip(COLUMN_HEADS, ("zh-Hans", "en"))]
-    cover = [element("h1", document.title, lang="zh-Hans")]
+    cover = [element("h1", *_marked(document.title, missing), lang="zh-Hans")]
     if document.english_title:
-        cover.append(element("p", document.english_title, class_="en-title", lang="en"))
+        cover.append(element("p", *_marked(document.english_title, missing), class_="en-title", lang="en"))
     head = element(
         "head",
         void_element("meta", charset="utf-8"),
@@ -91,7 +107,7 @@ def render_html(document: Document) -> str:
         "table",
         element("colgroup", void_element("col"), void_element("col")),
         element("thead", element("tr", *heads)),
-        element("tbody", *(_row(block) for block in document.body)),
+        element("tbody", *(_row(block, missing) for block in document.body)),
         class_="bitext",
     )
     body = element("body", element("section", *cover, class_="cover"), table)
@@ -100,7 +116,8 @@ def render_html(document: Document) -> str:
 
 def rendered_text(document: Document) -> str:
     """Every character the rendering will show, for the font coverage check."""
-    parts = [document.title, UNTRANSLATED, *COLUMN_HEADS, "0123456789/"]
+    # Page numbers use digits and "/"; glyph markers ("[U+1F600]") hexadecimal digits.
+    parts = [document.title, UNTRANSLATED, *COLUMN_HEADS, "0123456789/", "[U+ABCDEF]"]
     for block in document.blocks:
         parts += [block.original, block.target]
     return "".join(parts)

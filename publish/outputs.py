@@ -7,22 +7,24 @@ is written atomically: a failure leaves no partial output behind.
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.atomic import write_bytes_atomic
 from glossary.script import to_simplified, to_traditional
 from publish.docx import render_docx
 from publish.filenames import safe_stem
-from publish.fonts import fonts_for
+from publish.fonts import Coverage, fonts_for, glyph_marker
 from publish.html import rendered_text
 from publish.pdf import render_pdf
 from translate.bitext import to_xliff
-from translate.document import Document
+from translate.document import Document, Issue
 from translate.languages import check_language_tag
 from translate.qa import qa_json
 
 FORMATS = ("xlf", "docx", "pdf")
 SCRIPTS = ("original", "simplified", "traditional")
+NO_GLYPH = "no-glyph"  # the QA check for characters no installed font can draw
 
 
 def in_script(document: Document, script: str) -> Document:
@@ -54,28 +56,59 @@ def output_path(out_dir: Path, document: Document, fmt: str) -> Path:
     return out_dir / f"{stem}.{languages}.{fmt}"
 
 
+@dataclass
+class Rendered:
+    """The files of one document, by format, and the characters no font could draw in its PDF."""
+
+    files: dict[str, bytes]
+    missing_glyphs: list[str] = field(default_factory=list)
+
+    def note(self) -> str:
+        """For the summary line: which characters the PDF shows as markers."""
+        if not self.missing_glyphs:
+            return ""
+        listed = ", ".join(f"{c} {glyph_marker(c)}" for c in self.missing_glyphs[:5])
+        more = f" and {len(self.missing_glyphs) - 5} more" if len(self.missing_glyphs) > 5 else ""
+        return f"; no installed font has {listed}{more}: marked in the PDF"
+
+
+def report_missing_glyphs(document: Document, shown: Document, coverage: Coverage) -> None:
+    """A QA finding on each segment holding a character no font has (found in ``shown``, the script shown)."""
+    missing = set(coverage.missing)
+    for segment, displayed in zip(document.segments, shown.segments):
+        segment.issues = [i for i in segment.issues if i.check != NO_GLYPH]
+        chars = sorted(missing.intersection(displayed.original + displayed.target))
+        if chars:
+            listed = ", ".join(f"{c} {glyph_marker(c)}" for c in chars)
+            message = f"no installed font has {listed}: the PDF shows the marker{coverage.advice()}"
+            segment.issues.append(Issue(NO_GLYPH, message))
+
+
 def render_outputs(
     document: Document, formats: list[str], with_qa: bool = True, zh_script: str = "original"
-) -> dict[str, bytes]:
+) -> Rendered:
+    """Every requested format in memory; nothing is written yet."""
     shown = in_script(document, zh_script)
+    coverage = None
     if "docx" in formats or "pdf" in formats:
-        faces = fonts_for(rendered_text(shown))  # raises before anything renders
-    rendered: dict[str, bytes] = {}
+        coverage = fonts_for(rendered_text(shown))  # checked once, before anything renders
+        report_missing_glyphs(document, shown, coverage)
+    rendered = Rendered({}, coverage.missing if coverage else [])
     for fmt in formats:
         if fmt == "xlf":
-            rendered[fmt] = to_xliff(document)
+            rendered.files[fmt] = to_xliff(document)
         elif fmt == "docx":
-            rendered[fmt] = render_docx(shown, faces[0].family)
+            rendered.files[fmt] = render_docx(shown, coverage.faces[0].family)
         elif fmt == "pdf":
-            rendered[fmt] = render_pdf(shown, faces)
+            rendered.files[fmt] = render_pdf(shown, coverage)
     if with_qa:
-        rendered["qa"] = qa_json(document).encode("utf-8")
+        rendered.files["qa"] = qa_json(document).encode("utf-8")
     return rendered
 
 
-def write_outputs(document: Document, rendered: dict[str, bytes], out_dir: Path) -> list[Path]:
+def write_outputs(document: Document, rendered: Rendered, out_dir: Path) -> list[Path]:
     paths = []
-    for fmt, data in rendered.items():
+    for fmt, data in rendered.files.items():
         path = output_path(out_dir, document, fmt)
         write_bytes_atomic(path, data)
         paths.append(path)

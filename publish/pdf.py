@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from publish.fetcher import ConfinedFetcher
-from publish.fonts import FontFace, fonts_for
+from publish.fonts import Coverage, fonts_for
 from publish.html import FONT_STYLESHEET, STYLESHEET, font_stylesheet, render_html, rendered_text, stylesheet
 from translate.document import Document
 
@@ -17,12 +17,12 @@ def html_to_pdf(html: str, resources: dict[str, tuple[bytes, str]]) -> tuple[byt
     return pdf, fetcher.refused
 
 
-def render_pdf(document: Document, faces: list[FontFace] | None = None) -> bytes:
-    """``faces`` from a coverage check already made; else the check runs here."""
-    faces = faces or fonts_for(rendered_text(document))
+def render_pdf(document: Document, coverage: Coverage | None = None) -> bytes:
+    """``coverage`` from a font check already made; else the check runs here."""
+    coverage = coverage or fonts_for(rendered_text(document))
     resources = {
         STYLESHEET: (stylesheet(), "text/css"),
-        FONT_STYLESHEET: (font_stylesheet([f.family for f in faces]), "text/css"),
+        FONT_STYLESHEET: (font_stylesheet([f.family for f in coverage.faces]), "text/css"),
     }
-    pdf, _ = html_to_pdf(render_html(document), resources)
+    pdf, _ = html_to_pdf(render_html(document, frozenset(coverage.missing)), resources)
     return pdf

@@ -2,28 +2,58 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+
+import docx
 import pytest
 
 from glossary.errors import UserError
 from publish.fonts import fonts_for
 
 
-def test_uncovered_character_stops_before_anything_is_written(installed_model, run, tmp_path):
+def test_a_character_no_font_has_is_marked_in_the_pdf_and_named_by_qa(installed_model, run, tmp_path):
     source = tmp_path / "odd.txt"
     source.write_text("西城街道推进工作\U000f0001。\n", encoding="utf-8")
     out = tmp_path / "out"
     result = run("translate", str(source), "--out", str(out))
-    assert result.code == 2
-    assert "no glyph in any installed font" in result.err and "U+F0001" in result.err
-    assert "apt-get install" in result.err
-    assert not out.exists() or not list(out.iterdir())
+    assert result.code == 0, result.err
+    assert "no installed font has \U000f0001 [U+F0001]: marked in the PDF" in result.out
+    assert "apt-get install" not in result.out  # no font package would help with a private-use character
+    pdf_text = subprocess.run(["pdftotext", str(out / "odd.zh-en.pdf"), "-"], capture_output=True, text=True).stdout
+    assert re.search(r"推进工作\s*\[U\+F0001\]", pdf_text)
+    findings = json.loads((out / "odd.qa.json").read_text(encoding="utf-8"))
+    assert findings["by_check"].get("no-glyph") == 1
+    assert "\U000f0001" in (out / "odd.zh-en.xlf").read_text(encoding="utf-8")  # the character itself is kept
+    assert "\U000f0001" in docx.Document(str(out / "odd.zh-en.docx")).tables[0].rows[1].cells[0].text
+    assert run("translate", str(source), "--out", str(out), "--strict").code == 1
+
+
+def test_emoji_are_drawn_by_the_emoji_font(packages_dir, run, tmp_path):
+    source = tmp_path / "emoji.txt"
+    source.write_text("群众满意度大幅提升😀👍。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("translate", str(source), "--engine", "none", "--out", str(out), "--format", "pdf")
+    assert result.code == 0, result.err
+    assert "marked in the PDF" not in result.out
+    fonts = subprocess.run(["pdffonts", str(out / "emoji.zh-en.pdf")], capture_output=True, text=True).stdout
+    assert "Noto-Color-Emoji" in fonts
+
+
+def test_rare_cjk_characters_without_a_glyph_point_to_the_font_package(monkeypatch):
+    import publish.fonts as fonts
+
+    monkeypatch.setattr(fonts, "FONT_CHAIN", fonts.FONT_CHAIN[:1])  # as if the fallback fonts were not installed
+    coverage = fonts.fonts_for("西城\U0002a6a5")
+    assert coverage.missing == ["\U0002a6a5"] and "apt-get install fonts-hanazono" in coverage.advice()
 
 
 def test_body_font_alone_covers_the_seeds():
     from pathlib import Path
 
     text = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "seeds").glob("*.txt"))
-    assert [f.family for f in fonts_for(text)] == ["Noto Serif CJK SC"]
+    assert [f.family for f in fonts_for(text).faces] == ["Noto Serif CJK SC"]
 
 
 def test_missing_body_font_names_the_package(monkeypatch):

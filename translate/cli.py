@@ -114,7 +114,8 @@ def translate_main(argv: list[str]) -> int:
             document.source_lang, document.target_lang = args.source, args.target
             with document_bar(document) as bar:
                 translate_document(document, glossary, engine, bar.update, cache)
-            written = write_outputs(document, render_outputs(document, args.format, zh_script=args.zh_script), args.out)
+            rendered = render_outputs(document, args.format, zh_script=args.zh_script)
+            written = write_outputs(document, rendered, args.out)
         except Exception as error:  # one bad file does not stop the others
             _error(describe_error(error, path))
             failures.append(error)
@@ -124,7 +125,7 @@ def translate_main(argv: list[str]) -> int:
         terms_applied += count_terms_applied(document)
         errors = count_errors(document)
         qa_errors += errors
-        print(f"{path}: {', '.join(str(p) for p in written)} ({errors} QA errors)")
+        print(f"{path}: {', '.join(str(p) for p in written)} ({errors} QA errors{rendered.note()})")
     if cache is not None and cache.problem:
         _error(f"{cache.problem}; the rest of this run went on without it")
     seconds = time.perf_counter() - started

@@ -11,13 +11,13 @@ import io
 import json
 import os
 import shutil
-import tempfile
 import urllib.error
 import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from glossary.atomic import remove_orphans, temporary_path
 from glossary.errors import UserError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
@@ -154,7 +154,9 @@ def install_archive(data: bytes, label: str) -> Package:
     top, _ = check_archive(data, label)
     root = packages_dir()
     root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
+    remove_orphans(root)  # what an install that was killed left behind
+    staging = temporary_path(root / "installing")
+    staging.mkdir()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.extractall(staging)

@@ -22,8 +22,9 @@ from translate.paragraphs import RawBlock, heading_level, lines_to_blocks
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 MB = 1024 * 1024
 # The longest national work report runs to about 40,000 characters (120 KB);
-# 5 MB of text is 1.7 M characters, more than all 71 reports of 1954-2024 together.
-DEFAULT_MAX_INPUT_MB = 5
+# 2 MB of text is about 700,000 characters, 17 times that; at the limit, text to PDF
+# takes about a minute and 1.3 GB of memory before any machine translation.
+DEFAULT_MAX_INPUT_MB = 2
 # What the parts of a .docx (XML, images) may inflate to, as a multiple of the input limit.
 DOCX_INFLATION = 20
 
