@@ -23,7 +23,7 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 MB = 1024 * 1024
 # The longest national work report runs to about 40,000 characters (120 KB);
 # 2 MB of text is about 700,000 characters, 17 times that; at the limit, text to PDF
-# takes about a minute and 1.3 GB of memory before any machine translation.
+# takes about a minute and 1.1 GB of memory before any machine translation.
 DEFAULT_MAX_INPUT_MB = 2
 # What the parts of a .docx (XML, images) may inflate to, as a multiple of the input limit.
 DOCX_INFLATION = 20
