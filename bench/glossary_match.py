@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bench.timing import median_seconds
 from glossary.corpus import read_corpus
+from glossary.entry import Status
 from glossary.match import TermMatcher
 from glossary.script import to_simplified
 from glossary.store import load_glossary
@@ -33,7 +34,9 @@ def run(corpus: Path = CORPUS) -> bool:
     seconds, hits = median_seconds(lambda: sum(len(matcher.find(t)) for t in texts), RUNS)
     with_script, _ = median_seconds(lambda: sum(len(matcher.find(to_simplified(t))) for t in texts), RUNS)
 
-    forms = sorted({f for e in glossary.entries if e.status != "rejected" for f in e.forms if len(f) > 1}, key=len)
+    forms = sorted(
+        {f for e in glossary.entries if e.status is not Status.REJECTED for f in e.forms if len(f) > 1}, key=len
+    )
     pattern = re.compile("|".join(re.escape(f) for f in reversed(forms)))
     baseline, baseline_hits = median_seconds(lambda: sum(len(pattern.findall(t)) for t in texts), 3)
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.entry import Entry
+from glossary.entry import Entry, Status
 from glossary.script import is_cjk, to_simplified
 from glossary.store import read_rows
 
@@ -58,7 +58,7 @@ def _inconsistent_parts(entries: list[Entry]) -> list[Problem]:
     A longer entry that deliberately renders differently says so in its note
     with 'not ' followed by the shorter term's rendering, e.g. "not 'community'".
     """
-    approved = [e for e in entries if e.status == "approved"]
+    approved = [e for e in entries if e.status is Status.APPROVED]
     problems = []
     for short in approved:
         for long in approved:

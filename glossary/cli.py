@@ -10,7 +10,7 @@ from pathlib import Path
 from glossary.atomic import write_bytes_atomic
 from glossary.check import check_glossary
 from glossary.corpus import read_corpus
-from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry
+from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry, Status
 from glossary.errors import UserError, describe_error
 from glossary.exchange import from_csv, from_tbx, merge, to_csv, to_tbx
 from glossary.store import Glossary, checked, default_glossary_path, editing, load_glossary, one_line, parse_row
@@ -90,7 +90,7 @@ def _stats(glossary: Glossary) -> str:
         counts = [by_domain[(domain, s)] for s in STATUSES]
         if any(counts):
             lines.append(f"  {domain:<12}" + "  ".join(f"{n:>4} {s}" for n, s in zip(counts, STATUSES)))
-    sourced = sum(1 for e in glossary.by_status("approved") if e.source)
+    sourced = sum(1 for e in glossary.by_status(Status.APPROVED) if e.source)
     lines.append(f"approved entries citing a source: {sourced} of {statuses['approved']}")
     return "\n".join(lines)
 

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 COLUMNS = ("zh", "en", "status", "variants", "avoid", "domain", "note", "source")
-STATUSES = ("approved", "proposed", "rejected")
+
+
+class Status(StrEnum):
+    """An entry's review status (TBX: preferred / admitted / deprecated term)."""
+
+    APPROVED = "approved"  # enforced: injected before MT, restored after, checked
+    PROPOSED = "proposed"  # reported, awaiting review
+    REJECTED = "rejected"  # kept for the record, never matched
+
+
+STATUSES = tuple(Status)
 DOMAINS = (
     "party",
     "government",
@@ -29,7 +40,7 @@ DOMAINS = (
 class Entry:
     zh: str
     en: str
-    status: str = "proposed"
+    status: Status = Status.PROPOSED
     variants: list[str] = field(default_factory=list)
     avoid: list[str] = field(default_factory=list)
     domain: str = "general"
@@ -43,15 +54,15 @@ class Entry:
         return [self.zh, *self.variants]
 
     @property
-    def content_hash(self) -> str:
-        """Changes whenever anything a translation depends on changes."""
+    def fingerprint(self) -> str:
+        """A short hash of the whole row: changes whenever anything a translation depends on changes."""
         return hashlib.sha256("\t".join(self.to_row()).encode("utf-8")).hexdigest()[:16]
 
     def to_row(self) -> list[str]:
         return [
             self.zh,
             self.en,
-            self.status,
+            str(self.status),
             "|".join(self.variants),
             "|".join(self.avoid),
             self.domain,

@@ -10,17 +10,17 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.entry import DOMAINS, Entry
+from glossary.entry import DOMAINS, Entry, Status
 from glossary.errors import UserError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Our status ↔ TBX administrativeStatus.
 TBX_STATUS = {
-    "approved": "preferredTerm-admn-sts",
-    "proposed": "admittedTerm-admn-sts",
-    "rejected": "deprecatedTerm-admn-sts",
+    Status.APPROVED: "preferredTerm-admn-sts",
+    Status.PROPOSED: "admittedTerm-admn-sts",
+    Status.REJECTED: "deprecatedTerm-admn-sts",
 }
-STATUS_FROM_TBX = {v: k for k, v in TBX_STATUS.items()} | {"supersededTerm-admn-sts": "rejected"}
+STATUS_FROM_TBX = {v: k for k, v in TBX_STATUS.items()} | {"supersededTerm-admn-sts": Status.REJECTED}
 
 
 def _term_group(parent: ET.Element, term: str, status: str | None) -> None:
@@ -101,14 +101,14 @@ def from_tbx(data: bytes, label: str) -> list[Entry]:
         if not zh_terms:
             continue
         head = zh_terms[0]
-        status = STATUS_FROM_TBX.get(head[1], "proposed")
+        status = STATUS_FROM_TBX.get(head[1], Status.PROPOSED)
         preferred = [t for t, s in en_terms if s != "deprecatedTerm-admn-sts"]
         domain = next((d.text or "" for d in concept.iter() if d.get("type") == "subjectField"), "general")
         entries.append(
             Entry(
                 zh=head[0],
                 en=preferred[0] if preferred else "",
-                status=status if preferred or status != "approved" else "proposed",
+                status=status if preferred or status is not Status.APPROVED else Status.PROPOSED,
                 variants=[t for t, _ in zh_terms[1:]],
                 avoid=[t for t, s in en_terms if s == "deprecatedTerm-admn-sts"],
                 domain=domain if domain in DOMAINS else "general",
@@ -128,7 +128,7 @@ def to_csv(entries: list[Entry], header: bool = False) -> bytes:
     if header:
         writer.writerow(["zh", "en"])
     for entry in entries:
-        if entry.status == "approved":
+        if entry.status is Status.APPROVED:
             for form in entry.forms:
                 writer.writerow([form, entry.en])
     return out.getvalue().encode("utf-8")
@@ -151,7 +151,7 @@ def from_csv(data: bytes, label: str) -> list[Entry]:
         zh, en = row[0].strip(), row[1].strip()
         if reader.line_num == 1 and zh.lower().startswith("zh") and en.lower().startswith("en"):
             continue
-        entries.append(Entry(zh=zh, en=en, status="proposed", source=f"import {Path(label).name}", line=number))
+        entries.append(Entry(zh=zh, en=en, status=Status.PROPOSED, source=f"import {Path(label).name}", line=number))
     return entries
 
 
@@ -180,7 +180,7 @@ def merge(existing: list[Entry], incoming: list[Entry]) -> MergeReport:
             old.variants += extra
             old.avoid += [a for a in new.avoid if a not in old.avoid]
             report.unchanged += not extra
-        elif old.status != "approved" and new.status == "approved":
+        elif old.status is not Status.APPROVED and new.status is Status.APPROVED:
             new.line = old.line
             existing[existing.index(old)] = new
             by_zh[new.zh] = new

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from glossary.entry import Entry
+from glossary.entry import Entry, Status
 from glossary.script import to_traditional
 
 
@@ -31,7 +31,7 @@ class TermMatcher:
     def __init__(self, entries: list[Entry]):
         self._automaton = ahocorasick.Automaton()
         for entry in entries:
-            if entry.status == "rejected":
+            if entry.status is Status.REJECTED:
                 continue
             for form in entry.forms:
                 for written in dict.fromkeys((form, to_traditional(form))):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from glossary.atomic import write_text_atomic
 from glossary.corpus import keyword_in_context
-from glossary.entry import Entry
+from glossary.entry import Entry, Status
 from glossary.errors import UserError
 from glossary.store import Glossary, editing
 
@@ -48,7 +48,7 @@ def review_order(glossary: Glossary) -> list[Entry]:
     entries = glossary.entries
     start = next((i + 1 for i, e in enumerate(entries) if e.zh == last), 0)
     rotated = entries[start:] + entries[:start]
-    return [e for e in rotated if e.status == "proposed"]
+    return [e for e in rotated if e.status is Status.PROPOSED]
 
 
 def read_key(prompt: str) -> str:
@@ -121,11 +121,11 @@ def review(glossary: Glossary, texts: list[str], key: Callable[[str], str] = rea
         while True:
             action = KEYS.get(key(prompt))
             if action == "quit":
-                return tally.summary(len(glossary.by_status("proposed")))
+                return tally.summary(len(glossary.by_status(Status.PROPOSED)))
             if action == "edit":
                 en = read_line(f"  English [{entry.en}]: ")
                 if en is None:
-                    return tally.summary(len(glossary.by_status("proposed")))
+                    return tally.summary(len(glossary.by_status(Status.PROPOSED)))
                 if en.strip():
                     note = read_line(f"  note [{entry.note}]: ")
                     changes = {"en": en} | ({"note": note} if note and note.strip() else {})
@@ -141,11 +141,11 @@ def review(glossary: Glossary, texts: list[str], key: Callable[[str], str] = rea
                 print("  an approved entry needs an English rendering: (e)dit first")
                 continue
             if action in ("approve", "reject"):
-                _decide(glossary, entry, status="approved" if action == "approve" else "rejected")
+                _decide(glossary, entry, status=Status.APPROVED if action == "approve" else Status.REJECTED)
             if action in ("approve", "reject", "skip"):
                 tally.decisions[action] += 1
                 _remember(glossary, entry.zh)
                 break
             print("  keys: a e r s q")
     print("\nno more proposed entries to review")
-    return tally.summary(len(glossary.by_status("proposed")))
+    return tally.summary(len(glossary.by_status(Status.PROPOSED)))

@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from glossary.atomic import write_text_atomic
-from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry
+from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry, Status
 from glossary.errors import UserError
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -38,7 +38,7 @@ def default_glossary_path() -> Path:
 class Glossary:
     path: Path
     entries: list[Entry]
-    content_hash: str  # sha256 of the file's bytes: changes whenever an entry does
+    sha256: str  # of the file's bytes, as written into the XLIFF: which glossary a translation was made with
 
     def by_status(self, *statuses: str) -> list[Entry]:
         return [e for e in self.entries if e.status in statuses]
@@ -74,9 +74,10 @@ def checked(entry: Entry, path: Path, line: int) -> Entry:
         raise UserError("empty zh", *where)
     if entry.status not in STATUSES:
         raise UserError(f"unknown status {entry.status!r}: use {'|'.join(STATUSES)}", *where)
+    entry.status = Status(entry.status)
     if entry.domain not in DOMAINS:
         raise UserError(f"unknown domain {entry.domain!r}: use one of {', '.join(DOMAINS)}", *where)
-    if entry.status == "approved" and not entry.en:
+    if entry.status is Status.APPROVED and not entry.en:
         raise UserError(f"approved entry {entry.zh} has no en", *where)
     entry.line = line
     return entry
@@ -137,7 +138,7 @@ def _write(glossary: Glossary) -> None:
     rows = ["\t".join(COLUMNS)] + ["\t".join(entry.to_row()) for entry in glossary.entries]
     text = "\n".join(rows) + "\n"
     write_text_atomic(glossary.path, text)
-    glossary.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    glossary.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @contextmanager

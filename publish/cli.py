@@ -60,7 +60,7 @@ def publish_files(args: argparse.Namespace, formats: list[str]) -> int:
             continue
         errors = count_errors(document)
         qa_errors += errors
-        changed = "; the glossary changed since translation" if document.glossary_hash != glossary.content_hash else ""
+        changed = "; the glossary changed since translation" if document.glossary_sha256 != glossary.sha256 else ""
         print(f"{path}: {', '.join(str(p) for p in written)} ({errors} QA errors{rendered.note()}{changed})")
     if failed:
         return 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from glossary.entry import Status
 from glossary.errors import UserError
 from translate.document import Block, BlockKind, Document, Segment, State, TermHit
 from translate.languages import check_language_tag
@@ -87,7 +88,7 @@ def _register_prefixes() -> None:
 def to_xliff(document: Document) -> bytes:
     root = ET.Element(_q("xliff"), version="2.1", srcLang=document.source_lang, trgLang=document.target_lang)
     file = ET.SubElement(root, _q("file"), id="f1", original=document.stem)
-    _metadata(file, "document", {"title": document.title, "glossary-sha256": document.glossary_hash})
+    _metadata(file, "document", {"title": document.title, "glossary-sha256": document.glossary_sha256})
     for block in document.blocks:
         unit = ET.SubElement(file, _q("unit"), id=block.id, type=f"{PREFIX}:{block.kind.value}")
         if block.kind is BlockKind.HEADING:
@@ -117,7 +118,7 @@ def _read_source(element: ET.Element) -> tuple[str, list[TermHit]]:
                     len(text) + len(inner),
                     child.get(_q("term", ZHEN), inner),
                     child.get("value", ""),
-                    child.get(_q("status", ZHEN), "approved"),
+                    child.get(_q("status", ZHEN), Status.APPROVED),
                 )
             )
         text += inner + (child.tail or "")
@@ -180,7 +181,7 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
         stem=stem,
         source_lang=check_language_tag(root.get("srcLang", "zh"), label),
         target_lang=check_language_tag(root.get("trgLang", "en"), label),
-        glossary_hash=info.get("glossary-sha256", ""),
+        glossary_sha256=info.get("glossary-sha256", ""),
     )
 
 

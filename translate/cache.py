@@ -30,7 +30,7 @@ def default_cache_path() -> Path:
 
 
 def cache_key(model: str, segment: Segment, entries: dict[str, Entry]) -> str:
-    term_hashes = sorted({entries[h.zh].content_hash for h in segment.terms if h.zh in entries})
+    term_hashes = sorted({entries[h.zh].fingerprint for h in segment.terms if h.zh in entries})
     material = "\x00".join([model, segment.source, *term_hashes])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 

@@ -75,7 +75,7 @@ class Document:
     stem: str  # the output name: out/<stem>.zh-en.*
     source_lang: str = "zh"
     target_lang: str = "en"
-    glossary_hash: str = ""
+    glossary_sha256: str = ""
 
     @property
     def segments(self) -> list[Segment]:

@@ -15,7 +15,7 @@ from translate.terms import find_terms, glossary_only, inject, restore
 
 def prepare(raw: RawDocument, glossary: Glossary, matcher: TermMatcher) -> Document:
     document = build_document(raw.title, raw.blocks, raw.path.stem)
-    document.glossary_hash = glossary.content_hash
+    document.glossary_sha256 = glossary.sha256
     _find_terms(document, matcher)
     return document
 

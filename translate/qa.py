@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from glossary.entry import Entry
+from glossary.entry import Entry, Status
 from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State
 from translate.numbers import missing_numbers
@@ -22,7 +22,7 @@ def check_segment(segment: Segment, entries: dict[str, Entry]) -> list[Issue]:
     issues = []
     for hit in segment.terms:
         entry = entries.get(hit.zh)
-        if hit.status == "proposed":
+        if hit.status == Status.PROPOSED:
             issues.append(
                 Issue("proposed-term", f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved", "warning")
             )
@@ -53,7 +53,10 @@ def count_errors(document: Document) -> int:
 def count_terms_applied(document: Document) -> int:
     """Approved term occurrences whose rendering stands in the translation."""
     return sum(
-        1 for s in document.segments for h in s.terms if h.status == "approved" and contains_rendering(s.target, h.en)
+        1
+        for s in document.segments
+        for h in s.terms
+        if h.status == Status.APPROVED and contains_rendering(s.target, h.en)
     )
 
 
@@ -61,7 +64,7 @@ def qa_report(document: Document) -> dict:
     counts = Counter(issue.check for s in document.segments for issue in s.issues)
     return {
         "document": document.stem,
-        "glossary_hash": document.glossary_hash,
+        "glossary_sha256": document.glossary_sha256,
         "segments": len(document.segments),
         "errors": count_errors(document),
         "by_check": dict(sorted(counts.items())),

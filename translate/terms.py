@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from glossary.entry import Status
 from glossary.match import TermMatcher
 from translate.document import Segment, TermHit
 
@@ -24,7 +25,7 @@ def find_terms(segment: Segment, matcher: TermMatcher) -> list[TermHit]:
 
 
 def _approved(hits: list[TermHit]) -> list[TermHit]:
-    return [h for h in hits if h.status == "approved" and h.en]
+    return [h for h in hits if h.status is Status.APPROVED and h.en]
 
 
 def inject(source: str, hits: list[TermHit]) -> str:
