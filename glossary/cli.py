@@ -75,9 +75,9 @@ def _edit(glossary: Glossary, args: argparse.Namespace) -> str:
             row[index] = value
     updated = parse_row(row, glossary.path, entry.line or len(glossary.entries) + 2)  # validates
     if args.command == "add":
-        glossary.entries.append(updated)
+        glossary.add(updated)
     else:
-        glossary.entries[glossary.entries.index(entry)] = updated
+        glossary.replace(entry, updated)
     verb = "added" if args.command == "add" else "set"
     return f"{verb}: {updated.zh} → {updated.en or '(no English)'} ({updated.status})"
 
@@ -114,7 +114,7 @@ def _read_import(path: Path) -> list[Entry]:
 
 
 def _import(glossary: Glossary, incoming: list[Entry]) -> str:
-    report = merge(glossary.entries, incoming)
+    report = merge(glossary, incoming)
     for conflict in report.conflicts:
         print(f"conflict: {conflict}")
     return (
@@ -137,7 +137,7 @@ def _extract(glossary: Glossary, args: argparse.Namespace) -> str:
         known = {form for entry in current.entries for form in entry.forms}
         new = [c for c in candidates if c.term not in known]
         for c in new:
-            current.entries.append(
+            current.add(
                 Entry(zh=c.term, en="", note=f"extracted: {c.kind}, {c.frequency}x", source="glossary extract")
             )
     return f"{len(new)} candidates added as proposed"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from glossary.entry import DOMAINS, Entry, Status
 from glossary.errors import UserError
+from glossary.store import Glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Our status ↔ TBX administrativeStatus.
@@ -163,27 +164,25 @@ class MergeReport:
     unchanged: int = 0
 
 
-def merge(existing: list[Entry], incoming: list[Entry]) -> MergeReport:
-    """Merge ``incoming`` into ``existing`` in place.  An approved entry is never
+def merge(glossary: Glossary, incoming: list[Entry]) -> MergeReport:
+    """Merge ``incoming`` into ``glossary``.  An approved entry is never
     overwritten; a different rendering for it is reported as a conflict.  An
     unapproved entry gives way only to an approved one."""
     report = MergeReport()
-    by_zh = {e.zh: e for e in existing}
     for new in incoming:
-        old = by_zh.get(new.zh)
+        old = glossary.find(new.zh)
         if old is None:
-            existing.append(new)
-            by_zh[new.zh] = new
+            glossary.add(new)
             report.added.append(new)
         elif old.en == new.en or not new.en:
             extra = [v for v in new.variants if v not in old.forms]
             old.variants += extra
             old.avoid += [a for a in new.avoid if a not in old.avoid]
+            glossary.changed()
             report.unchanged += not extra
         elif old.status is not Status.APPROVED and new.status is Status.APPROVED:
             new.line = old.line
-            existing[existing.index(old)] = new
-            by_zh[new.zh] = new
+            glossary.replace(old, new)
             report.updated.append(new)
         else:
             report.conflicts.append(f"{new.zh}: kept {old.status} {old.en!r}, file has {new.status} {new.en!r}")

@@ -11,10 +11,25 @@ from glossary.script import to_traditional
 
 
 @dataclass(frozen=True)
-class Match:
+class TermHit:
+    """A glossary term found in a text: where it stands, and the entry it is a form of."""
+
     start: int
     end: int
     entry: Entry
+
+    @property
+    def zh(self) -> str:
+        """The entry's headword (the text at start:end may be a variant or its Traditional form)."""
+        return self.entry.zh
+
+    @property
+    def en(self) -> str:
+        return self.entry.en
+
+    @property
+    def status(self) -> Status:
+        return self.entry.status
 
 
 class TermMatcher:
@@ -42,7 +57,7 @@ class TermMatcher:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str) -> list[TermHit]:
         if self._empty:
             return []
-        return [Match(end + 1 - len(form), end + 1, entry) for end, (form, entry) in self._automaton.iter_long(text)]
+        return [TermHit(end + 1 - len(form), end + 1, entry) for end, (form, entry) in self._automaton.iter_long(text)]

@@ -18,13 +18,14 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from glossary.atomic import write_text_atomic
 from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry, Status
 from glossary.errors import UserError
+from glossary.match import TermHit, TermMatcher
 
 LOCK_TIMEOUT_SECONDS = 30.0
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -36,15 +37,50 @@ def default_glossary_path() -> Path:
 
 @dataclass
 class Glossary:
+    """The term base in one object: its entries, their index by headword, and the matcher over them.
+
+    Change entries through ``add`` and ``replace``, or call ``changed`` after
+    editing one in place, so that the index and the matcher (both built on
+    first use) stay in step.
+    """
+
     path: Path
     entries: list[Entry]
     sha256: str  # of the file's bytes, as written into the XLIFF: which glossary a translation was made with
+    _index: dict[str, Entry] | None = field(default=None, init=False, repr=False, compare=False)
+    _matcher: TermMatcher | None = field(default=None, init=False, repr=False, compare=False)
 
-    def by_status(self, *statuses: str) -> list[Entry]:
+    def by_status(self, *statuses: Status) -> list[Entry]:
         return [e for e in self.entries if e.status in statuses]
 
     def find(self, zh: str) -> Entry | None:
-        return next((e for e in self.entries if e.zh == zh), None)
+        """The entry whose headword is ``zh``."""
+        if self._index is None:
+            self._index = {}
+            for entry in self.entries:
+                self._index.setdefault(entry.zh, entry)  # the first of duplicates, as `check` reports them
+        return self._index.get(zh)
+
+    @property
+    def matcher(self) -> TermMatcher:
+        if self._matcher is None:
+            self._matcher = TermMatcher(self.entries)
+        return self._matcher
+
+    def find_terms(self, text: str) -> list[TermHit]:
+        """Every term of the glossary in ``text`` (Simplified or Traditional), longest leftmost first."""
+        return self.matcher.find(text)
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        self.changed()
+
+    def replace(self, old: Entry, new: Entry) -> None:
+        self.entries[self.entries.index(old)] = new
+        self.changed()
+
+    def changed(self) -> None:
+        self._index = self._matcher = None
 
 
 def one_line(value: str) -> str:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from glossary.errors import describe_error
-from glossary.match import TermMatcher
 from glossary.store import load_glossary
 from publish.outputs import SCRIPTS, parse_formats, render_outputs, write_outputs
 from translate.bitext import read_xliff
@@ -47,11 +46,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def publish_files(args: argparse.Namespace, formats: list[str]) -> int:
     glossary = load_glossary(args.glossary)
-    matcher = TermMatcher(glossary.entries)
     failed = qa_errors = 0
     for path in args.files:
         try:
-            document = recheck(read_xliff(path, input_limit(args)), glossary, matcher)
+            document = recheck(read_xliff(path, input_limit(args)), glossary)
             rendered = render_outputs(document, formats, zh_script=args.zh_script)
             written = write_outputs(document, rendered, args.out or path.parent)
         except Exception as error:  # one bad file does not stop the others

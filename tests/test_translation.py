@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from glossary.match import TermMatcher
 from glossary.store import load_glossary
 from translate.document import State
 from translate.numbers import missing_numbers
@@ -49,7 +48,7 @@ def glossary():
 
 def translate_text(text, glossary, engine):
     raw = RawDocument(path=__import__("pathlib").Path("t.txt"), title="t", blocks=lines_to_blocks(text.splitlines()))
-    document = prepare(raw, glossary, TermMatcher(glossary.entries))
+    document = prepare(raw, glossary)
     return translate_document(document, glossary, engine)
 
 
@@ -96,8 +95,7 @@ def test_avoided_rendering_is_an_error(glossary):
 
 
 def test_variants_match_and_the_longest_term_wins(glossary):
-    matcher = TermMatcher(glossary.entries)
-    hits = [(m.entry.zh, m.start, m.end) for m in matcher.find("深入开展扫黑除恶专项斗争和街道党工委建设")]
+    hits = [(hit.zh, hit.start, hit.end) for hit in glossary.find_terms("深入开展扫黑除恶专项斗争和街道党工委建设")]
     assert hits == [("扫黑除恶", 4, 12), ("街道党工委", 13, 18)]
 
 
@@ -215,7 +213,7 @@ def translate_text_with(text, glossary, engine, cache):
     from pathlib import Path
 
     raw = RawDocument(path=Path("t.txt"), title="t", blocks=lines_to_blocks(text.splitlines()))
-    document = prepare(raw, glossary, TermMatcher(glossary.entries))
+    document = prepare(raw, glossary)
     return translate_document(document, glossary, engine, cache=cache)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from glossary.entry import Status
+from glossary.entry import STATUSES, Entry, Status
 from glossary.errors import UserError
 from translate.document import Block, BlockKind, Document, Segment, State, TermHit
 from translate.languages import check_language_tag
@@ -106,21 +106,23 @@ def to_xliff(document: Document) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
+def _status(value: str) -> Status:
+    return Status(value) if value in STATUSES else Status.PROPOSED
+
+
 def _read_source(element: ET.Element) -> tuple[str, list[TermHit]]:
     """The source text and the term hits marked in it."""
     text, hits = element.text or "", []
     for child in element:
         inner = "".join(child.itertext())
         if child.tag == _q("mrk") and child.get("type") == "term":
-            hits.append(
-                TermHit(
-                    len(text),
-                    len(text) + len(inner),
-                    child.get(_q("term", ZHEN), inner),
-                    child.get("value", ""),
-                    child.get(_q("status", ZHEN), Status.APPROVED),
-                )
+            # The entry as the file recorded it; publishing finds terms again with the current glossary.
+            recorded = Entry(
+                zh=child.get(_q("term", ZHEN), inner),
+                en=child.get("value", ""),
+                status=_status(child.get(_q("status", ZHEN), Status.APPROVED)),
             )
+            hits.append(TermHit(len(text), len(text) + len(inner), recorded))
         text += inner + (child.tail or "")
     return text, hits
 

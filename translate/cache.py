@@ -17,7 +17,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from glossary.entry import Entry
 from glossary.errors import UserError
 from translate.document import Segment
 
@@ -29,8 +28,8 @@ def default_cache_path() -> Path:
     return Path(base) / "zhen-publish" / "mt-cache.sqlite"
 
 
-def cache_key(model: str, segment: Segment, entries: dict[str, Entry]) -> str:
-    term_hashes = sorted({entries[h.zh].fingerprint for h in segment.terms if h.zh in entries})
+def cache_key(model: str, segment: Segment) -> str:
+    term_hashes = sorted({hit.entry.fingerprint for hit in segment.terms})
     material = "\x00".join([model, segment.source, *term_hashes])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 

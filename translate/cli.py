@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 from glossary.errors import UserError, describe_error
-from glossary.match import TermMatcher
 from glossary.store import load_glossary
 from publish.outputs import SCRIPTS, parse_formats, render_outputs, write_outputs
 from translate import models
@@ -89,7 +88,6 @@ def translate_main(argv: list[str]) -> int:
     except UserError as error:
         _error(error)
         return 2
-    matcher = TermMatcher(glossary.entries)
     files, failures = collect_inputs(args.paths)
     for failure in failures:
         _error(failure)
@@ -110,7 +108,7 @@ def translate_main(argv: list[str]) -> int:
     done = segments = terms_applied = qa_errors = 0
     for path in files:
         try:
-            document = prepare(read_document(path, input_limit(args)), glossary, matcher)
+            document = prepare(read_document(path, input_limit(args)), glossary)
             document.source_lang, document.target_lang = args.source, args.target
             with document_bar(document) as bar:
                 translate_document(document, glossary, engine, bar.update, cache)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from glossary.match import TermHit  # part of the model: a term found in a segment, with its entry
+
 
 class BlockKind(StrEnum):
     HEADING = "heading"
@@ -18,17 +20,6 @@ class State(StrEnum):
     TRANSLATED = "translated"
     REVIEWED = "reviewed"
     FINAL = "final"
-
-
-@dataclass(frozen=True)
-class TermHit:
-    """A glossary term found in a segment's (Simplified) source."""
-
-    start: int
-    end: int
-    zh: str  # the headword of the entry
-    en: str
-    status: str  # approved | proposed
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from glossary.match import TermMatcher
 from glossary.store import Glossary
 from translate.cache import TranslationCache, cache_key
 from translate.document import Document, State
@@ -10,25 +9,25 @@ from translate.engine import Engine, Progress
 from translate.qa import check_document
 from translate.read import RawDocument
 from translate.segment import build_document
-from translate.terms import find_terms, glossary_only, inject, restore
+from translate.terms import glossary_only, inject, restore
 
 
-def prepare(raw: RawDocument, glossary: Glossary, matcher: TermMatcher) -> Document:
+def prepare(raw: RawDocument, glossary: Glossary) -> Document:
     document = build_document(raw.title, raw.blocks, raw.path.stem)
     document.glossary_sha256 = glossary.sha256
-    _find_terms(document, matcher)
+    _find_terms(document, glossary)
     return document
 
 
-def _find_terms(document: Document, matcher: TermMatcher) -> None:
+def _find_terms(document: Document, glossary: Glossary) -> None:
     for segment in document.segments:
-        segment.terms = find_terms(segment, matcher)
+        segment.terms = glossary.find_terms(segment.source)
 
 
-def recheck(document: Document, glossary: Glossary, matcher: TermMatcher) -> Document:
+def recheck(document: Document, glossary: Glossary) -> Document:
     """QA again with the current glossary, e.g. on a post-edited XLIFF before publishing."""
-    _find_terms(document, matcher)
-    check_document(document, glossary.entries)
+    _find_terms(document, glossary)
+    check_document(document)
     return document
 
 
@@ -60,15 +59,14 @@ def translate_document(
         for segment, output in zip(pending, outputs):
             segment.target = restore(output, segment.terms)
             segment.state, segment.origin = State.TRANSLATED, "mt"
-    check_document(document, glossary.entries)
+    check_document(document)
     return document
 
 
 def _machine_translate(segments, glossary, engine, progress, cache) -> list[str]:
     if cache is None:
         return engine.translate([inject(s.source, s.terms) for s in segments], progress)
-    entries = {e.zh: e for e in glossary.entries}
-    keys = [cache_key(engine.identity, s, entries) for s in segments]
+    keys = [cache_key(engine.identity, s) for s in segments]
     cached = cache.get_many(keys)
     if progress and cached:
         progress(sum(1 for k in keys if k in cached))

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from glossary.entry import Entry, Status
+from glossary.entry import Status
 from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State
 from translate.numbers import missing_numbers
 from translate.terms import contains_rendering
 
 
-def check_segment(segment: Segment, entries: dict[str, Entry]) -> list[Issue]:
+def check_segment(segment: Segment) -> list[Issue]:
     target = segment.target
     if not target.strip():
         if segment.state is State.INITIAL:
@@ -21,14 +21,13 @@ def check_segment(segment: Segment, entries: dict[str, Entry]) -> list[Issue]:
         return [Issue("empty", "the translation is empty")]
     issues = []
     for hit in segment.terms:
-        entry = entries.get(hit.zh)
         if hit.status == Status.PROPOSED:
             issues.append(
                 Issue("proposed-term", f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved", "warning")
             )
         elif hit.en and not contains_rendering(target, hit.en):
             issues.append(Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}"))
-        for avoid in entry.avoid if entry else []:
+        for avoid in hit.entry.avoid:
             if contains_rendering(target, avoid):
                 issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
     missing = missing_numbers(segment.source, target)
@@ -40,10 +39,9 @@ def check_segment(segment: Segment, entries: dict[str, Entry]) -> list[Issue]:
     return issues
 
 
-def check_document(document: Document, entries: list[Entry]) -> None:
-    by_zh = {e.zh: e for e in entries}
+def check_document(document: Document) -> None:
     for segment in document.segments:
-        segment.issues = check_segment(segment, by_zh)
+        segment.issues = check_segment(segment)
 
 
 def count_errors(document: Document) -> int:

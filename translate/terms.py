@@ -13,15 +13,10 @@ import re
 from functools import lru_cache
 
 from glossary.entry import Status
-from glossary.match import TermMatcher
-from translate.document import Segment, TermHit
+from translate.document import TermHit
 
 # Chinese punctuation → English, for text built from glossary renderings alone.
 _PUNCTUATION = {"，": ", ", "、": ", ", "；": "; ", "：": ": ", "。": ".", "！": "!", "？": "?", "“": '"', "”": '"'}
-
-
-def find_terms(segment: Segment, matcher: TermMatcher) -> list[TermHit]:
-    return [TermHit(m.start, m.end, m.entry.zh, m.entry.en, m.entry.status) for m in matcher.find(segment.source)]
 
 
 def _approved(hits: list[TermHit]) -> list[TermHit]:
