@@ -14,12 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from glossary.corpus import keyword_in_context
-from glossary.script import to_simplified
+from glossary.script import CHINESE_NUMERALS, HAN, is_cjk, to_simplified
 
-_NUMERAL = "一二两三四五六七八九十百"
-_HAN = r"\u4e00-\u9fff"
+# A formula counts (六稳, 两违三乱): its numerals are never zero (零售 is "retail").
+_NUMERAL = CHINESE_NUMERALS.replace("〇", "").replace("零", "")
 _QUOTED = re.compile(r"[“「『]([^“”「」『』。！？\n]{2,24})[”」』]")
-_WORD = rf"(?:(?![{_NUMERAL}])[{_HAN}])"  # a Chinese character that is not a numeral
+_WORD = rf"(?:(?![{_NUMERAL}])[{HAN}])"  # a Chinese character that is not a numeral
 _FORMULAS = (
     re.compile(rf"(?<![{_NUMERAL}])[{_NUMERAL}]{{1,2}}{_WORD}[{_NUMERAL}]{{1,2}}{_WORD}"),  # 两违三乱, 三级三色
     re.compile(rf"(?<![{_NUMERAL}])[{_NUMERAL}]个{_WORD}{{2,3}}"),  # 三个服务, 两个亲民
@@ -58,7 +58,7 @@ def _quoted(texts: list[str]) -> Counter[str]:
     for text in texts:
         for match in _QUOTED.finditer(text):
             phrase = match.group(1).strip()
-            if re.search(rf"[{_HAN}]", phrase) or phrase.isdigit():
+            if any(is_cjk(c) for c in phrase) or phrase.isdigit():
                 found[phrase] += 1
     return found
 
@@ -91,7 +91,7 @@ def _phrases(texts: list[str], min_frequency: int, max_words: int = 4) -> Counte
     cut = _segmenter()
     counts: Counter[str] = Counter()
     for text in texts:
-        for run in re.split(rf"[^{_HAN}]+", text):
+        for run in re.split(rf"[^{HAN}]+", text):
             if len(run) < 2:
                 continue
             words = [(w.word, w.flag) for w in cut(run)]

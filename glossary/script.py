@@ -1,4 +1,4 @@
-"""Chinese scripts: OpenCC conversion that keeps offsets, and what counts as Chinese.
+"""Chinese scripts: OpenCC conversion that keeps offsets, what counts as a Chinese character and numeral.
 
 Every conversion here keeps the length of the text, so an offset into the
 converted text is also an offset into the original.
@@ -33,8 +33,15 @@ def to_traditional(text: str) -> str:
     return convert_script(text, "s2t.json")
 
 
+# Chinese characters (CJK Unified Ideographs, Extension A, Extensions B–H, Compatibility Ideographs).
+_HAN_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x3134F), (0xF900, 0xFAFF))
+# The same, as the inside of a regular-expression character class: f"[{HAN}]".
+HAN = "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES)
+# Chinese numerals as they number headings (一、 （三）) and formulas (六稳, 两违三乱).
+CHINESE_NUMERALS = "〇零一二两三四五六七八九十百"
+
+
 def is_cjk(char: str) -> bool:
+    """Whether ``char`` is a Chinese character."""
     code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x3134F or 0xF900 <= code <= 0xFAFF
-    )
+    return any(low <= code <= high for low, high in _HAN_RANGES)

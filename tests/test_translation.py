@@ -8,11 +8,10 @@ import re
 import pytest
 
 from glossary.store import load_glossary
-from translate.document import State
+from translate.document import RawBlock, RawDocument, State
 from translate.numbers import missing_numbers
-from translate.paragraphs import RawBlock, lines_to_blocks
+from translate.paragraphs import lines_to_blocks
 from translate.pipeline import prepare, translate_document
-from translate.read import RawDocument
 from translate.segment import split_sentences
 
 from .conftest import SEEDS

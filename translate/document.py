@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from glossary.match import TermHit  # part of the model: a term found in a segment, with its entry
 
@@ -11,6 +12,24 @@ from glossary.match import TermHit  # part of the model: a term found in a segme
 class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
+
+
+@dataclass
+class RawBlock:
+    """A heading or paragraph as reading found it, before it is split into segments."""
+
+    kind: BlockKind
+    text: str
+    level: int = 1
+
+
+@dataclass
+class RawDocument:
+    """What reading a file gives: its title and blocks."""
+
+    path: Path
+    title: str
+    blocks: list[RawBlock]
 
 
 class State(StrEnum):

@@ -9,30 +9,22 @@ ended a sentence or is a heading.  Headings are numbered lines (``一、…``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from translate.document import BlockKind
+from glossary.script import CHINESE_NUMERALS
+from translate.document import BlockKind, RawBlock
+from translate.segment import CLAUSE_ENDS, CLOSERS, SENTENCE_ENDS
 
-SENTENCE_END = "。！？!?…；;：:"
-CLOSERS = "”’」』）)】》\"'"
 MAX_HEADING_CHARS = 30
 
-_NUMERALS = "一二三四五六七八九十百零〇"
-_CHAPTER = re.compile(rf"^[{_NUMERALS}]+、")
-_SECTION = re.compile(rf"^[（(][{_NUMERALS}]+[）)]")
+_CHAPTER = re.compile(rf"^[{CHINESE_NUMERALS}]+、")
+_SECTION = re.compile(rf"^[（(][{CHINESE_NUMERALS}]+[）)]")
 _INLINE_PUNCTUATION = re.compile(r"[，,。；;！？!?]")
 
 
-@dataclass
-class RawBlock:
-    kind: BlockKind
-    text: str
-    level: int = 1
-
-
 def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence or a clause, so that the next line starts anew."""
     stripped = text.rstrip().rstrip(CLOSERS)
-    return bool(stripped) and stripped[-1] in SENTENCE_END
+    return bool(stripped) and stripped[-1] in SENTENCE_ENDS + CLAUSE_ENDS
 
 
 def heading_level(line: str) -> int | None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from glossary.store import Glossary
 from translate.cache import TranslationCache, cache_key
-from translate.document import Document, State
+from translate.document import Document, RawDocument, State
 from translate.engine import Engine, Progress
 from translate.qa import check_document
-from translate.read import RawDocument
 from translate.segment import build_document
 from translate.terms import glossary_only, inject, restore
 

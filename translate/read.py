@@ -10,14 +10,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from glossary.corpus import decode_text
 from glossary.errors import UserError
-from translate.document import BlockKind
-from translate.paragraphs import RawBlock, heading_level, lines_to_blocks
+from translate.document import BlockKind, RawBlock, RawDocument
+from translate.paragraphs import heading_level, lines_to_blocks
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 MB = 1024 * 1024
@@ -27,13 +26,6 @@ MB = 1024 * 1024
 DEFAULT_MAX_INPUT_MB = 2
 # What the parts of a .docx (XML, images) may inflate to, as a multiple of the input limit.
 DOCX_INFLATION = 20
-
-
-@dataclass
-class RawDocument:
-    path: Path
-    title: str
-    blocks: list[RawBlock]
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

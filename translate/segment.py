@@ -6,11 +6,22 @@ from __future__ import annotations
 
 import re
 
-from translate.document import Block, Document, Segment
+from translate.document import Block, Document, RawBlock, Segment
 from translate.normalize import normalize
-from translate.paragraphs import RawBlock
 
-_SENTENCE = re.compile(r".*?(?:[。！？]+|…+|[!?]+(?=\s|$))[”’」』）)】》\"']*|.+$", re.S)
+# What ends a sentence: full-width stops, an ellipsis, and ASCII ! ? before white space.
+_FULL_WIDTH_ENDS = "。！？"
+_ASCII_ENDS = "!?"
+SENTENCE_ENDS = _FULL_WIDTH_ENDS + "…" + _ASCII_ENDS
+# What ends a clause inside a sentence: a line that ends so is not continued by the next one.
+CLAUSE_ENDS = "；;：:"
+# A closing quote or bracket after the end stays with its sentence.
+CLOSERS = "”’」』）)】》\"'"
+
+_SENTENCE = re.compile(
+    rf".*?(?:[{_FULL_WIDTH_ENDS}]+|…+|[{_ASCII_ENDS}]+(?=\s|$))[{re.escape(CLOSERS)}]*|.+$",
+    re.S,
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
