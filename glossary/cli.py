@@ -7,12 +7,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from glossary.atomic import write_bytes_atomic
 from glossary.check import check_glossary
 from glossary.corpus import read_corpus
 from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry, Status
 from glossary.errors import UserError, describe_error
 from glossary.exchange import from_csv, from_tbx, merge, to_csv, to_tbx
+from glossary.files import read_bytes, write_bytes_atomic
 from glossary.store import Glossary, checked, default_glossary_path, editing, load_glossary, one_line, parse_row
 
 
@@ -97,10 +97,7 @@ def _stats(glossary: Glossary) -> str:
 
 def _read_import(path: Path) -> list[Entry]:
     """The entries of a file to import, each checked by the store's rules before anything is merged."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", path)
+    data = read_bytes(path)
     suffix = path.suffix.lower()
     if suffix == ".tbx":
         incoming = from_tbx(data, str(path))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from glossary.errors import UserError
+from glossary.files import read_bytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -69,11 +70,7 @@ def corpus_files(paths: list[Path]) -> list[Path]:
 def read_corpus(paths: list[Path]) -> Iterator[tuple[str, str]]:
     """(label, text) for each text in the corpus; a JSON Lines file gives one per line."""
     for path in corpus_files(paths):
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise UserError(f"cannot read: {error.strerror}", path)
-        text = decode_text(data, path)
+        text = decode_text(read_bytes(path), path)
         if path.suffix.lower() != ".jsonl":
             yield str(path), text
             continue

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from glossary.entry import DOMAINS, Entry, Status
 from glossary.errors import UserError
+from glossary.files import parse_xml
 from glossary.store import Glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -85,10 +86,7 @@ def _terms(lang_set: ET.Element) -> list[tuple[str, str]]:
 
 def from_tbx(data: bytes, label: str) -> list[Entry]:
     """Entries from TBX (v2 martif/termEntry or v3 tbx/conceptEntry)."""
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as error:
-        raise UserError(f"not well-formed XML ({error})", label, error.position[0])
+    root = parse_xml(data, label)
     concepts = [e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")]
     if _local(root.tag) not in ("martif", "tbx"):
         raise UserError("not a TBX file (no martif or tbx root)", label)

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from glossary.atomic import write_text_atomic
 from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry, Status
 from glossary.errors import UserError
+from glossary.files import read_bytes, write_text_atomic
 from glossary.match import TermHit, TermMatcher
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -129,10 +129,7 @@ def parse_row(cells: list[str], path: Path, line: int) -> Entry:
 
 
 def _decode(path: Path) -> tuple[bytes, list[str]]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UserError(f"cannot read glossary: {error.strerror}", path)
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -10,7 +10,7 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.atomic import write_bytes_atomic
+from glossary.files import write_bytes_atomic
 from glossary.script import to_simplified, to_traditional
 from publish.docx import render_docx
 from publish.filenames import safe_stem

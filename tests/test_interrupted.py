@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from glossary.atomic import remove_orphans, temporary_path, write_bytes_atomic
+from glossary.files import remove_orphans, temporary_path, write_bytes_atomic
 
 
 def _kill_while_writing(target) -> None:
@@ -15,14 +15,14 @@ def _kill_while_writing(target) -> None:
         f"""
         import time
         from pathlib import Path
-        import glossary.atomic as atomic
+        import glossary.files as files
 
         def stall(fd):
             print("writing", flush=True)
             time.sleep(60)
 
-        atomic.os.fsync = stall
-        atomic.write_bytes_atomic(Path({str(target)!r}), b"new content " * 100_000)
+        files.os.fsync = stall
+        files.write_bytes_atomic(Path({str(target)!r}), b"new content " * 100_000)
         """
     )
     child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from glossary.entry import STATUSES, Entry, Status
 from glossary.errors import UserError
+from glossary.files import MB, parse_xml, read_bytes
 from translate.document import Block, BlockKind, Document, Segment, State, TermHit
 from translate.languages import check_language_tag
 from translate.normalize import normalize
-from translate.read import DEFAULT_MAX_INPUT_MB, MB, read_limited
+from translate.read import DEFAULT_MAX_INPUT_MB
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -137,10 +138,7 @@ def _heading_level(unit: ET.Element, label: str | Path) -> int:
 
 
 def from_xliff(data: bytes, label: str | Path) -> Document:
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as error:
-        raise UserError(f"not well-formed XML ({error})", label, error.position[0])
+    root = parse_xml(data, label)
     if root.tag != _q("xliff") or not root.get("version", "").startswith("2."):
         raise UserError("not an XLIFF 2 file", label)
     file = root.find(_q("file"))
@@ -188,4 +186,4 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
 
 
 def read_xliff(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) -> Document:
-    return from_xliff(read_limited(Path(path), max_input_bytes), path)
+    return from_xliff(read_bytes(Path(path), max_input_bytes), path)

@@ -17,8 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from glossary.atomic import remove_orphans, temporary_path
 from glossary.errors import UserError
+from glossary.files import read_bytes, remove_orphans, temporary_path
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 
@@ -185,11 +185,7 @@ def _check_loads(package: Package, label: str) -> None:
 
 
 def install_file(path: Path) -> Package:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", path)
-    return install_archive(data, str(path))
+    return install_archive(read_bytes(Path(path)), str(path))
 
 
 def fetch_index(url: str | None = None, timeout: float = 30) -> list[dict]:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from glossary.corpus import decode_text
 from glossary.errors import UserError
+from glossary.files import MB, read_bytes
 from translate.document import BlockKind, RawBlock, RawDocument
 from translate.paragraphs import heading_level, lines_to_blocks
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
-MB = 1024 * 1024
 # The longest national work report runs to about 40,000 characters (120 KB);
 # 2 MB of text is about 700,000 characters, 17 times that; at the limit, text to PDF
 # takes about a minute and 1.1 GB of memory before any machine translation.
@@ -164,27 +164,12 @@ def _docx_heading_level(style: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def read_limited(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) -> bytes:
-    """The bytes of an input file, refused in one line if it is unreadable or over the input limit.
-
-    At most one byte more than the limit is read, so a device or a pipe cannot run forever.
-    """
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_input_bytes + 1)
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", path)
-    if len(data) > max_input_bytes:
-        raise UserError(f"over the input limit of {max_input_bytes / MB:g} MB (raise it with --max-input-mb)", path)
-    return data
-
-
 def read_document(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) -> RawDocument:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UserError(f"unsupported file type {suffix or '(none)'}: use {', '.join(SUPPORTED_SUFFIXES)}", path)
-    data = read_limited(path, max_input_bytes)
+    data = read_bytes(path, max_input_bytes)
     if suffix == ".docx":
         blocks = _docx_blocks(data, path, max_input_bytes)
     else:

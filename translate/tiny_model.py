@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from glossary.atomic import write_bytes_atomic
+from glossary.files import write_bytes_atomic
 
 PACKAGE_FOLDER = "translate-zh_en-tiny"
 

@@ -1,10 +1,14 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half.
+"""Files: read with a one-line error, XML parsed with one, and written atomically.
 
-The new content is written to a hidden temporary beside the target, then
-renamed over it.  A temporary's name carries the writer's process id, so one
-left behind by a writer that was killed is recognised by the next write into
-the same folder and removed: a kill leaves nothing that accumulates or that a
-later run could mistake for output.
+Reading: whatever goes wrong (missing, unreadable, a folder, over a size
+limit, not well-formed XML) is a UserError naming the file.
+
+Writing: a reader sees the old file or the new one, never half.  The new
+content is written to a hidden temporary beside the target, then renamed over
+it.  A temporary's name carries the writer's process id, so one left behind by
+a writer that was killed is recognised by the next write into the same folder
+and removed: a kill leaves nothing that accumulates or that a later run could
+mistake for output.
 """
 
 from __future__ import annotations
@@ -13,11 +17,40 @@ import os
 import re
 import secrets
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from glossary.errors import UserError
+
+MB = 1024 * 1024
 
 # Leaves the name of a temporary well under the 255-byte limit of file names.
 _NAME_CHARS = 60
 _TEMPORARY = re.compile(r"\A\..*\.(\d+)-[0-9a-f]{8}\.tmp\Z", re.S)
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file; with ``limit``, at most that many (one more is read, so a device cannot run forever)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read() if limit is None else handle.read(limit + 1)
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", path)
+    if limit is not None and len(data) > limit:
+        raise UserError(f"over the input limit of {limit / MB:g} MB (raise it with --max-input-mb)", path)
+    return data
+
+
+def parse_xml(data: bytes, label: Path | str) -> ET.Element:
+    """The root element, or one line with the line where the XML breaks.
+
+    Expat refuses entity expansion beyond its amplification limit, so a
+    "billion laughs" file is one line too.
+    """
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as error:
+        raise UserError(f"not well-formed XML ({error})", label, error.position[0])
 
 
 def temporary_path(path: Path) -> Path:
