@@ -31,8 +31,8 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-$(TINY_MODEL): $(STAMP) translate/tiny_model.py seeds/*.txt
-	$(BIN)/python -m translate.tiny_model $(TINY_MODEL) --seeds seeds
+$(TINY_MODEL): $(STAMP) translate/engines/argos/tiny.py seeds/*.txt
+	$(BIN)/python -m translate.engines.argos.tiny $(TINY_MODEL) --seeds seeds
 
 tiny-model: $(TINY_MODEL)
 

@@ -12,11 +12,11 @@ import re
 from pathlib import Path
 
 from bench.timing import median_seconds
-from glossary.corpus import read_corpus
 from glossary.entry import Status
 from glossary.match import TermMatcher
 from glossary.script import to_simplified
 from glossary.store import load_glossary
+from translate.read.corpus import read_corpus
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "gwr-1954-2024-zh.jsonl"
 TARGET_SECONDS = 1.0

@@ -8,12 +8,12 @@ from collections import Counter
 from pathlib import Path
 
 from glossary.check import check_glossary
-from glossary.corpus import read_corpus
 from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry, Status
 from glossary.errors import UserError, describe_error
 from glossary.exchange import from_csv, from_tbx, merge, to_csv, to_tbx
 from glossary.files import read_bytes, write_bytes_atomic
 from glossary.store import Glossary, checked, default_glossary_path, editing, load_glossary, one_line, parse_row
+from translate.read.corpus import read_corpus
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,9 +134,7 @@ def _extract(glossary: Glossary, args: argparse.Namespace) -> str:
         known = {form for entry in current.entries for form in entry.forms}
         new = [c for c in candidates if c.term not in known]
         for c in new:
-            current.add(
-                Entry(zh=c.term, en="", note=f"extracted: {c.kind}, {c.frequency}x", source="glossary extract")
-            )
+            current.add(Entry(zh=c.term, en="", note=f"extracted: {c.kind}, {c.frequency}x", source="glossary extract"))
     return f"{len(new)} candidates added as proposed"
 
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from glossary.corpus import keyword_in_context
+from glossary.context import keyword_in_context
 from glossary.script import CHINESE_NUMERALS, HAN, is_cjk, to_simplified
 
 # A formula counts (六稳, 两违三乱): its numerals are never zero (零售 is "retail").

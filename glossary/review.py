@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.corpus import keyword_in_context
+from glossary.context import keyword_in_context
 from glossary.entry import Entry, Status
 from glossary.errors import UserError
 from glossary.files import write_text_atomic

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from translate.tiny_model import build_tiny_package
+from translate.engines.argos.tiny import build_tiny_package
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -11,7 +11,7 @@ import zipfile
 import docx
 import pytest
 
-import translate.cache as cache_module
+import translate.memory as cache_module
 from translate.read import MB, read_document
 
 from .test_inputs import SAMPLE, outputs
@@ -137,16 +137,16 @@ def test_a_locked_cache_is_waited_for_a_bounded_time_then_reported(installed_mod
 
 
 def test_an_unexpected_failure_is_one_line_and_the_other_files_are_done(packages_dir, run, tmp_path, monkeypatch):
-    import translate.cli
+    import translate.job
 
-    real = translate.cli.read_document
+    real = translate.job.read_document
 
     def fails_on_one(path, *args):
         if path.name == "cursed.txt":
             raise RuntimeError("something nobody foresaw\nacross two lines")
         return real(path, *args)
 
-    monkeypatch.setattr(translate.cli, "read_document", fails_on_one)
+    monkeypatch.setattr(translate.job, "read_document", fails_on_one)
     cursed = tmp_path / "cursed.txt"
     cursed.write_text(SAMPLE, encoding="utf-8")
     out = tmp_path / "out"

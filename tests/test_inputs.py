@@ -44,16 +44,60 @@ def test_bad_file_gets_one_line_error_and_no_output(installed_model, run, tmp_pa
     assert outputs(out, "good") == ["good.qa.json", "good.zh-en.docx", "good.zh-en.pdf", "good.zh-en.xlf"]
 
 
+TRADITIONAL_SAMPLE = "臺北市政府推動都市更新，新設立企業共計達二千三百家。\n區公所全面落實各項工作部署。\n"
+
+
 @pytest.mark.parametrize(
-    ("encoding", "prefix"),
-    [("gbk", b""), ("gb18030", b""), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-     ("utf-8", codecs.BOM_UTF8), ("utf-8", b"")],
-)  # fmt: skip
-def test_encodings_are_detected(tmp_path, encoding, prefix):
+    ("encoding", "prefix", "sample", "detected"),
+    [
+        ("utf-8", b"", SAMPLE, "UTF-8"),
+        ("utf-8", codecs.BOM_UTF8, SAMPLE, "UTF-8"),
+        ("gbk", b"", SAMPLE, "GB18030"),
+        ("gb18030", b"", SAMPLE, "GB18030"),
+        ("big5", b"", TRADITIONAL_SAMPLE, "Big5-HKSCS"),
+        ("utf-16-le", codecs.BOM_UTF16_LE, SAMPLE, "UTF-16 LE"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, SAMPLE, "UTF-16 BE"),
+        ("utf-16-le", b"", SAMPLE, "UTF-16 LE"),
+        ("utf-16-be", b"", SAMPLE, "UTF-16 BE"),
+    ],
+)
+def test_each_encoding_is_detected_and_named(tmp_path, encoding, prefix, sample, detected):
     path = tmp_path / "report.txt"
-    path.write_bytes(prefix + SAMPLE.encode(encoding))
+    path.write_bytes(prefix + sample.encode(encoding))
     document = read_document(path)
-    assert [b.text for b in document.blocks] == SAMPLE.split()
+    assert [b.text for b in document.blocks] == sample.split()
+    assert (document.encoding, document.encoding_guessed) == (detected, False)
+
+
+def test_big5_is_not_taken_for_gb18030_though_it_decodes_as_it(tmp_path):
+    data = TRADITIONAL_SAMPLE.encode("big5")
+    assert data.decode("gb18030")  # no error: only plausibility tells them apart
+    path = tmp_path / "taipei.txt"
+    path.write_bytes(data)
+    assert read_document(path).blocks[0].text == TRADITIONAL_SAMPLE.split()[0]
+
+
+def test_an_uncertain_guess_is_said(packages_dir, run, tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_bytes("價億".encode("big5"))  # in GB18030 the same bytes read 基货: both common characters
+    result = run("translate", str(path), "--engine", "none", "--format", "xlf", "--out", str(tmp_path / "out"))
+    assert result.code == 0, result.err
+    assert "read as GB18030, a guess: check the Chinese" in result.out
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (bytes(range(128, 256)) * 8, "cannot tell the encoding: not UTF-8, GB18030, Big5 or UTF-16"),
+        (b"\x00\xd8\x00\xd8" * 50, "binary file, not text (nor UTF-16)"),
+    ],
+)
+def test_bytes_no_encoding_fits_are_one_line(run, packages_dir, tmp_path, data, message):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(data)
+    result = run("translate", str(path), "--engine", "none", "--out", str(tmp_path / "out"))
+    assert result.code == 2
+    assert result.err.strip() == f"translate: {path}: {message}"
 
 
 def test_gbk_file_translates_through_the_cli(installed_model, run, tmp_path):
@@ -62,13 +106,6 @@ def test_gbk_file_translates_through_the_cli(installed_model, run, tmp_path):
     result = run("translate", str(path), "--out", str(tmp_path / "out"), "--format", "xlf")
     assert result.code == 0, result.err
     assert "党工委" in (tmp_path / "out" / "gbk.zh-en.xlf").read_text(encoding="utf-8")
-
-
-def test_utf16_without_bom_is_refused_not_garbled(tmp_path):
-    path = tmp_path / "u16.txt"
-    path.write_bytes(SAMPLE.encode("utf-16-le"))
-    with pytest.raises(Exception, match="binary file"):
-        read_document(path)
 
 
 def test_missing_file_and_empty_folder_are_reported(installed_model, run, tmp_path):

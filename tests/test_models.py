@@ -164,7 +164,7 @@ def test_missing_model_exits_2_saying_what_to_do(packages_dir, run, tmp_path):
 
 
 def test_packages_dir_defaults_to_xdg_data_home(monkeypatch, tmp_path):
-    from translate.models import packages_dir
+    from translate.engines.argos.packages import packages_dir
 
     monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))

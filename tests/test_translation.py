@@ -4,14 +4,16 @@ what a real model does is driven by scripted fake engines."""
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from glossary.store import load_glossary
-from translate.document import RawBlock, RawDocument, State
-from translate.numbers import missing_numbers
-from translate.paragraphs import lines_to_blocks
-from translate.pipeline import prepare, translate_document
+from translate.document import RawBlock, State
+from translate.job import Options, translate_file
+from translate.qa.numbers import missing_numbers
+from translate.read.plain import lines_to_blocks
 from translate.segment import split_sentences
 
 from .conftest import SEEDS
@@ -45,10 +47,12 @@ def glossary():
     return load_glossary()
 
 
-def translate_text(text, glossary, engine):
-    raw = RawDocument(path=__import__("pathlib").Path("t.txt"), title="t", blocks=lines_to_blocks(text.splitlines()))
-    document = prepare(raw, glossary)
-    return translate_document(document, glossary, engine)
+def translate_text(text, glossary, engine, memory=None):
+    """The main job on ``text`` as a report file (XLIFF only): the translated document."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.txt"
+        path.write_text(text, encoding="utf-8")
+        return translate_file(path, glossary, engine, memory, Options(formats=("xlf",), out_dir=Path(folder))).document
 
 
 def test_sentences_end_at_chinese_stops_and_keep_closing_quotes():
@@ -187,7 +191,7 @@ class CountingEngine(CopyLatinEngine):
 
 def test_a_changed_entry_retranslates_only_the_segments_that_contain_it(tmp_path):
     from glossary.store import save_glossary
-    from translate.cache import TranslationCache
+    from translate.memory import TranslationCache
 
     glossary = load_glossary()
     glossary.path = tmp_path / "g.tsv"
@@ -195,25 +199,17 @@ def test_a_changed_entry_retranslates_only_the_segments_that_contain_it(tmp_path
     text = "街道党工委推进各项工作。社区开展文明实践活动。区委部署工作任务。"
     cache = TranslationCache(tmp_path / "cache.sqlite")
     first = CountingEngine()
-    translate_text_with(text, glossary, first, cache)
+    translate_text(text, glossary, first, cache)
     assert len(first.seen) == 3
     again = CountingEngine()
-    translate_text_with(text, glossary, again, cache)
+    translate_text(text, glossary, again, cache)
     assert again.seen == []  # everything from the cache
     glossary.find("党工委").en = "Party Working Committee"
     glossary.find("街道党工委").en = "subdistrict Party Working Committee"
     changed = CountingEngine()
-    document = translate_text_with(text, glossary, changed, cache)
+    document = translate_text(text, glossary, changed, cache)
     assert changed.seen == ["subdistrict Party Working Committee 推进各项工作。"]
     assert "subdistrict Party Working Committee" in document.segments[0].target
-
-
-def translate_text_with(text, glossary, engine, cache):
-    from pathlib import Path
-
-    raw = RawDocument(path=Path("t.txt"), title="t", blocks=lines_to_blocks(text.splitlines()))
-    document = prepare(raw, glossary)
-    return translate_document(document, glossary, engine, cache=cache)
 
 
 def test_traditional_seed_yields_the_same_terms_as_simplified(packages_dir, run, tmp_path):

@@ -30,6 +30,8 @@ class RawDocument:
     path: Path
     title: str
     blocks: list[RawBlock]
+    encoding: str = ""  # as detected, for text files ("" for .docx, whose XML declares it)
+    encoding_guessed: bool = False  # another encoding was nearly as plausible: say which was assumed
 
 
 class State(StrEnum):

@@ -1,4 +1,4 @@
-"""Blocks → sentences.  ``。！？…`` end a sentence; a closing quote or bracket
+"""The segmentation stage: blocks → sentences.  ``。！？…`` end a sentence; a closing quote or bracket
 that follows stays with it.  Semicolons separate clauses, they do not end one.
 """
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from translate.document import Block, Document, RawBlock, Segment
+from translate.document import Block, Document, RawBlock, RawDocument, Segment
 from translate.normalize import normalize
 
 # What ends a sentence: full-width stops, an ellipsis, and ASCII ! ? before white space.
@@ -62,5 +62,11 @@ def segment_blocks(raw_blocks: list[RawBlock]) -> list[Block]:
     return blocks
 
 
-def build_document(title: str, raw_blocks: list[RawBlock], stem: str) -> Document:
-    return Document(title=title, blocks=segment_blocks(raw_blocks), stem=stem)
+def segment_document(raw: RawDocument) -> Document:
+    """The document of a file as read: its blocks split into segments, each kept as written and normalised.
+
+    Sentence ends are found on the normalised block (where ``!`` beside Chinese
+    is already ``！``); each sentence is then normalised on its own, as it is
+    again when a post-edited XLIFF is read back.
+    """
+    return Document(title=raw.title, blocks=segment_blocks(raw.blocks), stem=raw.path.stem)

@@ -13,10 +13,35 @@ import re
 from functools import lru_cache
 
 from glossary.entry import Status
-from translate.document import TermHit
+from glossary.store import Glossary
+from translate.document import Document, Segment, State, TermHit
 
 # Chinese punctuation → English, for text built from glossary renderings alone.
 _PUNCTUATION = {"，": ", ", "、": ", ", "；": "; ", "：": ": ", "。": ".", "！": "!", "？": "?", "“": '"', "”": '"'}
+
+
+def find_terms(document: Document, glossary: Glossary) -> None:
+    """Every glossary term in every segment (matched on the normalised text)."""
+    for segment in document.segments:
+        segment.terms = glossary.find_terms(segment.source)
+
+
+def fill_from_glossary(document: Document) -> list[Segment]:
+    """Translate the segments the approved terms cover completely; return the others, still to do."""
+    pending = []
+    for segment in document.segments:
+        covered = glossary_only(segment.source, segment.terms)
+        if covered is None:
+            pending.append(segment)
+        else:
+            segment.target, segment.state, segment.origin = covered, State.TRANSLATED, "glossary"
+    return pending
+
+
+def apply_machine_translation(segment: Segment, output: str) -> None:
+    """The engine's output, with the approved terms restored, becomes the segment's translation."""
+    segment.target = restore(output, segment.terms)
+    segment.state, segment.origin = State.TRANSLATED, "mt"
 
 
 def _approved(hits: list[TermHit]) -> list[TermHit]:

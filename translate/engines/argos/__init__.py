@@ -1,24 +1,16 @@
-"""MT engines.  The real one runs an Argos package directly on CTranslate2 +
+"""The Argos engine: an Argos Translate package run directly on CTranslate2 +
 SentencePiece (what argostranslate itself does, without its torch and stanza
-dependencies and run-time downloads)."""
+dependencies and run-time downloads).  ``packages`` finds and installs the
+packages; ``tiny`` builds the tiny test package."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Sequence
 
 from glossary.errors import UserError
-from translate.models import Package
-
-Progress = Callable[[int], None]  # called with the number of sentences just done
-
-
-class Engine(Protocol):
-    name: str
-    identity: str  # what a cached translation was made by
-
-    def translate(self, sources: Sequence[str], progress: Progress | None = None) -> list[str]: ...
+from translate.engines import Progress
+from translate.engines.argos.packages import Package
 
 
 class ArgosEngine:

@@ -1,4 +1,7 @@
-"""Cached machine translations, so a re-run translates only what changed.
+"""The memory stage: machine translations kept, so a re-run translates only what changed.
+
+Today the memory holds the engine's outputs (the MT cache); human
+translations join it with the translation memory.
 
 A key is the model, the segment's source and the content of every glossary
 entry found in it.  Editing one entry therefore re-translates exactly the
@@ -19,6 +22,8 @@ from pathlib import Path
 
 from glossary.errors import UserError
 from translate.document import Segment
+from translate.engines import Engine
+from translate.terms import apply_machine_translation
 
 BUSY_TIMEOUT_SECONDS = 10.0
 
@@ -80,3 +85,24 @@ class TranslationCache:
                 self._db.executemany("INSERT OR REPLACE INTO mt (key, target) VALUES (?, ?)", items.items())
         except sqlite3.Error as error:
             self.problem = self._problem(error)
+
+
+def recall(segments: list[Segment], memory: TranslationCache | None, engine: Engine) -> list[Segment]:
+    """Fill the segments this engine translated before (with unchanged terms) from memory; return the rest."""
+    if memory is None:
+        return segments
+    keys = [cache_key(engine.identity, segment) for segment in segments]
+    found = memory.get_many(keys)
+    pending = []
+    for segment, key in zip(segments, keys):
+        if key in found:
+            apply_machine_translation(segment, found[key])
+        else:
+            pending.append(segment)
+    return pending
+
+
+def remember(memory: TranslationCache | None, engine: Engine, segments: list[Segment], outputs: list[str]) -> None:
+    """Keep the engine's outputs for these segments, for the next run."""
+    if memory is not None and segments:
+        memory.put_many({cache_key(engine.identity, s): output for s, output in zip(segments, outputs)})

@@ -9,7 +9,7 @@ from collections import Counter
 from glossary.entry import Status
 from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State
-from translate.numbers import missing_numbers
+from translate.qa.numbers import missing_numbers
 from translate.terms import contains_rendering
 
 

@@ -1,0 +1,108 @@
+"""``translate``: the main job (``translate PATH... --to en``) and its subcommands.
+
+The command only parses its arguments and calls the library (``translate.job``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from glossary.errors import UserError
+from glossary.store import load_glossary
+from publish.outputs import FORMATS
+from translate.cli.models import add_models_command
+from translate.cli.options import add_output_options, language, options_from
+from translate.cli.progress import document_bar
+from translate.cli.report import guarded, run_batch
+from translate.engines import ENGINES, create_engine
+from translate.job import Outcome, translate_files
+from translate.memory import TranslationCache, default_cache_path
+from translate.qa import count_terms_applied
+
+# The main job's own subcommand name: 'translate PATH...' means 'translate run PATH...'.
+MAIN_JOB = "run"
+EPILOG = (
+    "'translate PATH...' is 'translate run PATH...'.  To translate a file or folder whose name is also a "
+    "subcommand (say a folder called models), write it as a path: 'translate ./models'."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="translate",
+        description="Translate Chinese reports into aligned bilingual XLIFF, DOCX and PDF.",
+        epilog=EPILOG,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run = commands.add_parser(MAIN_JOB, help="translate files or folders: the main job (the default)", epilog=EPILOG)
+    run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (.txt .md .html .docx)")
+    run.add_argument("--to", dest="target", type=language, default="en", help="target language (default: en)")
+    run.add_argument("--from", dest="source", type=language, default="zh", help="source language (default: zh)")
+    run.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="argos",
+        help="'none' fills only what the glossary covers, for human translators",
+    )
+    run.add_argument("--model", help="an installed package name or a package folder")
+    add_output_options(run, FORMATS, Path("out"), "output folder (default: out/)")
+    run.add_argument("--no-cache", action="store_true", help="translate every segment again, ignoring the cache")
+    run.set_defaults(run=run_main_job)
+    add_models_command(commands)
+    parser.set_defaults(subcommands=frozenset(commands.choices))
+    return parser
+
+
+def run_main_job(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    glossary = load_glossary(args.glossary)
+    engine = create_engine(args.engine, args.source, args.target, args.model)
+    memory = None if engine is None or args.no_cache else _open_memory()
+    options = options_from(args, source_lang=args.source, target_lang=args.target)
+    results = translate_files(args.paths, glossary, engine, memory, options, document_bar)
+
+    def summary(outcomes: list[Outcome]) -> str:
+        segments = sum(len(o.document.segments) for o in outcomes)
+        applied = sum(count_terms_applied(o.document) for o in outcomes)
+        errors = sum(o.errors for o in outcomes)
+        seconds = time.perf_counter() - started
+        return (
+            f"{len(outcomes)} document(s), {segments} segments, {applied} glossary terms applied, "
+            f"{errors} QA errors, {seconds:.1f} s"
+        )
+
+    status = run_batch("translate", results, args.strict, summary)
+    if memory is not None and memory.problem:
+        _error(f"{memory.problem}; the rest of this run went on without it")
+    return status
+
+
+def _open_memory() -> TranslationCache | None:
+    try:
+        return TranslationCache(default_cache_path())
+    except UserError as error:
+        _error(f"{error}; going on without it")
+        return None
+
+
+def _error(message: object) -> None:
+    print(f"translate: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if argv and argv[0] not in parser.get_default("subcommands") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, MAIN_JOB)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    return guarded("translate", lambda: args.run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

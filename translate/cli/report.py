@@ -1,0 +1,43 @@
+"""What the commands print: a line per input, a summary, the exit status."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+
+from glossary.errors import describe_error
+from translate.job import Failure, Outcome
+
+
+def guarded(command: str, work: Callable[[], int]) -> int:
+    """Run a command's work; anything that escapes it is one line on standard error, exit 2 (130 on Ctrl-C)."""
+    try:
+        return work()
+    except Exception as error:
+        print(f"{command}: {describe_error(error)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            f"{command}: interrupted: files already written are complete, nothing half-written was left",
+            file=sys.stderr,
+        )
+        return 130
+
+
+def run_batch(command: str, results: Iterable[Outcome | Failure], strict: bool, summary=None) -> int:
+    """Print each result as it comes (failures on standard error) and return the exit status:
+    2 if any input failed, else 1 under ``strict`` if QA found errors, else 0."""
+    outcomes, failures = [], []
+    for result in results:
+        if isinstance(result, Failure):
+            failures.append(result)
+            print(f"{command}: {result.message}", file=sys.stderr)
+            continue
+        outcomes.append(result)
+        details = "; ".join([f"{result.errors} QA errors", *result.notes])
+        print(f"{result.source}: {', '.join(str(p) for p in result.written)} ({details})")
+    if summary:
+        print(summary(outcomes) + (f"; {len(failures)} input(s) failed" if failures else ""))
+    if failures:
+        return 2
+    return 1 if strict and any(o.errors for o in outcomes) else 0

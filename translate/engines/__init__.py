@@ -1,0 +1,37 @@
+"""MT engines behind one small interface: a batch of sources in, their
+translations out.  Argos (``engines.argos``) is the one there is today."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from translate.document import Segment
+from translate.terms import inject
+
+Progress = Callable[[int], None]  # called with the number of sentences just done
+
+
+class Engine(Protocol):
+    name: str
+    identity: str  # what a cached translation was made by
+
+    def translate(self, sources: Sequence[str], progress: Progress | None = None) -> list[str]: ...
+
+
+ENGINES = ("argos", "none")
+
+
+def create_engine(name: str, source_lang: str, target_lang: str, model: str | None = None) -> Engine | None:
+    """The engine called ``name`` for a language pair (``model``: a package name or folder); None for "none"."""
+    if name == "none":
+        return None
+    from translate.engines.argos import ArgosEngine
+    from translate.engines.argos.packages import find_package
+
+    return ArgosEngine(find_package(source_lang, target_lang, model))
+
+
+def run_engine(engine: Engine, segments: list[Segment], progress: Progress | None = None) -> list[str]:
+    """The engine's outputs for these segments, their approved terms injected into the input."""
+    return engine.translate([inject(segment.source, segment.terms) for segment in segments], progress)

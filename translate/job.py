@@ -1,0 +1,161 @@
+"""The main job as a library: a report in, its bilingual files out.
+
+``translate_file`` shows the stages of the flow in DESIGN.md in order; the
+``translate`` and ``publish`` commands only parse their arguments and call
+``translate_files`` and ``publish_files``, and Python users call the same:
+
+    from translate import Options, load_glossary, translate_file
+    outcome = translate_file(Path("report.txt"), load_glossary(), options=Options(formats=("xlf",)))
+
+Besides the command line, this is the one module of ``translate`` that calls
+into ``publish`` (for the DOCX and PDF), as DESIGN.md's layering allows for
+finishing the main job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.errors import describe_error
+from glossary.files import MB
+from glossary.store import Glossary
+from publish.outputs import FORMATS, Rendered, render_outputs, write_outputs
+from translate.bitext import read_xliff
+from translate.document import Document
+from translate.engines import Engine, Progress, run_engine
+from translate.memory import TranslationCache, recall, remember
+from translate.qa import check_document, count_errors
+from translate.read import DEFAULT_MAX_INPUT_MB, SUPPORTED_SUFFIXES, input_files, read_document
+from translate.segment import segment_document
+from translate.terms import apply_machine_translation, fill_from_glossary, find_terms
+
+# Opens a progress display for a document (its segments known); the callback is told how many are done.
+ProgressBar = Callable[[Document], AbstractContextManager[Progress | None]]
+
+
+@dataclass(frozen=True)
+class Options:
+    source_lang: str = "zh"
+    target_lang: str = "en"
+    formats: tuple[str, ...] = FORMATS  # any of xlf, docx, pdf
+    zh_script: str = "original"  # the Chinese column of DOCX and PDF: original | simplified | traditional
+    out_dir: Path | None = Path("out")  # None: beside each input (publish)
+    max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB
+
+
+@dataclass
+class Outcome:
+    """What one input gave: its document, the files written, and what the user should know."""
+
+    source: Path
+    document: Document
+    written: list[Path]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return count_errors(self.document)
+
+
+@dataclass
+class Failure:
+    """An input that gave nothing, and why, in one line."""
+
+    source: Path
+    message: str
+
+
+def translate_file(
+    path: Path,
+    glossary: Glossary,
+    engine: Engine | None = None,
+    memory: TranslationCache | None = None,
+    options: Options = Options(),
+    progress_bar: ProgressBar | None = None,
+) -> Outcome:
+    """The main job for one file, stage by stage.  With no engine, only what the glossary covers is filled."""
+    raw = read_document(path, options.max_input_bytes)  # read: bytes → title, headings, paragraphs
+    document = segment_document(raw)  # normalise and segment: sentences, as written and normalised
+    document.source_lang, document.target_lang = options.source_lang, options.target_lang
+    document.glossary_sha256 = glossary.sha256
+    with (progress_bar or _no_bar)(document) as progress:
+        find_terms(document, glossary)  # terms
+        pending = fill_from_glossary(document)  # segments the approved terms cover completely
+        _advance(progress, len(document.segments) - len(pending))
+        if engine is not None:
+            unknown = recall(pending, memory, engine)  # memory
+            _advance(progress, len(pending) - len(unknown))
+            outputs = run_engine(engine, unknown, progress)  # engine
+            remember(memory, engine, unknown, outputs)
+            for segment, output in zip(unknown, outputs):
+                apply_machine_translation(segment, output)
+    check_document(document)  # QA
+    rendered = render_outputs(document, list(options.formats), zh_script=options.zh_script)  # outputs
+    written = write_outputs(document, rendered, options.out_dir or path.parent)
+    notes = _notes(rendered)
+    if raw.encoding_guessed:
+        notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
+    return Outcome(path, document, written, notes)
+
+
+def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=None)) -> Outcome:
+    """A (post-edited) XLIFF file again: terms found and QA run with the current glossary, DOCX and PDF made."""
+    document = read_xliff(path, options.max_input_bytes)
+    find_terms(document, glossary)
+    check_document(document)
+    formats = [f for f in options.formats if f != "xlf"]  # the XLIFF is the input: never overwritten
+    rendered = render_outputs(document, formats, zh_script=options.zh_script)
+    written = write_outputs(document, rendered, options.out_dir or path.parent)
+    notes = _notes(rendered)
+    if document.glossary_sha256 != glossary.sha256:
+        notes.append("the glossary changed since translation")
+    return Outcome(path, document, written, notes)
+
+
+def _notes(rendered: Rendered) -> list[str]:
+    return [rendered.note()] if rendered.missing_glyphs else []
+
+
+def _advance(progress: Progress | None, done: int) -> None:
+    if progress and done:
+        progress(done)
+
+
+def translate_files(
+    paths: list[Path],
+    glossary: Glossary,
+    engine: Engine | None = None,
+    memory: TranslationCache | None = None,
+    options: Options = Options(),
+    progress_bar: ProgressBar | None = None,
+) -> Iterator[Outcome | Failure]:
+    """Each file the paths name (folders: the supported files in them), done in turn.
+
+    One bad file does not stop the others: it gives a Failure with its one-line reason.
+    """
+    files, errors = input_files(paths, SUPPORTED_SUFFIXES)
+    for error in errors:
+        yield Failure(Path(str(error.path)), str(error))
+    for path in files:
+        try:
+            outcome: Outcome | Failure = translate_file(path, glossary, engine, memory, options, progress_bar)
+        except Exception as error:  # one bad file does not stop the others
+            outcome = Failure(path, describe_error(error, path))
+        yield outcome
+
+
+def publish_files(paths: list[Path], glossary: Glossary, options: Options) -> Iterator[Outcome | Failure]:
+    """Each XLIFF file published in turn; one bad file does not stop the others."""
+    for path in paths:
+        try:
+            outcome: Outcome | Failure = publish_file(path, glossary, options)
+        except Exception as error:  # one bad file does not stop the others
+            outcome = Failure(path, describe_error(error, path))
+        yield outcome
+
+
+def _no_bar(document: Document) -> AbstractContextManager[None]:
+    return nullcontext()

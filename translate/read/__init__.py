@@ -1,0 +1,72 @@
+"""The reading stage: files → raw documents (title, headings, paragraphs).
+
+Supported: ``.txt`` and ``.md`` (UTF-8 with or without BOM, GB18030/GBK, Big5,
+UTF-16 with or without BOM: see ``decode``), ``.html`` (a report saved from a
+government website) and ``.docx``.  Anything else is refused with a one-line
+error, and so is a file over the input limit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary.errors import UserError
+from glossary.files import MB, read_bytes
+from translate.document import BlockKind, RawDocument
+from translate.read.decode import decode_text
+from translate.read.docx import DOCX_INFLATION, docx_blocks
+from translate.read.html import html_blocks
+from translate.read.markdown import markdown_blocks
+from translate.read.plain import lines_to_blocks
+
+__all__ = ["DEFAULT_MAX_INPUT_MB", "DOCX_INFLATION", "SUPPORTED_SUFFIXES", "input_files", "read_document"]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
+# The longest national work report runs to about 40,000 characters (120 KB);
+# 2 MB of text is about 700,000 characters, 17 times that; at the limit, text to PDF
+# takes about a minute and 1.1 GB of memory before any machine translation.
+DEFAULT_MAX_INPUT_MB = 2
+
+
+def input_files(paths: list[Path], suffixes: tuple[str, ...]) -> tuple[list[Path], list[UserError]]:
+    """The files to read: each file named, and the files with one of ``suffixes`` directly in each folder
+    named (hidden ones skipped); an error for each path that gives none."""
+    files, errors = [], []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in suffixes
+            )
+            if not found:
+                errors.append(UserError(f"no {', '.join(suffixes)} files in this folder", path))
+            files += found
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(UserError("no such file or folder", path))
+    return files, errors
+
+
+def read_document(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) -> RawDocument:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UserError(f"unsupported file type {suffix or '(none)'}: use {', '.join(SUPPORTED_SUFFIXES)}", path)
+    data = read_bytes(path, max_input_bytes)
+    encoding, guessed = "", False
+    if suffix == ".docx":
+        blocks = docx_blocks(data, path, max_input_bytes)
+    else:
+        decoded = decode_text(data, path)
+        text, encoding, guessed = decoded.text, decoded.name, not decoded.certain
+        if suffix == ".md":
+            blocks = markdown_blocks(text)
+        elif suffix in (".html", ".htm"):
+            blocks = html_blocks(text)
+        else:
+            blocks = lines_to_blocks(text.splitlines())
+    if not blocks:
+        raise UserError("no text found: nothing to translate", path)
+    headings = [b for b in blocks if b.kind is BlockKind.HEADING]
+    title = headings[0].text if headings else path.stem
+    return RawDocument(path, title, blocks, encoding, guessed)
