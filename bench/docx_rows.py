@@ -35,7 +35,7 @@ def _python_docx_table(document: Document) -> bytes:
     table = doc.add_table(rows=0, cols=2)
     for block in document.blocks:
         row = table.add_row()
-        row.cells[0].text, row.cells[1].text = block.original, block.target
+        row.cells[0].text, row.cells[1].text = block.source, block.target
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

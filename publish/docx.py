@@ -89,7 +89,7 @@ def _shade(cell: _Cell, fill: str) -> None:
 def _fill_row(table: Table, block: Block, east_asian: str) -> None:
     heading = block.kind is BlockKind.HEADING
     tr, (zh_cell, en_cell) = _add_row(table)
-    _add_run(zh_cell.paragraphs[0], block.original, east_asian, "zh-CN", bold=heading)
+    _add_run(zh_cell.paragraphs[0], block.source, east_asian, "zh-CN", bold=heading)
     if block.target:
         _add_run(en_cell.paragraphs[0], block.target, east_asian, "en-GB", bold=heading)
     else:

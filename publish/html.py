@@ -81,7 +81,7 @@ def _row(block: Block, missing: frozenset[str]) -> Markup:
     english = _marked(block.target, missing) if block.target else [element("span", UNTRANSLATED, class_="untranslated")]
     return element(
         "tr",
-        element("td", element(tag, *_marked(block.original, missing)), lang="zh-Hans"),
+        element("td", element(tag, *_marked(block.source, missing)), lang="zh-Hans"),
         element("td", element(tag, *english), lang="en"),
         class_=" ".join(classes),
     )
@@ -119,5 +119,5 @@ def rendered_text(document: Document) -> str:
     # Page numbers use digits and "/"; glyph markers ("[U+1F600]") hexadecimal digits.
     parts = [document.title, UNTRANSLATED, *COLUMN_HEADS, "0123456789/", "[U+ABCDEF]"]
     for block in document.blocks:
-        parts += [block.original, block.target]
+        parts += [block.source, block.target]
     return "".join(parts)

@@ -35,7 +35,7 @@ def in_script(document: Document, script: str) -> Document:
     shown = copy.deepcopy(document)
     shown.title = convert(shown.title)
     for segment in shown.segments:
-        segment.original = convert(segment.original)
+        segment.source = convert(segment.source)
     return shown
 
 
@@ -77,7 +77,7 @@ def report_missing_glyphs(document: Document, shown: Document, coverage: Coverag
     missing = set(coverage.missing)
     for segment, displayed in zip(document.segments, shown.segments):
         segment.issues = [i for i in segment.issues if i.check != NO_GLYPH]
-        chars = sorted(missing.intersection(displayed.original + displayed.target))
+        chars = sorted(missing.intersection(displayed.source + displayed.target))
         if chars:
             listed = ", ".join(f"{c} {glyph_marker(c)}" for c in chars)
             message = f"no installed font has {listed}: the PDF shows the marker{coverage.advice()}"

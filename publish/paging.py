@@ -18,7 +18,7 @@ LINES_PER_PAGE = 46
 
 
 def estimated_lines(block: Block) -> int:
-    zh = math.ceil(len(block.original) / ZH_CHARS_PER_LINE)
+    zh = math.ceil(len(block.source) / ZH_CHARS_PER_LINE)
     en = math.ceil(len(block.target) / EN_CHARS_PER_LINE)
     return max(zh, en, 1)
 

@@ -95,7 +95,7 @@ def test_xliff_round_trips(translated, stem):
     document = read_xliff(translated / f"{stem}.zh-en.xlf")
     assert from_xliff(to_xliff(document), "again") == document
     raw = read_document(SEEDS / f"{stem}.txt")
-    assert [b.original for b in document.blocks] == [b.text for b in raw.blocks]
+    assert [b.source for b in document.blocks] == [b.text for b in raw.blocks]
     assert all(s.state is State.TRANSLATED and s.target for s in document.segments)
 
 

@@ -155,7 +155,7 @@ def test_strict_exits_1_on_qa_errors(installed_model, run, tmp_path):
 def test_traditional_input_is_matched_but_published_as_written(glossary):
     document = translate_text("西城街道黨工委、辦事處全面貫徹新發展理念。", glossary, CopyLatinEngine())
     segment = document.segments[0]
-    assert segment.original.startswith("西城街道黨工委、辦事處")
+    assert segment.source.startswith("西城街道黨工委、辦事處")
     assert {h.zh for h in segment.terms} >= {"党工委", "办事处", "新发展理念"}
     assert "Party Work Committee" in segment.target
 
@@ -228,4 +228,4 @@ def test_traditional_seed_yields_the_same_terms_as_simplified(packages_dir, run,
     terms = [[(h.zh, h.start) for h in s.terms] for s in simplified_doc.segments]
     assert terms == [[(h.zh, h.start) for h in s.terms] for s in traditional_doc.segments]
     assert sum(map(len, terms)) > 30
-    assert "黨工委" in traditional_doc.segments[1].original  # published as written
+    assert "黨工委" in traditional_doc.segments[1].source  # published as written

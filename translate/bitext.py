@@ -47,7 +47,7 @@ def _read_metadata(parent: ET.Element, category: str) -> dict[str, str]:
 
 def _source_element(segment: Segment) -> ET.Element:
     source = ET.Element(_q("source"))
-    text, position, last = segment.original, 0, None
+    text, position, last = segment.source, 0, None
     for number, hit in enumerate(segment.terms, start=1):
         chunk = text[position : hit.start]
         if last is None:
@@ -155,7 +155,7 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
             source_element = element.find(_q("source"))
             if source_element is None:
                 raise UserError(f"segment {element.get('id')} has no <source>", label)
-            original, terms = _read_source(source_element)
+            source, terms = _read_source(source_element)
             target_element = element.find(_q("target"))
             target = "".join(target_element.itertext()) if target_element is not None else ""
             try:
@@ -165,8 +165,8 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
             block.segments.append(
                 Segment(
                     id=element.get("id", f"{block.id}s{len(block.segments) + 1}"),
-                    source=normalize(original),
-                    original=original,
+                    source=source,
+                    normalized=normalize(source),
                     target=target,
                     state=state,
                     origin=(element.get("subState") or "").removeprefix(f"{PREFIX}:"),

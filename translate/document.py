@@ -54,9 +54,18 @@ class Issue:
 
 @dataclass
 class Segment:
+    """A sentence, as written and as processed.
+
+    ``normalized`` is ``source`` in Simplified script with one set of
+    punctuation (``translate.normalize``).  Normalising never changes the
+    length, so an offset into one is the same offset into the other: term hits
+    are found on ``normalized`` and marked on ``source`` (in the XLIFF).  The
+    test over the 1954-2024 reports in tests/test_normalize.py holds it to that.
+    """
+
     id: str
-    source: str  # Simplified, normalised: what matching and MT see
-    original: str  # as the document wrote it (Traditional stays Traditional)
+    source: str  # as the document wrote it (Traditional stays Traditional): the XLIFF <source>
+    normalized: str  # Simplified, normalised: what matching and MT see
     target: str = ""
     state: State = State.INITIAL
     origin: str = ""  # who made the target: mt, glossary, memory, human
@@ -72,8 +81,8 @@ class Block:
     level: int = 1  # heading level, 1 = chapter
 
     @property
-    def original(self) -> str:
-        return "".join(s.original for s in self.segments)
+    def source(self) -> str:
+        return "".join(s.source for s in self.segments)
 
     @property
     def target(self) -> str:
@@ -102,7 +111,7 @@ class Document:
     def opens_with_title(self) -> bool:
         """Whether the first block is the title heading (published as a cover, not a row)."""
         first = self.blocks[0] if self.blocks else None
-        return first is not None and first.kind is BlockKind.HEADING and first.original == self.title
+        return first is not None and first.kind is BlockKind.HEADING and first.source == self.title
 
     @property
     def body(self) -> list[Block]:

@@ -35,7 +35,7 @@ def default_cache_path() -> Path:
 
 def cache_key(model: str, segment: Segment) -> str:
     term_hashes = sorted({hit.entry.fingerprint for hit in segment.terms})
-    material = "\x00".join([model, segment.source, *term_hashes])
+    material = "\x00".join([model, segment.normalized, *term_hashes])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 

@@ -57,7 +57,7 @@ def segment_blocks(raw_blocks: list[RawBlock]) -> list[Block]:
     for number, raw in enumerate(raw_blocks, start=1):
         block = Block(id=f"u{number}", kind=raw.kind, level=raw.level)
         for index, sentence in enumerate(split_sentences(raw.text), start=1):
-            block.segments.append(Segment(id=f"u{number}s{index}", source=normalize(sentence), original=sentence))
+            block.segments.append(Segment(id=f"u{number}s{index}", source=sentence, normalized=normalize(sentence)))
         blocks.append(block)
     return blocks
 

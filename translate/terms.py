@@ -23,14 +23,14 @@ _PUNCTUATION = {"，": ", ", "、": ", ", "；": "; ", "：": ": ", "。": ".", 
 def find_terms(document: Document, glossary: Glossary) -> None:
     """Every glossary term in every segment (matched on the normalised text)."""
     for segment in document.segments:
-        segment.terms = glossary.find_terms(segment.source)
+        segment.terms = glossary.find_terms(segment.normalized)
 
 
 def fill_from_glossary(document: Document) -> list[Segment]:
     """Translate the segments the approved terms cover completely; return the others, still to do."""
     pending = []
     for segment in document.segments:
-        covered = glossary_only(segment.source, segment.terms)
+        covered = glossary_only(segment.normalized, segment.terms)
         if covered is None:
             pending.append(segment)
         else:

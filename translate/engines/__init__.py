@@ -34,4 +34,4 @@ def create_engine(name: str, source_lang: str, target_lang: str, model: str | No
 
 def run_engine(engine: Engine, segments: list[Segment], progress: Progress | None = None) -> list[str]:
     """The engine's outputs for these segments, their approved terms injected into the input."""
-    return engine.translate([inject(segment.source, segment.terms) for segment in segments], progress)
+    return engine.translate([inject(segment.normalized, segment.terms) for segment in segments], progress)

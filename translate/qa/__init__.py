@@ -30,7 +30,7 @@ def check_segment(segment: Segment) -> list[Issue]:
         for avoid in hit.entry.avoid:
             if contains_rendering(target, avoid):
                 issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
-    missing = missing_numbers(segment.source, target)
+    missing = missing_numbers(segment.normalized, target)
     if missing:
         issues.append(Issue("number-mismatch", f"numbers not found in the translation: {', '.join(missing)}"))
     left = sorted({c for c in target if is_cjk(c)})
@@ -69,7 +69,7 @@ def qa_report(document: Document) -> dict:
         "findings": [
             {
                 "segment": s.id,
-                "source": s.original,
+                "source": s.source,
                 "target": s.target,
                 "issues": [{"check": i.check, "severity": i.severity, "message": i.message} for i in s.issues],
             }
