@@ -18,11 +18,11 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 
 from publish.html import COLUMN_HEADS, UNTRANSLATED
+from publish.page import page
 from publish.paging import keep_together
 from translate.document import Block, BlockKind, Document
 
 LATIN_FONT = "Times New Roman"
-COLUMN_WIDTH = Mm(87)
 CORE_PROPERTY_CHARS = 255  # python-docx refuses longer document properties
 
 
@@ -69,7 +69,7 @@ def _add_row(table: Table) -> tuple[CT_Row, list[_Cell]]:
     cells = []
     for _ in range(2):
         tc = tr.add_tc()
-        tc.width = COLUMN_WIDTH
+        tc.width = Mm(page().column_mm)
         cells.append(_Cell(tc, table))
     return tr, cells
 
@@ -104,11 +104,17 @@ def _fill_row(table: Table, block: Block, east_asian: str) -> None:
 def render_docx(document: Document, east_asian_font: str) -> bytes:
     doc = new_docx()
     section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(18)
-    section.top_margin = section.bottom_margin = Mm(18)
+    geometry = page()
+    section.page_width, section.page_height = Mm(geometry.width_mm), Mm(geometry.height_mm)
+    top, right, bottom, left = geometry.margins_mm
+    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = (
+        Mm(top),
+        Mm(right),
+        Mm(bottom),
+        Mm(left),
+    )
     normal = doc.styles["Normal"]
-    normal.font.size = Pt(10.5)
+    normal.font.size = Pt(geometry.font_pt)
     _set_fonts(normal.element, east_asian_font)
     doc.core_properties.title = document.title[:CORE_PROPERTY_CHARS]
     doc.core_properties.language = "zh-CN, en"
@@ -123,7 +129,7 @@ def render_docx(document: Document, east_asian_font: str) -> bytes:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for column in table.columns:
-        column.width = COLUMN_WIDTH
+        column.width = Mm(geometry.column_mm)
     header, cells = _add_row(table)
     for cell, text, lang in zip(cells, COLUMN_HEADS, ("zh-CN", "en-GB")):
         _add_run(cell.paragraphs[0], text, east_asian_font, lang, bold=True)

@@ -9,16 +9,15 @@ fetcher (``publish.fetcher``), so no input can inject CSS either.
 from __future__ import annotations
 
 from html import escape
-from importlib import resources
 
 from publish.fetcher import resource_url
 from publish.fonts import glyph_marker
+from publish.page import STYLESHEET
 from publish.paging import keep_together
 from translate.document import Block, BlockKind, Document
 
 UNTRANSLATED = "[not yet translated]"
 COLUMN_HEADS = ("中文", "English")
-STYLESHEET = "bitext.css"
 FONT_STYLESHEET = "fonts.css"
 
 
@@ -45,10 +44,6 @@ def _attributes(attributes: dict[str, str | None]) -> str:
     return "".join(
         f' {name.rstrip("_").replace("_", "-")}="{escape(value)}"' for name, value in attributes.items() if value
     )
-
-
-def stylesheet() -> bytes:
-    return resources.files("publish").joinpath(f"templates/{STYLESHEET}").read_bytes()
 
 
 def font_stylesheet(font_families: list[str]) -> bytes:

@@ -2,26 +2,27 @@
 
 Rows are kept whole (a reader sees a paragraph and its translation side by
 side), except a row taller than a page: kept whole it would be cut off, so it
-may break.  The estimate counts lines in a half-page column of A4.
+may break.  The estimate counts lines in a column of the page the stylesheet sets.
 """
 
 from __future__ import annotations
 
 import math
 
+from publish.page import page
 from translate.document import Block
 
-# A4 with 18 mm margins, a column of 84 mm, 10.5 pt text at 1.5 line height.
-ZH_CHARS_PER_LINE = 22
-EN_CHARS_PER_LINE = 48
-LINES_PER_PAGE = 46
+# Average widths in em: a Chinese character is one; Latin text in a serif runs about 0.47.
+ZH_EM_PER_CHARACTER = 1.0
+EN_EM_PER_CHARACTER = 0.47
 
 
 def estimated_lines(block: Block) -> int:
-    zh = math.ceil(len(block.source) / ZH_CHARS_PER_LINE)
-    en = math.ceil(len(block.target) / EN_CHARS_PER_LINE)
+    geometry = page()
+    zh = math.ceil(len(block.source) / geometry.characters_per_line(ZH_EM_PER_CHARACTER))
+    en = math.ceil(len(block.target) / geometry.characters_per_line(EN_EM_PER_CHARACTER))
     return max(zh, en, 1)
 
 
 def keep_together(block: Block) -> bool:
-    return estimated_lines(block) <= LINES_PER_PAGE * 2 // 3
+    return estimated_lines(block) <= page().lines_per_page * 2 // 3

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from publish.fetcher import ConfinedFetcher
 from publish.fonts import Coverage, fonts_for
-from publish.html import FONT_STYLESHEET, STYLESHEET, font_stylesheet, render_html, rendered_text, stylesheet
+from publish.html import FONT_STYLESHEET, font_stylesheet, render_html, rendered_text
+from publish.page import STYLESHEET, stylesheet
 from translate.document import Document
 
 

@@ -129,3 +129,34 @@ def test_publish_checks_the_post_edited_translation_again(packages_dir, run, tmp
     fixed = edited.replace(wrong, right)
     xlf.write_text(fixed, encoding="utf-8")
     assert run("publish", str(xlf), "--strict").code == 0
+
+
+def test_page_geometry_is_read_from_the_stylesheet():
+    from publish.page import parse_page
+
+    geometry = parse_page(
+        "@page { size: A5 landscape; margin: 10mm 12mm; @top-center { content: 'x' } }\n"
+        "html { font-size: 12pt; line-height: 1.4 }\ntable.bitext td { padding: 1mm 2mm }"
+    )
+    assert (geometry.width_mm, geometry.height_mm) == (210, 148)
+    assert geometry.margins_mm == (10, 12, 10, 12)
+    assert (geometry.font_pt, geometry.line_height, geometry.cell_padding_mm) == (12, 1.4, (1, 2))
+    with pytest.raises(ValueError, match="page geometry"):
+        parse_page("html { font-size: 12pt }")
+
+
+def test_the_docx_and_the_pdf_have_the_same_page(packages_dir, run, tmp_path):
+    import pypdf
+
+    from publish.page import page
+
+    source = tmp_path / "short.txt"
+    source.write_text("西城街道推进工作。\n", encoding="utf-8")
+    assert run("translate", str(source), "--engine", "none", "--out", str(tmp_path)).code == 0
+    mediabox = pypdf.PdfReader(tmp_path / "short.zh-en.pdf").pages[0].mediabox
+    pdf_mm = (round(float(mediabox.width) * 25.4 / 72), round(float(mediabox.height) * 25.4 / 72))
+    section = docx.Document(str(tmp_path / "short.zh-en.docx")).sections[0]
+    docx_mm = (round(section.page_width.mm), round(section.page_height.mm))
+    assert pdf_mm == docx_mm == (round(page().width_mm), round(page().height_mm)) == (210, 297)
+    top, _, _, left = page().margins_mm
+    assert (round(section.top_margin.mm, 1), round(section.left_margin.mm, 1)) == (top, left) == (20, 18)
