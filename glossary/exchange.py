@@ -12,8 +12,8 @@ from pathlib import Path
 
 from glossary.entry import DOMAINS, Entry, Status
 from glossary.errors import UserError
-from glossary.files import parse_xml
-from glossary.store import Glossary
+from glossary.files import parse_xml, read_bytes
+from glossary.store import Glossary, checked, load_glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Our status ↔ TBX administrativeStatus.
@@ -154,12 +154,33 @@ def from_csv(data: bytes, label: str) -> list[Entry]:
     return entries
 
 
+def read_exchange_file(path: Path) -> list[Entry]:
+    """The entries of a .tbx, .csv or .tsv file to import, each checked by the store's rules."""
+    data = read_bytes(path)
+    suffix = path.suffix.lower()
+    if suffix == ".tbx":
+        incoming = from_tbx(data, str(path))
+    elif suffix == ".csv":
+        incoming = from_csv(data, str(path))
+    elif suffix == ".tsv":
+        incoming = load_glossary(path).entries
+    else:
+        raise UserError("import reads .tbx, .csv or .tsv", path)
+    return [checked(entry, path, entry.line) for entry in incoming]
+
+
 @dataclass
 class MergeReport:
     added: list[Entry] = field(default_factory=list)
     updated: list[Entry] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     unchanged: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.conflicts)} conflicts, {self.unchanged} unchanged"
+        )
 
 
 def merge(glossary: Glossary, incoming: list[Entry]) -> MergeReport:

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from glossary.context import keyword_in_context
+from glossary.entry import Entry
 from glossary.script import CHINESE_NUMERALS, HAN, is_cjk, to_simplified
+from glossary.store import editing
 
 # A formula counts (六稳, 两违三乱): its numerals are never zero (零售 is "retail").
 _NUMERAL = CHINESE_NUMERALS.replace("〇", "").replace("零", "")
@@ -148,3 +150,19 @@ def extract_candidates(
     for candidate in ranked:
         candidate.contexts = keyword_in_context(texts, candidate.term, limit=2)
     return ranked
+
+
+def add_candidates(glossary_path, candidates: list[Candidate]) -> int:
+    """Append the candidates not yet in the glossary as proposed entries; how many were added.
+
+    The glossary is read again under the writers' lock, so entries added
+    meanwhile are kept and not added twice.
+    """
+    with editing(glossary_path) as glossary:
+        known = {form for entry in glossary.entries for form in entry.forms}
+        new = [c for c in candidates if c.term not in known]
+        for c in new:
+            glossary.add(
+                Entry(zh=c.term, en="", note=f"extracted: {c.kind}, {c.frequency}x", source="glossary extract")
+            )
+    return len(new)

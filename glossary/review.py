@@ -42,6 +42,14 @@ def _remember(glossary: Glossary, zh: str) -> None:
     write_text_atomic(state_file(), json.dumps(positions, ensure_ascii=False, indent=1))
 
 
+def default_corpus() -> list[Path]:
+    """seeds/ in the working folder, else the project's own seeds beside the package."""
+    for folder in (Path("seeds"), Path(__file__).resolve().parent.parent / "seeds"):
+        if folder.is_dir():
+            return [folder]
+    return []
+
+
 def review_order(glossary: Glossary) -> list[Entry]:
     """Proposed entries in file order, starting after the one last seen."""
     last = _load_positions().get(str(glossary.path.resolve()))

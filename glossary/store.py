@@ -67,6 +67,17 @@ class Glossary:
             self._matcher = TermMatcher(self.entries)
         return self._matcher
 
+    def search(self, status: Status | None = None, domain: str | None = None, text: str | None = None) -> list[Entry]:
+        """Entries with this status and domain whose forms, English or note contain ``text`` (any case)."""
+        found = []
+        for entry in self.entries:
+            if status and entry.status != status or domain and entry.domain != domain:
+                continue
+            if text and text.lower() not in " ".join([*entry.forms, entry.en, entry.note]).lower():
+                continue
+            found.append(entry)
+        return found
+
     def find_terms(self, text: str) -> list[TermHit]:
         """Every term of the glossary in ``text`` (Simplified or Traditional), longest leftmost first."""
         return self.matcher.find(text)
@@ -126,6 +137,38 @@ def parse_row(cells: list[str], path: Path, line: int) -> Entry:
         )
     zh, en, status, variants, avoid, domain, note, source = cells
     return checked(Entry(zh, en, status, variants.split("|"), avoid.split("|"), domain, note, source), path, line)
+
+
+def add_entry(glossary: Glossary, zh: str, **fields: str) -> Entry:
+    """A new entry (proposed unless ``status`` says otherwise), checked by the store's rules."""
+    zh = one_line(zh)
+    existing = glossary.find(zh)
+    if existing is not None:
+        raise UserError(f"{zh} is already in the glossary (line {existing.line}): use 'glossary set'")
+    entry = _with_fields(Entry(zh=zh, en=""), fields, glossary.path, len(glossary.entries) + 2)
+    glossary.add(entry)
+    return entry
+
+
+def set_entry(glossary: Glossary, zh: str, **fields: str) -> Entry:
+    """The entry ``zh`` with ``fields`` changed, checked by the store's rules."""
+    zh = one_line(zh)
+    existing = glossary.find(zh)
+    if existing is None:
+        raise UserError(f"{zh} is not in the glossary: use 'glossary add'")
+    entry = _with_fields(existing, fields, glossary.path, existing.line)
+    glossary.replace(existing, entry)
+    return entry
+
+
+def _with_fields(entry: Entry, fields: dict[str, str], path: Path, line: int) -> Entry:
+    """A copy of ``entry`` with the given TSV columns (``variants`` and ``avoid`` |-separated) replaced."""
+    row = dict(zip(COLUMNS, entry.to_row()))
+    unknown = set(fields) - set(COLUMNS) - {"zh"}
+    if unknown:
+        raise ValueError(f"not a glossary column: {', '.join(sorted(unknown))}")
+    row.update(fields)
+    return parse_row([row[name] for name in COLUMNS], path, line)
 
 
 def _decode(path: Path) -> tuple[bytes, list[str]]:
