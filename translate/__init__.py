@@ -1,0 +1,33 @@
+"""Translate Chinese reports into aligned bilingual XLIFF, DOCX and PDF.
+
+The library the commands call, importable from here:
+
+    from translate import Options, create_engine, load_glossary, translate_file
+
+Names are resolved on first use (PEP 562), so importing one stage module does
+not import the whole job (which reaches into ``publish``).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "Options": "translate.job",
+    "Outcome": "translate.job",
+    "Failure": "translate.job",
+    "translate_file": "translate.job",
+    "translate_files": "translate.job",
+    "publish_file": "translate.job",
+    "publish_files": "translate.job",
+    "create_engine": "translate.engines",
+    "load_glossary": "glossary.store",
+    "TranslationCache": "translate.memory",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'translate' has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)
