@@ -27,7 +27,10 @@ def imported_packages(path) -> set[str]:
     return names & set(PACKAGES)
 
 
-MODULES = sorted(path.relative_to(ROOT).as_posix() for package in PACKAGES for path in (ROOT / package).rglob("*.py"))
+ALL_MODULES = sorted(
+    path.relative_to(ROOT).as_posix() for package in PACKAGES for path in (ROOT / package).rglob("*.py")
+)
+LIBRARY = [module for module in ALL_MODULES if not module.startswith(TOP_OF_THE_STACK)]
 
 
 def test_the_exceptions_exist_and_the_rule_covers_the_rest():
