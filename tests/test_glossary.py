@@ -147,7 +147,8 @@ def test_review_end_of_input_quits_without_losing_anything(run, monkeypatch, tmp
     assert path.read_bytes() == before
 
 
-def test_extract_ranks_quoted_phrases_formulas_and_phrases(run, tmp_path):
+def test_extract_finds_and_ranks_quoted_phrases_formulas_and_phrases(run, tmp_path):
+    """Rank = kind weight (quoted and formula 3, phrase 1) x frequency x sqrt(length)."""
     corpus = tmp_path / "report.txt"
     corpus.write_text(
         "全力做好六稳工作,落实六保任务。推进“两违三乱”整治和“一站式办理”。"
@@ -158,14 +159,19 @@ def test_extract_ranks_quoted_phrases_formulas_and_phrases(run, tmp_path):
     path = tsv(tmp_path, row("一站式办理", "one-stop service"))
     result = run("glossary", "--glossary", str(path), "extract", str(corpus), "--min-frequency", "2")
     assert result.code == 0, result.err
-    lines = result.out.splitlines()
-    found = {line.split()[1]: line.split("\t")[1] for line in lines if "\t" in line}
+    lines = [line for line in result.out.splitlines() if "\t" in line]
+    found = {line.split()[1]: line.split("\t")[1] for line in lines}
+    # 263专项行动 (formula, 2x, 7 characters) over 六稳 (formula, 3x) over 六保 (formula, 2x),
+    # then the phrase seen 3 times, then the quoted phrase seen once.
+    assert [line.split()[1] for line in lines] == ["263专项行动", "六稳", "六保", "智慧城市建设", "两违三乱"]
+    assert [line.split()[0] for line in lines] == ["1", "2", "3", "4", "5"]
     assert found.get("两违三乱") == "quoted"
     assert found.get("六稳") == "formula" and found.get("263专项行动") == "formula"
     assert found.get("智慧城市建设") == "phrase"
     assert "一站式办理" not in found  # already in the glossary
     assert "【六稳】" in result.out  # a context line
-    run("glossary", "--glossary", str(path), "extract", str(corpus), "--min-frequency", "2", "--add")
+    added_run = run("glossary", "--glossary", str(path), "extract", str(corpus), "--min-frequency", "2", "--add")
+    assert added_run.code == 0 and "5 candidates added as proposed" in added_run.out
     added = load_glossary(path).find("两违三乱")
     assert added.status == "proposed" and added.en == ""
 
@@ -199,7 +205,7 @@ def test_export_then_import_into_an_empty_glossary(run, tmp_path):
 
 def test_csv_export_has_a_row_per_approved_form(run, tmp_path):
     out = tmp_path / "g.csv"
-    run("glossary", "export", "--format", "csv", "--out", str(out))
+    assert run("glossary", "export", "--format", "csv", "--out", str(out)).code == 0
     rows = out.read_text(encoding="utf-8").splitlines()
     assert "扫黑除恶专项斗争,campaign against organized crime and local criminal gangs" in rows
     proposed = {e.zh for e in load_glossary().by_status("proposed")}

@@ -12,6 +12,7 @@ import docx
 import pytest
 
 import translate.memory as cache_module
+from glossary.errors import UserError
 from translate.read import MB, read_document
 
 from .test_inputs import SAMPLE, outputs
@@ -88,7 +89,7 @@ def test_text_over_the_input_limit_is_refused_and_the_limit_can_be_raised(packag
 def test_a_device_posing_as_a_text_file_cannot_run_forever(tmp_path):
     endless = tmp_path / "endless.txt"
     os.symlink("/dev/zero", endless)
-    with pytest.raises(Exception, match="over the input limit of 1 MB"):
+    with pytest.raises(UserError, match="over the input limit of 1 MB"):
         read_document(endless, 1 * MB)
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 import zipfile
 
 import docx
 import pytest
 
 from glossary.script import is_cjk
-from translate.bitext import from_xliff, read_xliff, to_xliff
+from translate.bitext import XLIFF, from_xliff, read_xliff, to_xliff
 from translate.document import BlockKind, State
 from translate.read import read_document
 
@@ -100,18 +101,30 @@ def test_xliff_round_trips(translated, stem):
 
 
 def test_xliff_marks_glossary_terms(translated):
-    xlf = (translated / f"{STEMS[0]}.zh-en.xlf").read_text(encoding="utf-8")
-    assert 'version="2.1"' in xlf and 'srcLang="zh"' in xlf
-    assert re.search(r'<mrk id="[^"]+" type="term" value="Party Work Committee"[^>]*>党工委</mrk>', xlf)
+    root = ET.parse(translated / f"{STEMS[0]}.zh-en.xlf").getroot()
+    assert (root.tag, root.get("version"), root.get("srcLang"), root.get("trgLang")) == (
+        f"{{{XLIFF}}}xliff",
+        "2.1",
+        "zh",
+        "en",
+    )
+    marks = [(m.get("type"), m.get("value"), m.text) for m in root.iter(f"{{{XLIFF}}}mrk")]
+    assert ("term", "Party Work Committee", "党工委") in marks
+    assert all(kind == "term" and value for kind, value, _ in marks)
 
 
 def test_qa_report_lists_findings_per_segment(translated):
     report = json.loads((translated / f"{STEMS[0]}.qa.json").read_text(encoding="utf-8"))
-    assert report["segments"] > 20
+    document = read_xliff(translated / f"{STEMS[0]}.zh-en.xlf")
+    segments = {s.id: s for s in document.segments}
+    assert report["segments"] == len(segments) == 49
     # The tiny model's English is nonsense, so the approved terms are missing.
     assert report["by_check"].get("missing-term", 0) > 0
-    finding = report["findings"][0]
-    assert {"segment", "source", "target", "issues"} <= finding.keys()
+    for finding in report["findings"]:
+        segment = segments[finding["segment"]]
+        assert (finding["source"], finding["target"]) == (segment.source, segment.target)
+        assert all(issue["check"] and issue["message"] for issue in finding["issues"])
+    assert sum(len(f["issues"]) for f in report["findings"]) == sum(report["by_check"].values())
 
 
 def test_publish_renders_a_post_edited_xliff_without_translating(translated, run, tmp_path):
@@ -132,5 +145,6 @@ def test_publish_renders_a_post_edited_xliff_without_translating(translated, run
 def test_translation_is_stable_across_runs(translated, installed_model, run, tmp_path):
     result = run("translate", str(SEEDS / f"{STEMS[1]}.txt"), "--out", str(tmp_path), "--format", "xlf")
     assert result.code == 0, result.err
-    again = (tmp_path / f"{STEMS[1]}.zh-en.xlf").read_bytes()
-    assert again == (translated / f"{STEMS[1]}.zh-en.xlf").read_bytes()
+    again = read_xliff(tmp_path / f"{STEMS[1]}.zh-en.xlf")
+    assert again == read_xliff(translated / f"{STEMS[1]}.zh-en.xlf")
+    assert [s.target for s in again.segments] and all(s.target for s in again.segments)

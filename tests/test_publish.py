@@ -10,7 +10,6 @@ import docx
 import pytest
 
 from glossary.errors import UserError
-from publish.fonts import fonts_for
 
 
 def test_a_character_no_font_has_is_marked_in_the_pdf_and_named_by_qa(installed_model, run, tmp_path):
@@ -49,11 +48,17 @@ def test_rare_cjk_characters_without_a_glyph_point_to_the_font_package(monkeypat
     assert coverage.missing == ["\U0002a6a5"] and "apt-get install fonts-hanazono" in coverage.advice()
 
 
-def test_body_font_alone_covers_the_seeds():
-    from pathlib import Path
+def test_the_font_chain_adds_only_the_faces_a_text_needs(monkeypatch):
+    import publish.fonts as fonts
 
-    text = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "seeds").glob("*.txt"))
-    assert [f.family for f in fonts_for(text).faces] == ["Noto Serif CJK SC"]
+    coverage = {"Body": set("西城街道"), "Fallback": set("涑溇"), "Unused": set("涑"), "Emoji": {"😀"}}
+    monkeypatch.setattr(fonts, "FONT_CHAIN", tuple((family, f"fonts-{family.lower()}") for family in coverage))
+    monkeypatch.setattr(fonts, "find_font", lambda family: fonts.FontFace(family, f"/{family}.ttf", 0))
+    monkeypatch.setattr(fonts, "_codepoints", lambda face: frozenset(map(ord, coverage[face.family])))
+    assert [f.family for f in fonts.fonts_for("西城街道").faces] == ["Body"]
+    chosen = fonts.fonts_for("西城涑溇街道 😀\u200d\ufe0f")  # white space, joiners and selectors need no glyph
+    assert ([f.family for f in chosen.faces], chosen.missing) == (["Body", "Fallback", "Emoji"], [])
+    assert fonts.fonts_for("西城\u4e28").missing == ["\u4e28"]
 
 
 def test_missing_body_font_names_the_package(monkeypatch):
