@@ -13,7 +13,7 @@ from pathlib import Path
 
 from glossary.check import check_glossary
 from glossary.entry import COLUMNS, DOMAINS, STATUSES
-from glossary.errors import UserError, describe_error
+from glossary.errors import UserError, guarded
 from glossary.exchange import merge, read_exchange_file, to_csv, to_tbx
 from glossary.files import write_bytes_atomic
 from glossary.stats import summary
@@ -142,14 +142,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return run(args)
-    except Exception as error:
-        print(f"glossary: {describe_error(error)}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("glossary: interrupted; every decision made so far is saved", file=sys.stderr)
-        return 130
+    return guarded("glossary", lambda: run(args), "interrupted; every decision made so far is saved")
 
 
 if __name__ == "__main__":

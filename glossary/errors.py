@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 # Set to see the traceback of an unexpected error instead of its one line.
@@ -51,3 +53,18 @@ def describe_error(error: Exception, path: Path | str | None = None) -> str:
             )
         )
     return " ".join(text.split())  # one line, whatever the message held
+
+
+INTERRUPTED = "interrupted: files already written are complete, nothing half-written was left"
+
+
+def guarded(command: str, work: Callable[[], int], interrupted: str = INTERRUPTED) -> int:
+    """Run a command's work; anything that escapes it is one line on standard error, exit 2 (130 on Ctrl-C)."""
+    try:
+        return work()
+    except Exception as error:
+        print(f"{command}: {describe_error(error)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{command}: {interrupted}", file=sys.stderr)
+        return 130

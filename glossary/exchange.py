@@ -12,7 +12,7 @@ from pathlib import Path
 
 from glossary.entry import DOMAINS, Entry, Status
 from glossary.errors import UserError
-from glossary.files import parse_xml, read_bytes
+from glossary.files import decode_utf8, parse_xml, read_bytes
 from glossary.store import Glossary, checked, load_glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -135,10 +135,7 @@ def to_csv(entries: list[Entry], header: bool = False) -> bytes:
 
 def from_csv(data: bytes, label: str) -> list[Entry]:
     """Pairs from a two-column CSV (a header of language codes is skipped); imported as proposed."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError("CSV is not UTF-8", label)
+    text = decode_utf8(data, label, "CSV")
     entries = []
     reader = csv.reader(io.StringIO(text))
     for row in reader:

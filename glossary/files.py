@@ -41,6 +41,14 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     return data
 
 
+def decode_utf8(data: bytes, label: Path | str, what: str) -> str:
+    """UTF-8 text (a byte-order mark allowed), or one line saying the file is not."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserError(f"{what} is not UTF-8 (byte {error.start})", label)
+
+
 def parse_xml(data: bytes, label: Path | str) -> ET.Element:
     """The root element, or one line with the line where the XML breaks.
 

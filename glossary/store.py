@@ -24,7 +24,7 @@ from pathlib import Path
 
 from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry, Status
 from glossary.errors import UserError
-from glossary.files import read_bytes, write_text_atomic
+from glossary.files import decode_utf8, read_bytes, write_text_atomic
 from glossary.match import TermHit, TermMatcher
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -173,10 +173,7 @@ def _with_fields(entry: Entry, fields: dict[str, str], path: Path, line: int) ->
 
 def _decode(path: Path) -> tuple[bytes, list[str]]:
     data = read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError("glossary is not UTF-8", path)
+    text = decode_utf8(data, path, "glossary")
     lines = text.splitlines()
     if not lines or lines[0].rstrip("\r").split("\t") != list(COLUMNS):
         raise UserError(f"first line must be the header: {' '.join(COLUMNS)} (tab-separated)", path, 1)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from glossary.errors import guarded
 from glossary.store import load_glossary
 from translate.cli.options import add_output_options, options_from
-from translate.cli.report import guarded, run_batch
+from translate.cli.report import run_batch
 from translate.job import publish_files
 
 FORMATS = ("docx", "pdf")

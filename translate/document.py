@@ -22,6 +22,11 @@ class RawBlock:
     text: str
     level: int = 1
 
+    @classmethod
+    def at_level(cls, text: str, level: int | None) -> RawBlock:
+        """A heading of ``level``, or a paragraph when the level is None."""
+        return cls(BlockKind.PARAGRAPH, text) if level is None else cls(BlockKind.HEADING, text, level)
+
 
 @dataclass
 class RawDocument:

@@ -10,13 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from glossary.errors import UserError
+from glossary.errors import UserError, guarded
 from glossary.store import load_glossary
 from publish.outputs import FORMATS
 from translate.cli.models import add_models_command
 from translate.cli.options import add_output_options, language, options_from
 from translate.cli.progress import document_bar
-from translate.cli.report import guarded, run_batch
+from translate.cli.report import run_batch
 from translate.engines import ENGINES, create_engine
 from translate.job import Outcome, translate_files
 from translate.memory import TranslationCache, default_cache_path

@@ -3,25 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from glossary.errors import describe_error
 from translate.job import Failure, Outcome
-
-
-def guarded(command: str, work: Callable[[], int]) -> int:
-    """Run a command's work; anything that escapes it is one line on standard error, exit 2 (130 on Ctrl-C)."""
-    try:
-        return work()
-    except Exception as error:
-        print(f"{command}: {describe_error(error)}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(
-            f"{command}: interrupted: files already written are complete, nothing half-written was left",
-            file=sys.stderr,
-        )
-        return 130
 
 
 def run_batch(command: str, results: Iterable[Outcome | Failure], strict: bool, summary=None) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from glossary.errors import UserError
 from glossary.files import MB
-from translate.document import BlockKind, RawBlock
+from translate.document import RawBlock
 
 # What the parts of a .docx (XML, images) may inflate to, as a multiple of the input limit.
 DOCX_INFLATION = 20
@@ -56,11 +56,7 @@ def docx_blocks(data: bytes, path: Path, max_input_bytes: int) -> list[RawBlock]
         if not text:
             continue
         style = paragraph.style.name if paragraph.style is not None else ""
-        level = _docx_heading_level(style)
-        if level is None:
-            blocks.append(RawBlock(BlockKind.PARAGRAPH, text))
-        else:
-            blocks.append(RawBlock(BlockKind.HEADING, text, level))
+        blocks.append(RawBlock.at_level(text, _docx_heading_level(style)))
     return blocks
 
 

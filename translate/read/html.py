@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from translate.document import BlockKind, RawBlock
+from translate.document import RawBlock
 from translate.read.plain import heading_level
 
 
@@ -28,9 +28,7 @@ class _HtmlText(HTMLParser):
         self._text.clear()
         if not text:
             return
-        level = self._heading or heading_level(text)
-        kind = BlockKind.PARAGRAPH if level is None else BlockKind.HEADING
-        self.blocks.append(RawBlock(kind, text, level or 1))
+        self.blocks.append(RawBlock.at_level(text, self._heading or heading_level(text)))
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:

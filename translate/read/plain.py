@@ -65,11 +65,7 @@ def lines_to_blocks(lines: list[str]) -> list[RawBlock]:
         if continues:
             last.text = _join(last.text, line)
             continue
-        level = heading_level(line)
-        if level is None:
-            blocks.append(RawBlock(BlockKind.PARAGRAPH, line))
-        else:
-            blocks.append(RawBlock(BlockKind.HEADING, line, level))
+        blocks.append(RawBlock.at_level(line, heading_level(line)))
     # The first heading, if it opens the document, is its title.
     if blocks and blocks[0].kind is BlockKind.HEADING:
         blocks[0].level = 1
