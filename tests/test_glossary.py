@@ -84,6 +84,7 @@ def test_translate_refuses_a_malformed_glossary_naming_the_line(packages_dir, ru
 
 def test_list_filters(run):
     result = run("glossary", "list", "--domain", "environment", "--search", "lake")
+    assert result.code == 0 and result.out.strip()
     assert "退田还湖\treturning farmland to lakes\tapproved\tenvironment" in result.out
     assert all("\tenvironment" in line for line in result.out.splitlines())
 
@@ -181,6 +182,7 @@ def test_extract_reads_a_jsonl_corpus(run, tmp_path):
     corpus.write_text('{"year": 2020, "content": "做好“六稳”工作,全面落实“六保”任务。"}\n', encoding="utf-8")
     path = tsv(tmp_path, row("区委", "district Party committee"))
     result = run("glossary", "--glossary", str(path), "extract", str(corpus))
+    assert result.code == 0, result.err
     assert "六稳" in result.out and "六保" in result.out
     corpus.write_text("not json\n", encoding="utf-8")
     bad = run("glossary", "--glossary", str(path), "extract", str(corpus))
@@ -233,6 +235,7 @@ def test_import_of_an_approved_tbx_entry_replaces_a_proposed_one(run, tmp_path):
 
     tbx.write_bytes(to_tbx([Entry("网格", "grid unit", "approved", domain="urban", source="review 2026")]))
     result = run("glossary", "--glossary", str(path), "import", str(tbx))
+    assert result.code == 0, result.err
     assert "0 added, 1 updated, 0 conflicts" in result.out
     assert load_glossary(path).find("网格").en == "grid unit"
 
@@ -244,6 +247,7 @@ def test_default_glossary_is_the_shipped_tsv():
 def test_extract_finds_the_seed_formulas_when_the_glossary_lacks_them(run, tmp_path):
     path = tsv(tmp_path, row("区委", "district Party committee"))
     result = run("glossary", "--glossary", str(path), "extract", str(SEEDS), "--limit", "400", "--min-frequency", "2")
+    assert result.code == 0, result.err
     found = {line.split()[1] for line in result.out.splitlines() if "\t" in line}
     assert {"三级三色", "两违三乱", "三个服务、两个亲民", "六个百分百", "散乱污"} <= found
 

@@ -78,6 +78,7 @@ def test_install_pair_from_the_index(packages_dir, tiny_package, serve, run):
     assert server.hits == ["/index.json", "/translate-zh_en-tiny.argosmodel"]  # the newest zh→en, only
     assert (packages_dir / "translate-zh_en-tiny" / "model" / "model.bin").is_file()
     listing = run("translate", "models", "list")
+    assert listing.code == 0
     assert "translate-zh_en-tiny\tzh→en" in listing.out
 
 
