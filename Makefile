@@ -8,7 +8,7 @@ APT_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji libharfbuzz-subset0 libpan
 TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
 
-.PHONY: setup system-packages demo test lint tiny-model bench clean
+.PHONY: setup system-packages demo test lint tiny-model bench bench-fidelity clean
 
 setup: system-packages $(STAMP)
 
@@ -58,6 +58,10 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python -m bench
+
+# QA on the official 2024 translation: how often it cries wolf (targets: terms <= 5%, numbers <= 1%).
+bench-fidelity: setup
+	$(BIN)/python -m bench.fidelity
 
 clean:
 	rm -rf build out

@@ -3,6 +3,7 @@ what a real model does is driven by scripted fake engines."""
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -228,3 +229,50 @@ def test_traditional_seed_yields_the_same_terms_as_simplified(packages_dir, run,
     assert terms == [[(h.zh, h.start) for h in s.terms] for s in traditional_doc.segments]
     assert sum(map(len, terms)) > 30
     assert "黨工委" in traditional_doc.segments[1].source  # published as written
+
+
+def foreign_xliff(path, pairs, state="final"):
+    """An XLIFF 2.1 file as another tool writes it: no term marks, nothing of ours."""
+    units = "".join(
+        f'<unit id="p{n}"><segment id="p{n}s1" state="{state}"><source>{zh}</source><target>{en}</target>'
+        "</segment></unit>"
+        for n, (zh, en) in enumerate(pairs, start=1)
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" '
+        f'srcLang="zh" trgLang="en"><file id="f1" original="other-tool">{units}</file></xliff>',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_translate_qa_on_another_tools_xliff_counts_each_missing_term_and_quantity(run, tmp_path):
+    xliff = foreign_xliff(
+        tmp_path / "other.xlf",
+        [
+            ("街道党工委和区委部署工作，新注册企业2378家。", "The committees deployed work; 2,378 firms registered."),
+            ("扫黑除恶专项斗争取得成效。", "The campaign against organized crime and local criminal gangs worked."),
+        ],
+    )
+    result = run("translate", "qa", str(xliff), "--json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["checked"] == {"terms": 3, "numbers": 1}
+    assert report["by_check"] == {"missing-term": 2}  # 街道党工委 and 区委 in the first paragraph; 2,378 is there
+    table = run("translate", "qa", str(xliff))
+    assert table.code == 0
+    assert table.out.split("\n")[1].split()[:5] == ["2", "3", "2", "1", "0"]
+    assert run("translate", "qa", str(xliff), "--strict").code == 1
+
+
+def test_a_proposed_term_already_rendered_draws_no_warning(glossary):
+    entry = next(e for e in glossary.entries if e.status == "proposed" and e.en and len(e.zh) > 2)
+
+    class Renders(DropEverythingEngine):
+        def translate(self, sources, progress=None):
+            return [f"We promoted {entry.en}." for _ in sources]
+
+    issues = translate_text(f"推进{entry.zh}工作。", glossary, Renders()).segments[0].issues
+    assert not [i for i in issues if i.check == "proposed-term"]
+    issues = translate_text(f"推进{entry.zh}工作。", glossary, DropEverythingEngine()).segments[0].issues
+    assert [i.check for i in issues if i.check == "proposed-term"] == ["proposed-term"]

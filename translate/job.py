@@ -101,18 +101,23 @@ def translate_file(
     return Outcome(path, document, written, notes)
 
 
-def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=None)) -> Outcome:
-    """A (post-edited) XLIFF file again: terms found and QA run with the current glossary, DOCX and PDF made."""
+def qa_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=None)) -> Outcome:
+    """QA on a bilingual XLIFF 2 file, ours or another tool's: terms found with the current glossary, checks run."""
     document = read_xliff(path, options.max_input_bytes)
     find_terms(document, glossary)
     check_document(document)
+    notes = ["the glossary changed since translation"] if document.glossary_sha256 not in ("", glossary.sha256) else []
+    return Outcome(path, document, [], notes)
+
+
+def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=None)) -> Outcome:
+    """A (post-edited) XLIFF file again: terms found and QA run with the current glossary, DOCX and PDF made."""
+    checked = qa_file(path, glossary, options)
+    document = checked.document
     formats = [f for f in options.formats if f != "xlf"]  # the XLIFF is the input: never overwritten
     rendered = render_outputs(document, formats, zh_script=options.zh_script)
     written = write_outputs(document, rendered, options.out_dir or path.parent)
-    notes = _notes(rendered)
-    if document.glossary_sha256 != glossary.sha256:
-        notes.append("the glossary changed since translation")
-    return Outcome(path, document, written, notes)
+    return Outcome(path, document, written, _notes(rendered) + checked.notes)
 
 
 def _notes(rendered: Rendered) -> list[str]:
@@ -147,11 +152,13 @@ def translate_files(
         yield outcome
 
 
-def publish_files(paths: list[Path], glossary: Glossary, options: Options) -> Iterator[Outcome | Failure]:
-    """Each XLIFF file published in turn; one bad file does not stop the others."""
+def publish_files(
+    paths: list[Path], glossary: Glossary, options: Options, job: Callable[..., Outcome] | None = None
+) -> Iterator[Outcome | Failure]:
+    """Each XLIFF file through ``job`` (publishing, or QA alone) in turn; one bad file does not stop the others."""
     for path in paths:
         try:
-            outcome: Outcome | Failure = publish_file(path, glossary, options)
+            outcome: Outcome | Failure = (job or publish_file)(path, glossary, options)
         except Exception as error:  # one bad file does not stop the others
             outcome = Failure(path, describe_error(error, path))
         yield outcome

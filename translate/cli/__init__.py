@@ -16,6 +16,7 @@ from publish.outputs import FORMATS
 from translate.cli.models import add_models_command
 from translate.cli.options import add_output_options, language, options_from
 from translate.cli.progress import document_bar
+from translate.cli.qa import add_qa_command
 from translate.cli.report import run_batch
 from translate.engines import ENGINES, create_engine
 from translate.job import Outcome, translate_files
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_options(run, FORMATS, Path("out"), "output folder (default: out/)")
     run.add_argument("--no-cache", action="store_true", help="translate every segment again, ignoring the cache")
     run.set_defaults(run=run_main_job)
+    add_qa_command(commands)
     add_models_command(commands)
     parser.set_defaults(subcommands=frozenset(commands.choices))
     return parser

@@ -13,11 +13,25 @@ from translate.languages import check_language_tag
 from translate.read import DEFAULT_MAX_INPUT_MB, DOCX_INFLATION
 
 
+def add_check_options(parser: argparse.ArgumentParser) -> None:
+    """What every command that reads inputs and runs QA takes: the glossary, --strict, the input limit."""
+    parser.add_argument("--glossary", type=Path, help="the glossary TSV (default: the shipped one)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
+    parser.add_argument(
+        "--max-input-mb",
+        type=_positive_megabytes,
+        default=DEFAULT_MAX_INPUT_MB,
+        metavar="MB",
+        help=f"refuse input files larger than this (default: {DEFAULT_MAX_INPUT_MB}; "
+        f"a .docx's parts may inflate to {DOCX_INFLATION}x)",
+    )
+
+
 def add_output_options(
     parser: argparse.ArgumentParser, formats: tuple[str, ...], out_default: Path | None, out_help: str
 ) -> None:
-    """The options both commands take: the glossary, what to write where, --strict, the input limit."""
-    parser.add_argument("--glossary", type=Path, help="the glossary TSV (default: the shipped one)")
+    """The options of the commands that write files, besides the check options: what to write, where."""
+    add_check_options(parser)
     parser.add_argument("--out", type=Path, default=out_default, help=out_help)
     parser.add_argument(
         "--format",
@@ -31,22 +45,14 @@ def add_output_options(
         default="original",
         help="script of the Chinese column in DOCX and PDF (default: as written); the XLIFF keeps the original",
     )
-    parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
-    parser.add_argument(
-        "--max-input-mb",
-        type=_positive_megabytes,
-        default=DEFAULT_MAX_INPUT_MB,
-        metavar="MB",
-        help=f"refuse input files larger than this (default: {DEFAULT_MAX_INPUT_MB}; "
-        f"a .docx's parts may inflate to {DOCX_INFLATION}x)",
-    )
 
 
 def options_from(args: argparse.Namespace, **languages: str) -> Options:
+    defaults = Options(out_dir=None)
     return Options(
-        formats=tuple(args.format),  # argparse ran the default through the type too
-        zh_script=args.zh_script,
-        out_dir=args.out,
+        formats=tuple(getattr(args, "format", defaults.formats)),  # argparse ran the default through the type
+        zh_script=getattr(args, "zh_script", defaults.zh_script),
+        out_dir=getattr(args, "out", None),
         max_input_bytes=int(args.max_input_mb * MB),
         **languages,
     )

@@ -9,7 +9,7 @@ from collections import Counter
 from glossary.entry import Status
 from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State
-from translate.qa.numbers import missing_numbers
+from translate.qa.numbers import chinese_numbers, missing_numbers
 from translate.terms import contains_rendering
 
 
@@ -22,17 +22,16 @@ def check_segment(segment: Segment) -> list[Issue]:
     issues = []
     for hit in segment.terms:
         if hit.status == Status.PROPOSED:
-            issues.append(
-                Issue("proposed-term", f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved", "warning")
-            )
+            if not (hit.en and contains_rendering(target, hit.en)):
+                message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
+                issues.append(Issue("proposed-term", message, "warning"))
         elif hit.en and not contains_rendering(target, hit.en):
             issues.append(Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}"))
         for avoid in hit.entry.avoid:
             if contains_rendering(target, avoid):
                 issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
-    missing = missing_numbers(segment.normalized, target)
-    if missing:
-        issues.append(Issue("number-mismatch", f"numbers not found in the translation: {', '.join(missing)}"))
+    for quantity in missing_numbers(segment.normalized, target):
+        issues.append(Issue("number-mismatch", f"{quantity} is not in the translation"))
     left = sorted({c for c in target if is_cjk(c)})
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
@@ -58,13 +57,24 @@ def count_terms_applied(document: Document) -> int:
     )
 
 
+def checked(document: Document) -> dict[str, int]:
+    """The denominators: approved term occurrences and source quantities in the segments that have a translation."""
+    translated = [s for s in document.segments if s.target.strip()]
+    return {
+        "terms": sum(1 for s in translated for h in s.terms if h.status == Status.APPROVED and h.en),
+        "numbers": sum(sum(chinese_numbers(s.normalized).values()) for s in translated),
+    }
+
+
 def qa_report(document: Document) -> dict:
+    """The report: one issue per missing term occurrence and per missing quantity, and what was checked."""
     counts = Counter(issue.check for s in document.segments for issue in s.issues)
     return {
         "document": document.stem,
         "glossary_sha256": document.glossary_sha256,
         "segments": len(document.segments),
         "errors": count_errors(document),
+        "checked": checked(document),
         "by_check": dict(sorted(counts.items())),
         "findings": [
             {
