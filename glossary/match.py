@@ -1,4 +1,4 @@
-"""Longest-match term search over Simplified text (Aho-Corasick)."""
+"""Longest-match term search (Aho-Corasick), keeping only terms that stand as words (``boundaries``)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from glossary.boundaries import WordBoundaries
 from glossary.entry import Entry, Status
 from glossary.script import to_traditional
 
@@ -33,22 +34,26 @@ class TermHit:
 
 
 class TermMatcher:
-    """Finds glossary terms; where terms overlap the longest, leftmost one wins.
+    """Finds glossary terms that stand as words; where terms overlap, the longest leftmost one wins.
 
     Rejected entries are not matched: a rejected term is one we do not want
     enforced or reported.  Single characters (区, 镇, 局) are in the glossary
     for reference and export but are not matched: in running text they are
     mostly parts of other words (辖区, 城镇, 布局).  Every form is also matched
     in Traditional script (derived with OpenCC), so a Traditional text is
-    searched as it is.
+    searched as it is.  A candidate cut out of a longer word (民生 in 人民生活)
+    is refused (``WordBoundaries``), and a shorter term inside it may still be
+    found in its place.
     """
 
     def __init__(self, entries: list[Entry]):
         self._automaton = ahocorasick.Automaton()
+        self._forms: set[str] = set()
         for entry in entries:
             if entry.status is Status.REJECTED:
                 continue
             for form in entry.forms:
+                self._forms.add(form)
                 for written in dict.fromkeys((form, to_traditional(form))):
                     # The first entry to claim a form keeps it; `glossary check` reports clashes.
                     if len(written) > 1 and written not in self._automaton:
@@ -56,8 +61,25 @@ class TermMatcher:
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+        self._boundaries: WordBoundaries | None = None  # loaded on first use: jieba takes a second
+
+    @property
+    def boundaries(self) -> WordBoundaries:
+        if self._boundaries is None:
+            self._boundaries = WordBoundaries({form for form in self._forms if len(form) > 1})
+        return self._boundaries
 
     def find(self, text: str) -> list[TermHit]:
         if self._empty:
             return []
-        return [TermHit(end + 1 - len(form), end + 1, entry) for end, (form, entry) in self._automaton.iter_long(text)]
+        candidates = sorted(
+            ((end + 1 - len(form), end + 1, entry) for end, (form, entry) in self._automaton.iter(text)),
+            key=lambda candidate: (candidate[0], -candidate[1]),
+        )
+        hits: list[TermHit] = []
+        taken_until = 0
+        for start, end, entry in candidates:
+            if start >= taken_until and self.boundaries.stands_alone(text, start, end):
+                hits.append(TermHit(start, end, entry))
+                taken_until = end
+        return hits
