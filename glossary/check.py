@@ -85,8 +85,27 @@ def _script(entries: list[Entry]) -> list[Problem]:
             simplified = to_simplified(form)
             if simplified != form:
                 problems.append(Problem(entry.line, f"{form} is Traditional: store {simplified} (matched in both)"))
-        if entry.en and any(is_cjk(c) for c in entry.en):
-            problems.append(Problem(entry.line, f"Chinese in the English rendering {entry.en!r}"))
+        for rendering in (entry.en, *entry.admitted, *entry.avoid):
+            if any(is_cjk(c) for c in rendering):
+                problems.append(Problem(entry.line, f"Chinese in the English rendering {rendering!r}"))
+    return problems
+
+
+def _term_model(entries: list[Entry]) -> list[Problem]:
+    """Preferred, admitted and deprecated renderings must not contradict one another."""
+    problems = []
+    for entry in entries:
+        if entry.admitted and not entry.en:
+            problems.append(Problem(entry.line, f"{entry.zh} has admitted renderings but no preferred one (en)"))
+        for rendering in entry.admitted:
+            if rendering.lower() == entry.en.lower():
+                problems.append(Problem(entry.line, f"admitted {rendering!r} is the preferred rendering already"))
+        for rendering in set(map(str.lower, entry.renderings)) & set(map(str.lower, entry.avoid)):
+            problems.append(Problem(entry.line, f"{rendering!r} is both accepted and to be avoided"))
+        if "’" in entry.en or "‘" in entry.en:
+            problems.append(
+                Problem(entry.line, f"curly apostrophe in {entry.en!r}: write a straight one (QA accepts both)")
+            )
     return problems
 
 
@@ -97,4 +116,5 @@ def check_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
     problems += _duplicates(entries)
     problems += _inconsistent_parts(entries)
     problems += _script(entries)
+    problems += _term_model(entries)
     return entries, sorted(problems, key=lambda p: p.line)

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--status", choices=STATUSES)
         command.add_argument("--domain", choices=DOMAINS)
         command.add_argument("--variants", help="|-separated Chinese forms")
+        command.add_argument("--admitted", help="|-separated renderings QA accepts too (abbreviations, word orders)")
         command.add_argument("--avoid", help="|-separated renderings not to use")
         command.add_argument("--note")
         command.add_argument("--source")

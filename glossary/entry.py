@@ -6,7 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-COLUMNS = ("zh", "en", "status", "variants", "avoid", "domain", "note", "source")
+COLUMNS = ("zh", "en", "status", "variants", "admitted", "avoid", "domain", "note", "source")
+# The layout before admitted renderings: still read, written in the new one.
+LEGACY_COLUMNS = tuple(c for c in COLUMNS if c != "admitted")
 
 
 class Status(StrEnum):
@@ -47,11 +49,19 @@ class Entry:
     note: str = ""
     source: str = ""
     line: int = 0  # where it stands in the file, for error messages
+    # TBX's term model: ``en`` is the preferred rendering (injected and enforced), ``admitted`` are
+    # renderings QA accepts too (abbreviations, an order official translators use), ``avoid`` deprecated ones.
+    admitted: list[str] = field(default_factory=list)
 
     @property
     def forms(self) -> list[str]:
         """Every Chinese form that means this entry: the headword and its variants."""
         return [self.zh, *self.variants]
+
+    @property
+    def renderings(self) -> list[str]:
+        """Every rendering QA accepts: the preferred one, then the admitted ones."""
+        return [r for r in (self.en, *self.admitted) if r]
 
     @property
     def fingerprint(self) -> str:
@@ -64,6 +74,7 @@ class Entry:
             self.en,
             str(self.status),
             "|".join(self.variants),
+            "|".join(self.admitted),
             "|".join(self.avoid),
             self.domain,
             self.note,

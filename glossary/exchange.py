@@ -16,12 +16,11 @@ from glossary.files import decode_utf8, parse_xml, read_bytes
 from glossary.store import Glossary, checked, load_glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Our status ↔ TBX administrativeStatus.
-TBX_STATUS = {
-    Status.APPROVED: "preferredTerm-admn-sts",
-    Status.PROPOSED: "admittedTerm-admn-sts",
-    Status.REJECTED: "deprecatedTerm-admn-sts",
-}
+# TBX administrativeStatus values.
+PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
+# The entry's status travels on its Chinese headword; its English renderings carry the term model
+# (en preferred, admitted admitted, avoid deprecated) whatever the entry's status.
+TBX_STATUS = {Status.APPROVED: PREFERRED, Status.PROPOSED: ADMITTED, Status.REJECTED: DEPRECATED}
 STATUS_FROM_TBX = {v: k for k, v in TBX_STATUS.items()} | {"supersededTerm-admn-sts": Status.REJECTED}
 
 
@@ -48,12 +47,14 @@ def to_tbx(entries: list[Entry]) -> bytes:
         zh = ET.SubElement(term_entry, "langSet", {XML_LANG: "zh"})
         _term_group(zh, entry.zh, TBX_STATUS[entry.status])
         for variant in entry.variants:
-            _term_group(zh, variant, "admittedTerm-admn-sts")
+            _term_group(zh, variant, ADMITTED)
         en = ET.SubElement(term_entry, "langSet", {XML_LANG: "en"})
         if entry.en:
-            _term_group(en, entry.en, TBX_STATUS[entry.status])
+            _term_group(en, entry.en, PREFERRED)
+        for admitted in entry.admitted:
+            _term_group(en, admitted, ADMITTED)
         for avoid in entry.avoid:
-            _term_group(en, avoid, "deprecatedTerm-admn-sts")
+            _term_group(en, avoid, DEPRECATED)
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
@@ -101,15 +102,18 @@ def from_tbx(data: bytes, label: str) -> list[Entry]:
             continue
         head = zh_terms[0]
         status = STATUS_FROM_TBX.get(head[1], Status.PROPOSED)
-        preferred = [t for t, s in en_terms if s != "deprecatedTerm-admn-sts"]
+        accepted = [t for t, s in en_terms if s != DEPRECATED]
+        # The preferred rendering, else the first accepted one (files that mark none preferred).
+        preferred = [t for t, s in en_terms if s == PREFERRED][:1] or accepted[:1]
         domain = next((d.text or "" for d in concept.iter() if d.get("type") == "subjectField"), "general")
         entries.append(
             Entry(
                 zh=head[0],
                 en=preferred[0] if preferred else "",
+                admitted=[t for t in accepted if t not in preferred],
                 status=status if preferred or status is not Status.APPROVED else Status.PROPOSED,
                 variants=[t for t, _ in zh_terms[1:]],
-                avoid=[t for t, s in en_terms if s == "deprecatedTerm-admn-sts"],
+                avoid=[t for t, s in en_terms if s == DEPRECATED],
                 domain=domain if domain in DOMAINS else "general",
                 note=" ".join((n.text or "").strip() for n in _children(concept, "note")),
                 source=" ".join(
@@ -193,6 +197,7 @@ def merge(glossary: Glossary, incoming: list[Entry]) -> MergeReport:
         elif old.en == new.en or not new.en:
             extra = [v for v in new.variants if v not in old.forms]
             old.variants += extra
+            old.admitted += [a for a in new.admitted if a not in old.renderings]
             old.avoid += [a for a in new.avoid if a not in old.avoid]
             glossary.changed()
             report.unchanged += not extra

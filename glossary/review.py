@@ -99,7 +99,8 @@ class Tally:
 
 def show(entry: Entry, number: int, total: int, texts: list[str]) -> None:
     print(f"\n[{number}/{total}] {entry.zh}  →  {entry.en or '(no English yet)'}   ({entry.domain})")
-    for label, value in (("variants", " | ".join(entry.variants)), ("avoid", " | ".join(entry.avoid)),
+    for label, value in (("variants", " | ".join(entry.variants)), ("admitted", " | ".join(entry.admitted)),
+                         ("avoid", " | ".join(entry.avoid)),
                          ("note", entry.note), ("source", entry.source)):  # fmt: skip
         if value:
             print(f"  {label}: {value}")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from glossary.entry import COLUMNS, DOMAINS, STATUSES, Entry, Status
+from glossary.entry import COLUMNS, DOMAINS, LEGACY_COLUMNS, STATUSES, Entry, Status
 from glossary.errors import UserError
 from glossary.files import decode_utf8, read_bytes, write_text_atomic
 from glossary.match import TermHit, TermMatcher
@@ -113,8 +113,9 @@ def checked(entry: Entry, path: Path, line: int) -> Entry:
     entry.zh, entry.en, entry.note, entry.source = (one_line(v) for v in (entry.zh, entry.en, entry.note, entry.source))
     entry.status, entry.domain = entry.status.strip(), entry.domain.strip()
     entry.variants = _items(entry.variants, "variants", where)
+    entry.admitted = _items(entry.admitted, "admitted", where)
     entry.avoid = _items(entry.avoid, "avoid", where)
-    for value in (entry.zh, entry.en, entry.note, entry.source, *entry.variants, *entry.avoid):
+    for value in (entry.zh, entry.en, entry.note, entry.source, *entry.variants, *entry.admitted, *entry.avoid):
         if _CONTROL.search(value):
             raise UserError(f"control character in {value[:40]!r}", *where)
     if not entry.zh:
@@ -135,8 +136,10 @@ def parse_row(cells: list[str], path: Path, line: int) -> Entry:
         raise UserError(
             f"expected {len(COLUMNS)} tab-separated columns ({' '.join(COLUMNS)}), found {len(cells)}", path, line
         )
-    zh, en, status, variants, avoid, domain, note, source = cells
-    return checked(Entry(zh, en, status, variants.split("|"), avoid.split("|"), domain, note, source), path, line)
+    zh, en, status, variants, admitted, avoid, domain, note, source = cells
+    entry = Entry(zh, en, status, variants.split("|"), avoid.split("|"), domain, note, source)
+    entry.admitted = admitted.split("|")
+    return checked(entry, path, line)
 
 
 def add_entry(glossary: Glossary, zh: str, **fields: str) -> Entry:
@@ -175,9 +178,17 @@ def _decode(path: Path) -> tuple[bytes, list[str]]:
     data = read_bytes(path)
     text = decode_utf8(data, path, "glossary")
     lines = text.splitlines()
-    if not lines or lines[0].rstrip("\r").split("\t") != list(COLUMNS):
+    header = lines[0].rstrip("\r").split("\t") if lines else []
+    if header == list(LEGACY_COLUMNS):  # a glossary from before admitted renderings: no admitted column
+        at = COLUMNS.index("admitted")
+        lines = [lines[0]] + ["\t".join(_insert(line.split("\t"), at)) for line in lines[1:]]
+    elif header != list(COLUMNS):
         raise UserError(f"first line must be the header: {' '.join(COLUMNS)} (tab-separated)", path, 1)
     return data, lines
+
+
+def _insert(cells: list[str], at: int) -> list[str]:
+    return cells[:at] + [""] + cells[at:] if len(cells) == len(LEGACY_COLUMNS) else cells
 
 
 def read_rows(path: Path) -> tuple[list[str], list[Entry], list[UserError]]:

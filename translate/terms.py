@@ -71,10 +71,6 @@ def restore(target: str, hits: list[TermHit]) -> str:
     return target
 
 
-def contains_rendering(target: str, rendering: str) -> bool:
-    return bool(_loose(rendering).search(target))
-
-
 def glossary_only(source: str, hits: list[TermHit]) -> str | None:
     """A translation from approved terms alone, if they cover every word of the source."""
     approved = _approved(hits)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from glossary.entry import Status
+from glossary.entry import Entry, Status
 from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State
+from translate.qa.english import renders
 from translate.qa.numbers import chinese_numbers, missing_numbers
-from translate.terms import contains_rendering
 
 
 def check_segment(segment: Segment) -> list[Issue]:
@@ -22,13 +22,13 @@ def check_segment(segment: Segment) -> list[Issue]:
     issues = []
     for hit in segment.terms:
         if hit.status == Status.PROPOSED:
-            if not (hit.en and contains_rendering(target, hit.en)):
+            if not (hit.en and rendered(target, hit.entry)):
                 message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
                 issues.append(Issue("proposed-term", message, "warning"))
-        elif hit.en and not contains_rendering(target, hit.en):
+        elif hit.en and not rendered(target, hit.entry):
             issues.append(Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}"))
         for avoid in hit.entry.avoid:
-            if contains_rendering(target, avoid):
+            if renders(target, avoid):
                 issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
     for quantity in missing_numbers(segment.normalized, target):
         issues.append(Issue("number-mismatch", f"{quantity} is not in the translation"))
@@ -36,6 +36,11 @@ def check_segment(segment: Segment) -> list[Issue]:
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
     return issues
+
+
+def rendered(target: str, entry: Entry) -> bool:
+    """Whether the translation renders the entry: its preferred or an admitted rendering, in any English form."""
+    return any(renders(target, rendering) for rendering in entry.renderings)
 
 
 def check_document(document: Document) -> None:
@@ -50,10 +55,7 @@ def count_errors(document: Document) -> int:
 def count_terms_applied(document: Document) -> int:
     """Approved term occurrences whose rendering stands in the translation."""
     return sum(
-        1
-        for s in document.segments
-        for h in s.terms
-        if h.status == Status.APPROVED and contains_rendering(s.target, h.en)
+        1 for s in document.segments for h in s.terms if h.status == Status.APPROVED and rendered(s.target, h.entry)
     )
 
 

@@ -1,0 +1,130 @@
+"""The term model (preferred, admitted, deprecated renderings) and a rendering
+check that knows English, so that QA accepts a correct translation."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from glossary.entry import Entry, Status
+from glossary.exchange import from_tbx, to_tbx
+from glossary.store import Glossary, load_glossary
+from translate.qa import check_segment
+from translate.qa.english import renders
+
+from .test_glossary import HEADER, row, tsv
+
+
+@pytest.mark.parametrize(
+    ("text", "rendering"),
+    [
+        ("deepen state-owned enterprise reform", "state-owned enterprises"),  # plural → singular
+        ("we will steadily advance rural reform", "rural reforms"),
+        ("support local economies", "local economy"),  # y → ies
+        ("policies that stabilized employment", "stabilizing employment"),  # the first word's verb forms
+        ("prevent and defuse risks", "preventing and defusing risks"),  # every word in -ing
+        ("invigorating China through science and education", "invigorate China through science and education"),
+        ("planned economy", "planning economy"),  # a doubled consonant
+        ("objectives of the 14th Five-Year Plan", "14th Five-Year Plan"),  # an article added
+        ("objectives of 14th Five-Year Plan", "the 14th Five-Year Plan"),  # an article left out
+        ("the state owned enterprises", "state-owned enterprises"),  # hyphen or space
+        ("to ensure people's well-being", "people's wellbeing"),  # hyphen or nothing
+        ("to ensure people’s wellbeing", "people's wellbeing"),  # curly or straight apostrophe
+        ("formalities for formalities' sake", "formalities for formalities’ sake"),
+        ("the PARTY CENTRAL COMMITTEE", "Party Central Committee"),  # case
+    ],
+)
+def test_a_rendering_is_found_in_its_english_forms(text, rendering):
+    assert renders(text, rendering)
+
+
+@pytest.mark.parametrize(
+    ("text", "rendering"),
+    [
+        ("the Central Committee", "Party Central Committee"),  # a word missing
+        ("enterprises owned by the state", "state-owned enterprises"),  # another order: an admitted rendering's job
+        ("subdistricts", "district"),  # inside a longer word
+        ("reformation", "reform"),
+    ],
+)
+def test_a_rendering_is_not_found_where_it_is_not(text, rendering):
+    assert not renders(text, rendering)
+
+
+def entry(**fields) -> Entry:
+    values = {"zh": "国有企业", "en": "state-owned enterprises", "status": Status.APPROVED} | fields
+    return Entry(**values)
+
+
+def qa(target: str, term: Entry) -> list[str]:
+    from translate.document import Segment
+
+    glossary = Glossary(__import__("pathlib").Path("g.tsv"), [term], "")
+    segment = Segment("u1s1", "深化国有企业改革。", "深化国有企业改革。", target=target)
+    segment.terms = glossary.find_terms(segment.normalized)
+    return [issue.check for issue in check_segment(segment)]
+
+
+def test_qa_accepts_an_admitted_rendering_and_flags_a_deprecated_one():
+    term = entry(admitted=["SOE"], avoid=["national enterprises"])
+    assert qa("We deepened SOE reform.", term) == []
+    assert qa("We deepened state-owned enterprise reform.", term) == []
+    assert qa("We deepened reform of national enterprises.", term) == ["missing-term", "avoided-term"]
+    assert qa("We deepened reform.", entry()) == ["missing-term"]
+
+
+def test_tbx_carries_the_term_model_both_ways():
+    term = entry(admitted=["SOEs"], avoid=["national enterprises"], domain="economy")
+    root = ET.fromstring(to_tbx([term]))
+    statuses = {
+        t.findtext("term"): t.findtext("termNote")
+        for lang in root.iter("langSet")
+        if lang.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+        for t in lang.iter("tig")
+    }
+    assert statuses == {
+        "state-owned enterprises": "preferredTerm-admn-sts",
+        "SOEs": "admittedTerm-admn-sts",
+        "national enterprises": "deprecatedTerm-admn-sts",
+    }
+    [back] = from_tbx(to_tbx([term]), "t.tbx")
+    assert (back.en, back.admitted, back.avoid, back.status) == (term.en, term.admitted, term.avoid, term.status)
+
+
+def test_an_older_tbx_without_a_preferred_english_term_still_imports():
+    older = (
+        '<martif type="TBX-Basic"><text><body><termEntry><langSet xml:lang="zh"><tig><term>网格</term>'
+        '<termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>grid</term><termNote type="administrativeStatus">admittedTerm-admn-sts'
+        "</termNote></tig></langSet></termEntry></body></text></martif>"
+    ).encode()
+    [imported] = from_tbx(older, "old.tbx")
+    assert (imported.en, imported.admitted, imported.status) == ("grid", [], Status.PROPOSED)
+
+
+def test_a_glossary_without_the_admitted_column_is_still_read(tmp_path):
+    legacy = tmp_path / "old.tsv"
+    legacy.write_text(
+        "zh\ten\tstatus\tvariants\tavoid\tdomain\tnote\tsource\n"
+        "区委\tdistrict Party committee\tapproved\t\tx\tparty\t\t\n",
+        encoding="utf-8",
+    )
+    [only] = load_glossary(legacy).entries
+    assert (only.en, only.admitted, only.avoid) == ("district Party committee", [], ["x"])
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ({"admitted": "state-owned enterprises"}, "is the preferred rendering already"),
+        ({"admitted": "SOEs", "avoid": "SOEs"}, "both accepted and to be avoided"),
+        ({"admitted": "国企"}, "Chinese in the English rendering"),
+        ({"en": "formalities’ sake"}, "curly apostrophe"),
+    ],
+)
+def test_check_validates_the_term_model(run, tmp_path, cells, message):
+    path = tsv(tmp_path, row(**({"zh": "国有企业", "en": "state-owned enterprises", "domain": "economy"} | cells)))
+    assert HEADER.split("\t")[4] == "admitted"
+    result = run("glossary", "--glossary", str(path), "check")
+    assert result.code == 1 and message in result.err

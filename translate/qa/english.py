@@ -1,0 +1,131 @@
+"""Whether an English text renders a glossary term: a match that knows English.
+
+A rendering is found in a translation in any of the forms English grammar
+gives it, so that QA does not cry wolf at a correct translation:
+
+- number: each noun may be singular or plural (enterprise/enterprises,
+  policy/policies), the usual regular forms;
+- verbs: the first word, and any word in -ing (a gerund is a verb), in its
+  usual forms (stabilize, stabilizes, stabilized, stabilizing; prevent and
+  defuse for preventing and defusing);
+- articles (the, a, an) in the rendering may be left out, and one may be added
+  before it;
+- hyphen, space or nothing between the parts of a compound (state-owned,
+  state owned, stateowned; well-being, wellbeing);
+- straight and curly quotes and apostrophes alike;
+- letter case.
+
+Word order is not guessed: an order official translators use
+("deepening reform comprehensively") is an admitted rendering of the entry.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+ARTICLES = frozenset({"the", "a", "an"})
+_APOSTROPHES = "'’‘`"
+_QUOTES = '"“”'
+_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*|[" + _APOSTROPHES + _QUOTES + r"]|[^\sA-Za-z\d]")
+
+
+def noun_forms(word: str) -> set[str]:
+    """Singular and plural of a regular noun (both ways: the rendering may be either)."""
+    lower = word.lower()
+    forms = {lower, lower + "s", lower + "es"}
+    if lower.endswith("y") and len(lower) > 2 and lower[-2] not in "aeiou":
+        forms.add(lower[:-1] + "ies")
+    if lower.endswith("ies"):
+        forms.add(lower[:-3] + "y")
+    if lower.endswith("es"):
+        forms.add(lower[:-2])
+    if lower.endswith("s") and not lower.endswith("ss"):
+        forms.add(lower[:-1])
+    return forms
+
+
+def verb_forms(word: str) -> set[str]:
+    """The usual forms of a regular verb given in any of its forms (base, -s, -ed, -ing)."""
+    lower = word.lower()
+    bases = {lower}
+    for ending in ("ing", "ed"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = lower[: -len(ending)]
+            bases |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.add(stem[:-1])  # planning → plan
+            if ending == "ed" and stem.endswith("i"):
+                bases.add(stem[:-1] + "y")  # intensified → intensify
+    if lower.endswith("ies"):
+        bases.add(lower[:-3] + "y")
+    elif lower.endswith("es"):
+        bases |= {lower[:-2], lower[:-1]}
+    elif lower.endswith("s"):
+        bases.add(lower[:-1])
+    forms = set()
+    for base in bases:
+        forms |= {base, base + "s", base + "es", base + "ed", base + "d", base + "ing"}
+        if base.endswith("e"):
+            forms.add(base[:-1] + "ing")
+        if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+            forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+        if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # plan → planned, planning
+    return forms
+
+
+def _alternatives(forms: set[str]) -> str:
+    return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _word_pattern(word: str, is_verb: bool) -> str:
+    forms = noun_forms(word) | (verb_forms(word) if is_verb else set())
+    return _alternatives(forms)
+
+
+@lru_cache(maxsize=8192)
+def rendering_pattern(rendering: str) -> re.Pattern[str]:
+    """A pattern that finds ``rendering`` in English text in the forms the module docstring lists."""
+    tokens = _TOKEN.findall(rendering)
+    parts: list[str] = []
+    first_word = True
+    skip = False
+    for index, token in enumerate(tokens):
+        lower = token.lower()
+        if skip:
+            skip = False
+            continue
+        if token in _APOSTROPHES and index + 1 < len(tokens) and tokens[index + 1].lower() == "s":
+            parts.append(f"[{re.escape(_APOSTROPHES)}]s" + r"[\s-]*")  # the possessive 's
+            skip = True
+            continue
+        if token[0].isalpha():
+            if lower in ARTICLES and index + 1 < len(tokens):
+                parts.append(rf"(?:{re.escape(lower)}\s+)?")
+                continue
+            is_verb = first_word or (lower.endswith("ing") and len(lower) > 5)
+            parts.append(_word_pattern(token, is_verb) + r"[\s-]*")
+            first_word = False
+        elif token in _APOSTROPHES:
+            parts.append(f"[{re.escape(_APOSTROPHES)}]" + r"\s*")
+        elif token in _QUOTES:
+            parts.append(f"[{re.escape(_QUOTES)}]?")
+        elif token == "-":
+            parts.append(r"[\s-]*")
+        else:
+            parts.append(re.escape(token) + r"\s*")
+    body = "".join(parts)
+    body = re.sub(r"(\[\\s-\]\*)+$", "", body)  # nothing is needed after the last word
+    return re.compile(r"(?<![\w])(?:(?:the|a|an)\s+)?" + body + r"(?![\w])", re.IGNORECASE)
+
+
+_INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
+def renders(text: str, rendering: str) -> bool:
+    """Whether ``text`` contains ``rendering`` in one of its English forms."""
+    if not rendering:
+        return False
+    # A hyphen the rendering may lack (well-being / wellbeing): the pattern lets the rendering's own go too.
+    return rendering_pattern(rendering).search(_INNER_HYPHEN.sub("", text)) is not None
