@@ -33,6 +33,11 @@ from .test_glossary import HEADER, row, tsv
         ("to ensure people’s wellbeing", "people's wellbeing"),  # curly or straight apostrophe
         ("formalities for formalities' sake", "formalities for formalities’ sake"),
         ("the PARTY CENTRAL COMMITTEE", "Party Central Committee"),  # case
+        ("the Second Plenary Session of the 20th CPC Central Committee", "Second Plenary Session of the 20th CPC"),
+        ("keep the skies blue, waters clear and lands clean", "keep skies blue, waters clear, and lands clean"),
+        ("improve Party conduct, build integrity, and fight graft", "improving Party conduct and building integrity"),
+        ("improving the lives of their people", "people's lives"),  # the possessive with "of"
+        ("the wellbeing of the people", "people's wellbeing"),
     ],
 )
 def test_a_rendering_is_found_in_its_english_forms(text, rendering):
@@ -46,6 +51,7 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("enterprises owned by the state", "state-owned enterprises"),  # another order: an admitted rendering's job
         ("subdistricts", "district"),  # inside a longer word
         ("reformation", "reform"),
+        ("disaster prevention and mitigation", "disaster prevention, mitigation, and relief"),
     ],
 )
 def test_a_rendering_is_not_found_where_it_is_not(text, rendering):

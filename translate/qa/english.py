@@ -8,11 +8,14 @@ gives it, so that QA does not cry wolf at a correct translation:
 - verbs: the first word, and any word in -ing (a gerund is a verb), in its
   usual forms (stabilize, stabilizes, stabilized, stabilizing; prevent and
   defuse for preventing and defusing);
-- articles (the, a, an) in the rendering may be left out, and one may be added
-  before it;
+- articles (the, a, an) may be left out or added before any word;
 - hyphen, space or nothing between the parts of a compound (state-owned,
   state owned, stateowned; well-being, wellbeing);
 - straight and curly quotes and apostrophes alike;
+- coordination: "A and B" also as "A, B" or "A, and B", with or without a
+  comma before "and";
+- the possessive either way: "the people's wellbeing" also as "the wellbeing
+  of the people" (or of their people);
 - letter case.
 
 Word order is not guessed: an order official translators use
@@ -84,9 +87,28 @@ def _word_pattern(word: str, is_verb: bool) -> str:
     return _alternatives(forms)
 
 
+_ARTICLE = r"(?:(?:the|a|an)\s+)?"
+_POSSESSIVE = re.compile(r"^(.*?)\b([A-Za-z]+)['’]s\s+(.+)$")
+
+
+def _with_of_genitive(rendering: str) -> list[str]:
+    """``rendering``, and if it ends in a possessive phrase, that phrase with "of" (people's lives → lives of
+    the people)."""
+    match = _POSSESSIVE.match(rendering)
+    if not match:
+        return [rendering]
+    before, owner, owned = match.groups()
+    return [rendering] + [f"{before}{owned} of {determiner} {owner}" for determiner in ("the", "their", "its")]
+
+
 @lru_cache(maxsize=8192)
 def rendering_pattern(rendering: str) -> re.Pattern[str]:
     """A pattern that finds ``rendering`` in English text in the forms the module docstring lists."""
+    bodies = [_body(form) for form in _with_of_genitive(rendering)]
+    return re.compile(r"(?<![\w])(?:" + "|".join(bodies) + r")(?![\w])", re.IGNORECASE)
+
+
+def _body(rendering: str) -> str:
     tokens = _TOKEN.findall(rendering)
     parts: list[str] = []
     first_word = True
@@ -100,12 +122,14 @@ def rendering_pattern(rendering: str) -> re.Pattern[str]:
             parts.append(f"[{re.escape(_APOSTROPHES)}]s" + r"[\s-]*")  # the possessive 's
             skip = True
             continue
+        if lower == "and" and index > 0:
+            parts.append(r"(?:and\s+|,\s*(?:and\s+)?)")  # A and B, A, B, A, and B
+            continue
         if token[0].isalpha():
             if lower in ARTICLES and index + 1 < len(tokens):
-                parts.append(rf"(?:{re.escape(lower)}\s+)?")
-                continue
+                continue  # any word may have an article or none
             is_verb = first_word or (lower.endswith("ing") and len(lower) > 5)
-            parts.append(_word_pattern(token, is_verb) + r"[\s-]*")
+            parts.append(_ARTICLE + _word_pattern(token, is_verb) + r"[\s-]*")
             first_word = False
         elif token in _APOSTROPHES:
             parts.append(f"[{re.escape(_APOSTROPHES)}]" + r"\s*")
@@ -113,11 +137,14 @@ def rendering_pattern(rendering: str) -> re.Pattern[str]:
             parts.append(f"[{re.escape(_QUOTES)}]?")
         elif token == "-":
             parts.append(r"[\s-]*")
+        elif token == "," and index + 1 < len(tokens) and tokens[index + 1].lower() == "and":
+            continue  # the comma before "and" is one of the coordination's forms
+        elif token[0].isdigit():
+            parts.append(_ARTICLE + re.escape(token) + r"\s*")
         else:
             parts.append(re.escape(token) + r"\s*")
     body = "".join(parts)
-    body = re.sub(r"(\[\\s-\]\*)+$", "", body)  # nothing is needed after the last word
-    return re.compile(r"(?<![\w])(?:(?:the|a|an)\s+)?" + body + r"(?![\w])", re.IGNORECASE)
+    return re.sub(r"(\[\\s-\]\*)+$", "", body)  # nothing is needed after the last word
 
 
 _INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
