@@ -13,7 +13,7 @@ import pytest
 from glossary.store import load_glossary
 from translate.document import State
 from translate.job import Options, translate_file
-from translate.qa.numbers import missing_numbers
+from translate.quantities import missing_quantities
 from translate.read.plain import lines_to_blocks
 from translate.segment import split_sentences
 
@@ -104,11 +104,14 @@ def test_variants_match_and_the_longest_term_wins(glossary):
 
 
 def test_numbers_compare_by_value():
-    assert missing_numbers("拆除房屋34.98万平方米,完成地区生产总值150亿元", "349,800 m² and 15 billion yuan") == []
-    assert missing_numbers("增幅11.1%,共2378家", "up 11.1 percent, 2,378 firms") == []
-    assert missing_numbers("预算1.8亿元", "180 million yuan") == []
-    assert missing_numbers("涉及32个自然村1913户", "32 villages and 1,931 households") == ["1,913"]
-    assert missing_numbers("实施了6个项目,3月份开展检测", "six projects; testing in March") == []
+    def missing(source, target):
+        return [q.shown() for q in missing_quantities(source, target)]
+
+    assert missing("拆除房屋34.98万平方米,完成地区生产总值150亿元", "349,800 m² and 15 billion yuan") == []
+    assert missing("增幅11.1%,共2378家", "up 11.1 percent, 2,378 firms") == []
+    assert missing("预算1.8亿元", "180 million yuan") == []
+    assert missing("涉及32个自然村1913户", "32 villages and 1,931 households") == ["1,913"]
+    assert missing("实施了6个项目,3月份开展检测", "six projects; testing in March") == []
 
 
 def test_number_mismatch_and_chinese_left_are_reported(glossary):

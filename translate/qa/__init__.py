@@ -10,7 +10,7 @@ from glossary.entry import Entry, Status
 from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State
 from translate.qa.english import renders
-from translate.qa.numbers import chinese_numbers, missing_numbers
+from translate.quantities import chinese_quantities, missing_quantities
 
 
 def check_segment(segment: Segment) -> list[Issue]:
@@ -30,8 +30,8 @@ def check_segment(segment: Segment) -> list[Issue]:
         for avoid in hit.entry.avoid:
             if renders(target, avoid):
                 issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
-    for quantity in missing_numbers(segment.normalized, target):
-        issues.append(Issue("number-mismatch", f"{quantity} is not in the translation"))
+    for quantity in missing_quantities(segment.normalized, target):
+        issues.append(Issue("number-mismatch", f"{quantity.shown()} is not in the translation"))
     left = sorted({c for c in target if is_cjk(c)})
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
@@ -64,7 +64,7 @@ def checked(document: Document) -> dict[str, int]:
     translated = [s for s in document.segments if s.target.strip()]
     return {
         "terms": sum(1 for s in translated for h in s.terms if h.status == Status.APPROVED and h.en),
-        "numbers": sum(sum(chinese_numbers(s.normalized).values()) for s in translated),
+        "numbers": sum(len(chinese_quantities(s.normalized)) for s in translated),
     }
 
 
