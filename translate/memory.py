@@ -23,6 +23,7 @@ from pathlib import Path
 from glossary.errors import UserError
 from translate.document import Segment
 from translate.engines import Engine
+from translate.protect import PROTECTION_VERSION
 from translate.terms import apply_machine_translation
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -35,7 +36,7 @@ def default_cache_path() -> Path:
 
 def cache_key(model: str, segment: Segment) -> str:
     term_hashes = sorted({hit.entry.fingerprint for hit in segment.terms})
-    material = "\x00".join([model, segment.normalized, *term_hashes])
+    material = "\x00".join([model, PROTECTION_VERSION, segment.normalized, *term_hashes])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from translate.document import Segment
-from translate.terms import inject
+from translate.protect import inject
 
 Progress = Callable[[int], None]  # called with the number of sentences just done
 
@@ -33,5 +33,5 @@ def create_engine(name: str, source_lang: str, target_lang: str, model: str | No
 
 
 def run_engine(engine: Engine, segments: list[Segment], progress: Progress | None = None) -> list[str]:
-    """The engine's outputs for these segments, their approved terms injected into the input."""
-    return engine.translate([inject(segment.normalized, segment.terms) for segment in segments], progress)
+    """The engine's outputs for these segments, their approved terms and quantities injected into the input."""
+    return engine.translate([inject(segment) for segment in segments], progress)
