@@ -148,3 +148,25 @@ def test_translation_is_stable_across_runs(translated, installed_model, run, tmp
     again = read_xliff(tmp_path / f"{STEMS[1]}.zh-en.xlf")
     assert again == read_xliff(translated / f"{STEMS[1]}.zh-en.xlf")
     assert [s.target for s in again.segments] and all(s.target for s in again.segments)
+
+
+def test_qa_findings_are_notes_in_the_xliff_for_cat_tools(translated):
+    from glossary.store import load_glossary
+    from translate.job import qa_file
+
+    document = qa_file(translated / f"{STEMS[0]}.zh-en.xlf", load_glossary()).document  # the same QA again
+    root = ET.parse(translated / f"{STEMS[0]}.zh-en.xlf").getroot()
+    notes = {}
+    for unit in root.iter(f"{{{XLIFF}}}unit"):
+        children = [child.tag.rsplit("}", 1)[-1] for child in unit]
+        assert children.index("notes") < children.index("segment") if "notes" in children else True
+        for note in unit.iter(f"{{{XLIFF}}}note"):
+            assert (note.get("category"), note.get("appliesTo")) == ("qa", "target")
+            segment_id, check, message = note.text.split(": ", 2)
+            notes.setdefault(segment_id, []).append((check, message, note.get("priority")))
+    expected = {
+        s.id: [(i.check, i.message, "1" if i.severity == "error" else "5") for i in s.issues]
+        for s in document.segments
+        if s.issues
+    }
+    assert notes == expected and notes

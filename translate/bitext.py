@@ -1,7 +1,9 @@
 """The bilingual file: XLIFF 2.1, readable by CAT tools, read back to publish.
 
 A unit per heading or paragraph, a segment per sentence, ``state`` from
-initial to final, glossary hits as ``<mrk type="term">`` in the source.
+initial to final, glossary hits as ``<mrk type="term">`` in the source, QA
+findings as ``<note category="qa">`` of the unit (read back, they are ignored:
+QA runs again on what the file says now).
 """
 
 from __future__ import annotations
@@ -79,6 +81,19 @@ def _indent(element: ET.Element, depth: int = 0) -> None:
     element[-1].tail = "\n" + "  " * depth
 
 
+def _qa_notes(unit: ET.Element, block: Block) -> None:
+    """QA findings as notes a CAT tool shows beside the unit: category "qa", about the target,
+    priority 1 for errors and 5 for warnings (XLIFF's 1 is the highest)."""
+    findings = [(segment, issue) for segment in block.segments for issue in segment.issues]
+    if not findings:
+        return
+    notes = ET.SubElement(unit, _q("notes"))
+    for number, (segment, issue) in enumerate(findings, start=1):
+        note = ET.SubElement(notes, _q("note"), id=f"qa{number}", category="qa", appliesTo="target")
+        note.set("priority", "1" if issue.severity == "error" else "5")
+        note.text = f"{segment.id}: {issue.check}: {issue.message}"
+
+
 def _register_prefixes() -> None:
     # ElementTree's prefix table is global and other libraries write to it too,
     # so the prefixes are claimed again right before each serialisation.
@@ -94,6 +109,7 @@ def to_xliff(document: Document) -> bytes:
         unit = ET.SubElement(file, _q("unit"), id=block.id, type=f"{PREFIX}:{block.kind.value}")
         if block.kind is BlockKind.HEADING:
             _metadata(unit, "block", {"level": str(block.level)})
+        _qa_notes(unit, block)
         for segment in block.segments:
             attributes = {"id": segment.id, "state": segment.state.value}
             if segment.origin:
