@@ -38,6 +38,9 @@ from .test_glossary import HEADER, row, tsv
         ("improve Party conduct, build integrity, and fight graft", "improving Party conduct and building integrity"),
         ("improving the lives of their people", "people's lives"),  # the possessive with "of"
         ("the wellbeing of the people", "people's wellbeing"),
+        ("an all-encompassing approach to agriculture and food", "all-encompassing approach to food"),  # coordination
+        ("keeping expectations, economic growth, and employment stable", "keep employment stable"),
+        ("Belt and Road Initiative (BRI) cooperation", "Belt and Road Initiative cooperation"),  # (abbreviation)
     ],
 )
 def test_a_rendering_is_found_in_its_english_forms(text, rendering):
@@ -52,6 +55,7 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("subdistricts", "district"),  # inside a longer word
         ("reformation", "reform"),
         ("disaster prevention and mitigation", "disaster prevention, mitigation, and relief"),
+        ("employment and stable prices", "keep employment stable"),  # the words out of order
     ],
 )
 def test_a_rendering_is_not_found_where_it_is_not(text, rendering):

@@ -14,6 +14,12 @@ gives it, so that QA does not cry wolf at a correct translation:
 - straight and curly quotes and apostrophes alike;
 - coordination: "A and B" also as "A, B" or "A, and B", with or without a
   comma before "and";
+- coordination ellipsis: other words may be coordinated before a word of the
+  rendering ("an approach to agriculture and food" renders "approach to food",
+  "keeping expectations, economic growth, and employment stable" renders
+  "keep employment stable");
+- a first-mention abbreviation in parentheses is looked through ("Belt and
+  Road Initiative (BRI) cooperation");
 - the possessive either way: "the people's wellbeing" also as "the wellbeing
   of the people" (or of their people);
 - letter case.
@@ -88,6 +94,10 @@ def _word_pattern(word: str, is_verb: bool) -> str:
 
 
 _ARTICLE = r"(?:(?:the|a|an)\s+)?"
+# Coordinated before a word: "agriculture and" before "food", "expectations, economic growth, and" before
+# "employment" (a list of up to five words, ending in and/or).
+_COORDINATED = r"(?:[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,4},?\s+(?:and|or)\s+)?"
+_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&.]{1,9}s?\)")
 _POSSESSIVE = re.compile(r"^(.*?)\b([A-Za-z]+)['’]s\s+(.+)$")
 
 
@@ -129,7 +139,8 @@ def _body(rendering: str) -> str:
             if lower in ARTICLES and index + 1 < len(tokens):
                 continue  # any word may have an article or none
             is_verb = first_word or (lower.endswith("ing") and len(lower) > 5)
-            parts.append(_ARTICLE + _word_pattern(token, is_verb) + r"[\s-]*")
+            coordinated = "" if first_word else _COORDINATED
+            parts.append(coordinated + _ARTICLE + _word_pattern(token, is_verb) + r"[\s-]*")
             first_word = False
         elif token in _APOSTROPHES:
             parts.append(f"[{re.escape(_APOSTROPHES)}]" + r"\s*")
@@ -155,4 +166,5 @@ def renders(text: str, rendering: str) -> bool:
     if not rendering:
         return False
     # A hyphen the rendering may lack (well-being / wellbeing): the pattern lets the rendering's own go too.
-    return rendering_pattern(rendering).search(_INNER_HYPHEN.sub("", text)) is not None
+    plain = _INNER_HYPHEN.sub("", _ABBREVIATION.sub("", text))
+    return rendering_pattern(rendering).search(plain) is not None
