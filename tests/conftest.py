@@ -14,9 +14,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_homes_for_the_session(tmp_path_factory):
+    """Fixtures of wider scope run before the per-test homes below: they get a session's own."""
+    homes = tmp_path_factory.mktemp("homes")
+    with pytest.MonkeyPatch.context() as env:
+        for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            env.setenv(variable, str(homes / variable.lower()))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_homes(tmp_path, monkeypatch):
-    """Caches and review state go to the test's own folders, never the user's."""
+    """The memory, caches and review state go to the test's own folders, never the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 

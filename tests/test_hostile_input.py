@@ -104,26 +104,30 @@ def test_a_very_long_file_name_still_gives_outputs(packages_dir, run, tmp_path):
     assert all(name.startswith("西城街道工作报告") for name in names)
 
 
-def test_a_damaged_cache_is_reported_and_the_documents_are_still_made(installed_model, run, tmp_path):
-    cache = tmp_path / "cache" / "zhen-publish" / "mt-cache.sqlite"  # XDG_CACHE_HOME is tmp_path/cache in tests
+def test_a_damaged_memory_is_reported_never_deleted_and_the_documents_are_still_made(installed_model, run, tmp_path):
+    cache = tmp_path / "data" / "zhen-publish" / "tm.sqlite"  # XDG_DATA_HOME is tmp_path/data in tests
     cache.parent.mkdir(parents=True)
     cache.write_bytes(os.urandom(4096))
     out = tmp_path / "out"
     result = run("translate", str(good_file(tmp_path)), "--out", str(out))
     assert result.code == 0, result.err
     [line] = errors_of(result)
-    assert str(cache) in line and "damaged" in line and "--no-cache" in line
+    assert str(cache) in line and "damaged" in line and "restore it from a copy" in line and "--no-tm" in line
+    assert cache.read_bytes() != b""  # the memory holds human work: never deleted
     assert len(outputs(out, "good")) == 4
 
 
-def test_a_locked_cache_is_waited_for_a_bounded_time_then_reported(installed_model, run, tmp_path, monkeypatch):
+def test_a_locked_memory_is_waited_for_a_bounded_time_then_reported(installed_model, run, tmp_path, monkeypatch):
     first = good_file(tmp_path)
     assert run("translate", str(first), "--out", str(tmp_path / "out")).code == 0  # the cache exists now
-    cache = tmp_path / "cache" / "zhen-publish" / "mt-cache.sqlite"
+    cache = tmp_path / "data" / "zhen-publish" / "tm.sqlite"
     monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_SECONDS", 0.2)
     other = sqlite3.connect(cache, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another run in the middle of writing
-    other.execute("INSERT INTO mt VALUES ('k', 'v')")
+    other.execute(
+        "INSERT INTO units (source, target, origin, state, created, changed) "
+        "VALUES ('s', 't', 'human', 'final', '', '')"
+    )
     second = tmp_path / "second.txt"
     second.write_text("新注册企业共计达2378家，同比增长百分之十。\n", encoding="utf-8")
     try:
@@ -133,7 +137,7 @@ def test_a_locked_cache_is_waited_for_a_bounded_time_then_reported(installed_mod
         other.close()
     assert result.code == 0, result.err
     [line] = errors_of(result)
-    assert "locked by another run for over 0.2 s" in line and "--no-cache" in line
+    assert "locked by another run for over 0.2 s" in line and "--no-tm" in line
     assert len(outputs(tmp_path / "out", "second")) == 4
 
 

@@ -143,10 +143,12 @@ def test_engine_none_through_the_cli_writes_initial_segments(packages_dir, run, 
     source.write_text("营商环境\n\n持续优化营商环境。\n", encoding="utf-8")
     result = run("translate", str(source), "--engine", "none", "--out", str(tmp_path / "out"))
     assert result.code == 0, result.err
-    xlf = (tmp_path / "out" / "r.zh-en.xlf").read_text(encoding="utf-8")
-    assert '<segment id="u1s1" state="translated" subState="zhen:glossary">' in xlf
-    assert "<target>business environment</target>" in xlf
-    assert '<segment id="u2s1" state="initial">' in xlf
+    from translate.bitext import read_xliff
+
+    document = read_xliff(tmp_path / "out" / "r.zh-en.xlf")
+    first, second = document.segments
+    assert (first.state, first.origin, first.target) == ("translated", "glossary", "business environment")
+    assert (second.state, second.origin, second.target) == ("initial", "", "")
 
 
 def test_strict_exits_1_on_qa_errors(installed_model, run, tmp_path):
@@ -194,13 +196,13 @@ class CountingEngine(CopyLatinEngine):
 
 def test_a_changed_entry_retranslates_only_the_segments_that_contain_it(tmp_path):
     from glossary.store import save_glossary
-    from translate.memory import TranslationCache
+    from translate.memory import TranslationMemory
 
     glossary = load_glossary()
     glossary.path = tmp_path / "g.tsv"
     save_glossary(glossary)
     text = "街道党工委推进各项工作。社区开展文明实践活动。区委部署工作任务。"
-    cache = TranslationCache(tmp_path / "cache.sqlite")
+    cache = TranslationMemory(tmp_path / "tm.sqlite")
     first = CountingEngine()
     translate_text(text, glossary, first, cache)
     assert len(first.seen) == 3

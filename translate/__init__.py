@@ -22,7 +22,7 @@ _EXPORTS = {
     "publish_files": "translate.job",
     "create_engine": "translate.engines",
     "load_glossary": "glossary.store",
-    "TranslationCache": "translate.memory",
+    "TranslationMemory": "translate.memory",
 }
 __all__ = sorted(_EXPORTS)
 

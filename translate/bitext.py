@@ -8,6 +8,7 @@ QA runs again on what the file says now).
 
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -81,6 +82,19 @@ def _indent(element: ET.Element, depth: int = 0) -> None:
     element[-1].tail = "\n" + "  " * depth
 
 
+def written_hash(target: str) -> str:
+    """A short hash of a target as written, so that an import can tell whether someone edited it."""
+    return hashlib.sha256(target.encode("utf-8")).hexdigest()[:16]
+
+
+def post_edited(segment: Segment) -> bool:
+    """Whether a human stands behind this target: marked reviewed or final, or changed since it was written
+    (a target from another tool, with no mark of ours, counts as a human's)."""
+    if not segment.target.strip():
+        return False
+    return segment.state in (State.REVIEWED, State.FINAL) or segment.written != written_hash(segment.target)
+
+
 def _qa_notes(unit: ET.Element, block: Block) -> None:
     """QA findings as notes a CAT tool shows beside the unit: category "qa", about the target,
     priority 1 for errors and 5 for warnings (XLIFF's 1 is the highest)."""
@@ -118,6 +132,7 @@ def to_xliff(document: Document) -> bytes:
             element.append(_source_element(segment))
             if segment.target or segment.state is not State.INITIAL:
                 ET.SubElement(element, _q("target")).text = segment.target
+                element.set(_q("written", ZHEN), written_hash(segment.target))
     _indent(root)
     _register_prefixes()
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
@@ -186,6 +201,7 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
                     target=target,
                     state=state,
                     origin=(element.get("subState") or "").removeprefix(f"{PREFIX}:"),
+                    written=element.get(_q("written", ZHEN), ""),
                     terms=terms,
                 )
             )

@@ -57,6 +57,16 @@ class Issue:
     severity: str = "error"  # error | warning
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A translation-memory unit close to a segment's source, offered to the translator (XLIFF ``mtc``)."""
+
+    source: str
+    target: str
+    similarity: float  # per cent, character-level
+    origin: str  # human | mt
+
+
 @dataclass
 class Segment:
     """A sentence, as written and as processed.
@@ -73,9 +83,11 @@ class Segment:
     normalized: str  # Simplified, normalised: what matching and MT see
     target: str = ""
     state: State = State.INITIAL
-    origin: str = ""  # who made the target: mt, glossary, memory, human
+    origin: str = ""  # who made the target: mt (the engine), glossary, tm-human, tm-mt, tm-fuzzy-*, human
     terms: list[TermHit] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)  # fuzzy matches from the memory
+    written: str = ""  # from an XLIFF: the hash of the target as this tool wrote it (to tell a post-edit)
 
 
 @dataclass

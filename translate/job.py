@@ -14,6 +14,7 @@ finishing the main job.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from publish.outputs import FORMATS, Rendered, render_outputs, write_outputs
 from translate.bitext import read_xliff
 from translate.document import Document
 from translate.engines import Engine, Progress, run_engine
-from translate.memory import TranslationCache, recall, remember
+from translate.memory import TranslationMemory, offer_candidates, recall, remember
 from translate.qa import check_document, count_errors
 from translate.read import DEFAULT_MAX_INPUT_MB, SUPPORTED_SUFFIXES, input_files, read_document
 from translate.segment import segment_document
@@ -44,6 +45,7 @@ class Options:
     zh_script: str = "original"  # the Chinese column of DOCX and PDF: original | simplified | traditional
     out_dir: Path | None = Path("out")  # None: beside each input (publish)
     max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB
+    fuzzy_fill: float | None = None  # use a fuzzy match as the target when at least this similar (0-1)
 
 
 @dataclass
@@ -59,6 +61,16 @@ class Outcome:
     def errors(self) -> int:
         return count_errors(self.document)
 
+    @property
+    def origins(self) -> Counter[str]:
+        """How many segments came from where: tm-human, tm-mt, glossary, mt (the engine), "" (untranslated)."""
+        return Counter(segment.origin for segment in self.document.segments)
+
+    @property
+    def offered(self) -> int:
+        """Segments offered fuzzy candidates from the memory."""
+        return sum(1 for segment in self.document.segments if segment.candidates)
+
 
 @dataclass
 class Failure:
@@ -72,7 +84,7 @@ def translate_file(
     path: Path,
     glossary: Glossary,
     engine: Engine | None = None,
-    memory: TranslationCache | None = None,
+    memory: TranslationMemory | None = None,
     options: Options = Options(),
     progress_bar: ProgressBar | None = None,
 ) -> Outcome:
@@ -85,13 +97,15 @@ def translate_file(
         find_terms(document, glossary)  # terms
         pending = fill_from_glossary(document)  # segments the approved terms cover completely
         _advance(progress, len(document.segments) - len(pending))
+        unknown = recall(pending, memory, engine)  # memory: human units, then this engine's MT units
+        offer_candidates(unknown, memory, options.fuzzy_fill)  # near matches offered, used only if asked
+        unknown = [segment for segment in unknown if not segment.target]
+        _advance(progress, len(pending) - len(unknown))
         if engine is not None:
-            unknown = recall(pending, memory, engine)  # memory
-            _advance(progress, len(pending) - len(unknown))
             outputs = run_engine(engine, unknown, progress)  # engine
-            remember(memory, engine, unknown, outputs)
             for segment, output in zip(unknown, outputs):
                 apply_machine_translation(segment, output)
+            remember(memory, engine, unknown, str(path))
     check_document(document)  # QA
     rendered = render_outputs(document, list(options.formats), zh_script=options.zh_script)  # outputs
     written = write_outputs(document, rendered, options.out_dir or path.parent)
@@ -133,7 +147,7 @@ def translate_files(
     paths: list[Path],
     glossary: Glossary,
     engine: Engine | None = None,
-    memory: TranslationCache | None = None,
+    memory: TranslationMemory | None = None,
     options: Options = Options(),
     progress_bar: ProgressBar | None = None,
 ) -> Iterator[Outcome | Failure]:

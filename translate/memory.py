@@ -1,16 +1,26 @@
-"""The memory stage: machine translations kept, so a re-run translates only what changed.
+"""The memory stage: a translation memory, one SQLite store for human and machine translations.
 
-Today the memory holds the engine's outputs (the MT cache); human
-translations join it with the translation memory.
+A unit is a normalised source sentence and its translation, with where it
+came from: ``human`` (imported from a post-edited XLIFF, a TMX, a CSV) or
+``mt`` (an engine's output, kept so that a re-run translates only what
+changed).  A segment whose source is in the memory is filled from it before
+any engine runs:
 
-A key is the model, the segment's source and the content of every glossary
-entry found in it.  Editing one entry therefore re-translates exactly the
-segments that contain that term; everything else comes from the cache.
+- a human unit always wins, and is never overwritten by machine output (the
+  two kinds live apart in the table's unique indexes);
+- an MT unit is used only for the same engine and model and only while every
+  glossary entry in the sentence is unchanged (its key holds them), so editing
+  one entry re-translates exactly the sentences that contain it.
 
-The cache only saves time, so a problem with it never costs a document: a
-cache locked by another run is waited for a bounded time, and a locked or
-damaged one is reported in one line that says what to do (opening raises
-it; a failure mid-run is kept in ``problem``), and the run goes on without it.
+Sentences not in the memory get its closest units above 75% similarity as
+candidates (``Candidate``), which the XLIFF offers to a CAT tool.
+
+Every write is a short transaction in WAL mode: two runs at once queue for a
+bounded time instead of failing, and a run killed at any moment leaves the
+memory as it was before the transaction, so running again translates only
+what is not yet in it.  A memory that is locked for too long or damaged is
+reported in one line and the run goes on without it; it is never deleted,
+since it holds human work.
 """
 
 from __future__ import annotations
@@ -18,92 +28,235 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from glossary.errors import UserError
-from translate.document import Segment
+from translate.document import Candidate, Segment, State
 from translate.engines import Engine
 from translate.protect import PROTECTION_VERSION
-from translate.terms import apply_machine_translation
 
 BUSY_TIMEOUT_SECONDS = 10.0
+FUZZY_THRESHOLD = 75.0  # per cent similarity, character-level
+FUZZY_CANDIDATES = 3
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('human', 'mt')),
+  state TEXT NOT NULL,
+  engine TEXT NOT NULL DEFAULT '',
+  key TEXT NOT NULL DEFAULT '',
+  glossary_sha256 TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL,
+  changed TEXT NOT NULL,
+  file TEXT NOT NULL DEFAULT '',
+  segment TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX IF NOT EXISTS human_units ON units(source, target) WHERE origin = 'human';
+CREATE UNIQUE INDEX IF NOT EXISTS mt_units ON units(key) WHERE origin = 'mt';
+CREATE INDEX IF NOT EXISTS units_by_source ON units(source);
+"""
 
 
-def default_cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "zhen-publish" / "mt-cache.sqlite"
+def default_memory_path() -> Path:
+    """``$XDG_DATA_HOME/zhen-publish/tm.sqlite``: the memory is the user's work, not a cache."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "zhen-publish" / "tm.sqlite"
 
 
-def cache_key(model: str, segment: Segment) -> str:
+def mt_key(engine: str, segment: Segment) -> str:
+    """What an MT unit is valid for: the engine and model, the injection scheme, the source, its entries."""
     term_hashes = sorted({hit.entry.fingerprint for hit in segment.terms})
-    material = "\x00".join([model, PROTECTION_VERSION, segment.normalized, *term_hashes])
+    material = "\x00".join([engine, PROTECTION_VERSION, segment.normalized, *term_hashes])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-class TranslationCache:
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Unit:
+    source: str
+    target: str
+    origin: str  # human | mt
+    state: str = State.TRANSLATED.value
+    created: str = ""
+    changed: str = ""
+    file: str = ""
+    segment: str = ""
+
+
+class TranslationMemory:
     def __init__(self, path: Path):
         self.path = path
-        self.problem: UserError | None = None  # set when the cache failed mid-run; it is not used after that
+        self.problem: UserError | None = None  # set when the memory failed mid-run; it is not used after that
+        self._fuzzy_index: list[tuple[str, str, str]] | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
             self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-            self._db.execute("CREATE TABLE IF NOT EXISTS mt (key TEXT PRIMARY KEY, target TEXT NOT NULL)")
+            with self._db:
+                self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as error:
             raise self._problem(error)
 
     def _problem(self, error: Exception) -> UserError:
-        """What went wrong, and what the user can do about it."""
+        """What went wrong, and what the user can do about it (never: delete it)."""
         if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-            advice = (
-                f"locked by another run for over {BUSY_TIMEOUT_SECONDS:g} s: let it finish, "
-                "or translate with --no-cache"
-            )
+            advice = f"locked by another run for over {BUSY_TIMEOUT_SECONDS:g} s: let it finish, or use --no-tm"
         elif isinstance(error, OSError):
-            advice = f"cannot be created ({error.strerror}): set XDG_CACHE_HOME, or translate with --no-cache"
+            advice = f"cannot be created ({error.strerror}): choose another with --tm, or use --no-tm"
         else:
-            advice = f"is damaged ({error}): delete it (it only saves time), or translate with --no-cache"
-        return UserError(f"the translation cache {advice}", self.path)
+            advice = f"is damaged ({error}): restore it from a copy, or use --no-tm or another --tm"
+        return UserError(f"the translation memory {advice}", self.path)
 
-    def get_many(self, keys: list[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def _read(self, query: str, parameters: list) -> list[tuple]:
         if self.problem:
-            return found
+            return []
         try:
-            for start in range(0, len(keys), 500):  # SQLite's limit on bound parameters
-                chunk = keys[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                found.update(self._db.execute(f"SELECT key, target FROM mt WHERE key IN ({marks})", chunk))
+            return self._db.execute(query, parameters).fetchall()
         except sqlite3.Error as error:
             self.problem = self._problem(error)
-        return found
+            return []
 
-    def put_many(self, items: dict[str, str]) -> None:
-        if self.problem:
-            return
+    def _write(self, statement: str, rows: list[tuple]) -> int:
+        if self.problem or not rows:
+            return 0
         try:
             with self._db:  # one transaction: all or nothing
-                self._db.executemany("INSERT OR REPLACE INTO mt (key, target) VALUES (?, ?)", items.items())
+                before = self._db.total_changes
+                self._db.executemany(statement, rows)
+                self._fuzzy_index = None
+                return self._db.total_changes - before
         except sqlite3.Error as error:
             self.problem = self._problem(error)
+            return 0
+
+    def human(self, sources: list[str]) -> dict[str, Unit]:
+        """The latest human unit for each of these sources that has one."""
+        found: dict[str, Unit] = {}
+        for start in range(0, len(sources), 500):  # SQLite's limit on bound parameters
+            chunk = sources[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                "SELECT source, target, state, created, changed, file, segment FROM units "
+                f"WHERE origin = 'human' AND source IN ({marks}) ORDER BY changed",
+                chunk,
+            )
+            for source, target, state, created, changed, file, segment in rows:
+                found[source] = Unit(source, target, "human", state, created, changed, file, segment)
+        return found
+
+    def machine(self, keys: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._read(f"SELECT key, target FROM units WHERE origin = 'mt' AND key IN ({marks})", chunk))
+        return found
+
+    def add_human(self, units: list[Unit], glossary_sha256: str = "") -> int:
+        """Store human translations; the same source and target again only updates its state and time."""
+        now = _now()
+        rows = [
+            (u.source, u.target, u.state, glossary_sha256, u.created or now, u.changed or now, u.file, u.segment)
+            for u in units
+            if u.source.strip() and u.target.strip()
+        ]
+        return self._write(
+            "INSERT INTO units (source, target, origin, state, glossary_sha256, created, changed, file, segment) "
+            "VALUES (?, ?, 'human', ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (source, target) WHERE origin = 'human' DO UPDATE SET "
+            "state = excluded.state, changed = excluded.changed, file = excluded.file, segment = excluded.segment",
+            rows,
+        )
+
+    def add_machine(self, items: list[tuple[str, Segment, str]], engine: str, glossary_sha256: str, file: str) -> int:
+        """Store engine outputs: (key, segment, target) for each."""
+        now = _now()
+        rows = [(s.normalized, t, engine, key, glossary_sha256, now, now, file, s.id) for key, s, t in items]
+        return self._write(
+            "INSERT INTO units (source, target, origin, state, engine, key, glossary_sha256, created, changed, "
+            "file, segment) VALUES (?, ?, 'mt', 'translated', ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) WHERE origin = 'mt' DO UPDATE SET target = excluded.target, changed = excluded.changed",
+            rows,
+        )
+
+    def units(self) -> list[Unit]:
+        rows = self._read(
+            "SELECT source, target, origin, state, created, changed, file, segment FROM units ORDER BY id", []
+        )
+        return [Unit(*row) for row in rows]
+
+    def stats(self) -> dict[str, int]:
+        counts = dict(self._read("SELECT origin, COUNT(*) FROM units GROUP BY origin", []))
+        sources = self._read("SELECT COUNT(DISTINCT source) FROM units", [])
+        return {"human": counts.get("human", 0), "mt": counts.get("mt", 0), "sources": sources[0][0] if sources else 0}
+
+    def candidates(self, source: str, limit: int = FUZZY_CANDIDATES) -> list[Candidate]:
+        """The units most like ``source`` (not equal to it), at least 75% similar, human ones first on a tie."""
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy_index is None:
+            rows = self._read("SELECT source, target, origin FROM units ORDER BY origin = 'human', changed", [])
+            best = {row[0]: row for row in rows}  # per source, the last: human over MT, then the newest
+            self._fuzzy_index = sorted(best.values(), key=lambda row: len(row[0]))
+        index = self._fuzzy_index
+        # A ratio of 75% or more needs lengths within a factor of 0.6 of each other: look only there.
+        low, high = 0.6 * len(source), len(source) / 0.6
+        window = [row for row in index if low <= len(row[0]) <= high and row[0] != source]
+        found = process.extract(
+            source, [row[0] for row in window], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=limit
+        )
+        return [Candidate(window[i][0], window[i][1], round(score, 1), window[i][2]) for _, score, i in found]
 
 
-def recall(segments: list[Segment], memory: TranslationCache | None, engine: Engine) -> list[Segment]:
-    """Fill the segments this engine translated before (with unchanged terms) from memory; return the rest."""
-    if memory is None:
+def recall(segments: list[Segment], memory: TranslationMemory | None, engine: Engine | None) -> list[Segment]:
+    """Fill the segments the memory knows: human units first, then this engine's MT units; return the rest."""
+    if memory is None or not segments:
         return segments
-    keys = [cache_key(engine.identity, segment) for segment in segments]
-    found = memory.get_many(keys)
+    humans = memory.human([s.normalized for s in segments])
     pending = []
-    for segment, key in zip(segments, keys):
-        if key in found:
-            apply_machine_translation(segment, found[key])
+    for segment in segments:
+        unit = humans.get(segment.normalized)
+        if unit is not None:
+            segment.target, segment.state, segment.origin = unit.target, State(unit.state), "tm-human"
         else:
             pending.append(segment)
-    return pending
+    if engine is None or not pending:
+        return pending
+    keys = [mt_key(engine.identity, s) for s in pending]
+    machine = memory.machine(keys)
+    rest = []
+    for segment, key in zip(pending, keys):
+        if key in machine:
+            segment.target, segment.state, segment.origin = machine[key], State.TRANSLATED, "tm-mt"
+        else:
+            rest.append(segment)
+    return rest
 
 
-def remember(memory: TranslationCache | None, engine: Engine, segments: list[Segment], outputs: list[str]) -> None:
-    """Keep the engine's outputs for these segments, for the next run."""
+def remember(memory: TranslationMemory | None, engine: Engine, segments: list[Segment], file: str = "") -> None:
+    """Keep the engine's translations of these segments (already restored) for the next run."""
     if memory is not None and segments:
-        memory.put_many({cache_key(engine.identity, s): output for s, output in zip(segments, outputs)})
+        items = [(mt_key(engine.identity, s), s, s.target) for s in segments]
+        memory.add_machine(items, engine.identity, "", file)
+
+
+def offer_candidates(segments: list[Segment], memory: TranslationMemory | None, fill_at: float | None) -> int:
+    """Attach fuzzy candidates to each segment; with ``fill_at`` (a fraction), use the best as the target
+    when it is at least that similar.  Returns how many segments were offered candidates."""
+    if memory is None:
+        return 0
+    offered = 0
+    for segment in segments:
+        segment.candidates = memory.candidates(segment.normalized)
+        offered += bool(segment.candidates)
+        best = segment.candidates[0] if segment.candidates else None
+        if fill_at is not None and best is not None and best.similarity >= 100 * fill_at and not segment.target:
+            segment.target, segment.state, segment.origin = best.target, State.TRANSLATED, f"tm-fuzzy-{best.origin}"
+    return offered

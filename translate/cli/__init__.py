@@ -8,11 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
-from glossary.errors import UserError, guarded
+from glossary.errors import guarded
 from glossary.store import load_glossary
 from publish.outputs import FORMATS
+from translate.cli.memory import add_memory_commands, add_memory_options, open_memory
 from translate.cli.models import add_models_command
 from translate.cli.options import add_output_options, language, options_from
 from translate.cli.progress import document_bar
@@ -20,7 +22,6 @@ from translate.cli.qa import add_qa_command
 from translate.cli.report import run_batch
 from translate.engines import ENGINES, create_engine
 from translate.job import Outcome, translate_files
-from translate.memory import TranslationCache, default_cache_path
 from translate.qa import count_terms_applied
 
 # The main job's own subcommand name: 'translate PATH...' means 'translate run PATH...'.
@@ -50,9 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--model", help="an installed package name or a package folder")
     add_output_options(run, FORMATS, Path("out"), "output folder (default: out/)")
-    run.add_argument("--no-cache", action="store_true", help="translate every segment again, ignoring the cache")
+    add_memory_options(run)
+    run.add_argument(
+        "--fuzzy-fill",
+        type=_fraction,
+        metavar="SIMILARITY",
+        help="use a memory match at least this similar (0-1, e.g. 0.95) as the translation; "
+        "by default near matches are only offered in the XLIFF",
+    )
     run.set_defaults(run=run_main_job)
     add_qa_command(commands)
+    add_memory_commands(commands)
     add_models_command(commands)
     parser.set_defaults(subcommands=frozenset(commands.choices))
     return parser
@@ -62,17 +71,22 @@ def run_main_job(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     glossary = load_glossary(args.glossary)
     engine = create_engine(args.engine, args.source, args.target, args.model)
-    memory = None if engine is None or args.no_cache else _open_memory()
-    options = options_from(args, source_lang=args.source, target_lang=args.target)
+    memory = open_memory(args)
+    options = options_from(args, source_lang=args.source, target_lang=args.target, fuzzy_fill=args.fuzzy_fill)
     results = translate_files(args.paths, glossary, engine, memory, options, document_bar)
 
     def summary(outcomes: list[Outcome]) -> str:
         segments = sum(len(o.document.segments) for o in outcomes)
+        origins = sum((o.origins for o in outcomes), Counter())
+        fuzzy = sum(n for origin, n in origins.items() if origin.startswith("tm-fuzzy"))
         applied = sum(count_terms_applied(o.document) for o in outcomes)
         errors = sum(o.errors for o in outcomes)
         seconds = time.perf_counter() - started
         return (
-            f"{len(outcomes)} document(s), {segments} segments, {applied} glossary terms applied, "
+            f"{len(outcomes)} document(s), {segments} segments: {origins['tm-human']} from memory (human), "
+            f"{origins['tm-mt']} from memory (MT), {fuzzy} filled from fuzzy matches, {origins['glossary']} "
+            f"from the glossary, {origins['mt']} from the engine, {origins['']} untranslated; fuzzy candidates "
+            f"offered for {sum(o.offered for o in outcomes)}; {applied} glossary terms applied, "
             f"{errors} QA errors, {seconds:.1f} s"
         )
 
@@ -82,12 +96,14 @@ def run_main_job(args: argparse.Namespace) -> int:
     return status
 
 
-def _open_memory() -> TranslationCache | None:
+def _fraction(value: str) -> float:
     try:
-        return TranslationCache(default_cache_path())
-    except UserError as error:
-        _error(f"{error}; going on without it")
-        return None
+        fraction = float(value)
+    except ValueError:
+        fraction = -1.0
+    if not 0 < fraction <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a similarity between 0 and 1")
+    return fraction
 
 
 def _error(message: object) -> None:

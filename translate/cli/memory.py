@@ -1,0 +1,104 @@
+"""The translation memory on the command line: ``--tm``/``--no-tm``, ``translate import``,
+``translate tm import|export|stats``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from glossary.errors import UserError
+from glossary.files import MB, write_bytes_atomic
+from translate.bitext import post_edited, read_xliff
+from translate.memory import TranslationMemory, Unit, default_memory_path
+from translate.read import DEFAULT_MAX_INPUT_MB
+from translate.tm_files import read_units, to_tmx
+
+
+def add_memory_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--tm", type=Path, metavar="PATH", help=f"the translation memory (default: {_shown(default_memory_path())})"
+    )
+    parser.add_argument("--no-tm", action="store_true", help="neither read nor write the translation memory")
+
+
+def _shown(path: Path) -> str:
+    home = str(Path.home())
+    return "~" + str(path)[len(home) :] if str(path).startswith(home) else str(path)
+
+
+def open_memory(args: argparse.Namespace, command: str = "translate") -> TranslationMemory | None:
+    """The memory the options name; a memory that cannot be opened is one line, and the work goes on without it."""
+    if getattr(args, "no_tm", False):
+        return None
+    try:
+        return TranslationMemory(args.tm or default_memory_path())
+    except UserError as error:
+        print(f"{command}: {error}; going on without it", file=sys.stderr)
+        return None
+
+
+def _require_memory(args: argparse.Namespace) -> TranslationMemory:
+    memory = TranslationMemory(args.tm or default_memory_path())  # raises its one-line UserError
+    return memory
+
+
+def add_memory_commands(commands) -> None:
+    importing = commands.add_parser(
+        "import", help="take post-edited XLIFF segments into the memory as human translations"
+    )
+    importing.add_argument("files", nargs="+", type=Path, metavar="FILE.xlf")
+    add_memory_options(importing)
+    importing.set_defaults(run=run_import)
+
+    tm = commands.add_parser("tm", help="the translation memory: import, export, stats")
+    actions = tm.add_subparsers(dest="action", required=True, metavar="ACTION")
+    tm_import = actions.add_parser("import", help="import a TMX 1.4b, XLIFF 2.x or zh,en CSV file as human units")
+    tm_import.add_argument("file", type=Path)
+    tm_export = actions.add_parser("export", help="write the memory as TMX 1.4b (origin and dates as <prop>)")
+    tm_export.add_argument("file", type=Path, metavar="FILE.tmx")
+    tm_export.add_argument("--origin", choices=("human", "mt"), help="only units of this origin")
+    actions.add_parser("stats", help="how many units, by origin")
+    for action in actions.choices.values():
+        action.add_argument("--tm", type=Path, metavar="PATH", help="the translation memory")
+    tm.set_defaults(run=run_tm)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    memory = _require_memory(args)
+    failed = False
+    for path in args.files:
+        try:
+            document = read_xliff(path, DEFAULT_MAX_INPUT_MB * MB)
+        except UserError as error:
+            print(f"translate: {error}", file=sys.stderr)
+            failed = True
+            continue
+        units = [
+            Unit(s.normalized, s.target, "human", s.state.value, file=str(path), segment=s.id)
+            for s in document.segments
+            if post_edited(s)
+        ]
+        stored = memory.add_human(units, document.glossary_sha256)
+        print(f"{path}: {len(units)} post-edited segments of {len(document.segments)}; {stored} stored as human")
+    if memory.problem:
+        raise memory.problem
+    return 2 if failed else 0
+
+
+def run_tm(args: argparse.Namespace) -> int:
+    memory = _require_memory(args)
+    if args.action == "import":
+        units = read_units(args.file, DEFAULT_MAX_INPUT_MB * MB * 10)
+        stored = memory.add_human(units)
+        print(f"{args.file}: {len(units)} units read; {stored} stored as human in {memory.path}")
+    elif args.action == "export":
+        units = [u for u in memory.units() if not args.origin or u.origin == args.origin]
+        write_bytes_atomic(args.file, to_tmx(units))
+        print(f"{args.file}: {len(units)} units")
+    else:
+        counts = memory.stats()
+        print(f"{memory.path}: {counts['human']} human and {counts['mt']} MT units, {counts['sources']} sources")
+    if memory.problem:
+        raise memory.problem
+    return 0
