@@ -1,7 +1,8 @@
 """The bilingual file: XLIFF 2.1, readable by CAT tools, read back to publish.
 
 A unit per heading or paragraph, a segment per sentence, ``state`` from
-initial to final, glossary hits as ``<mrk type="term">`` in the source, QA
+initial to final, glossary hits as ``<mrk type="term">`` in the source,
+translation-memory candidates as ``<mtc:matches>`` of the unit, QA
 findings as ``<note category="qa">`` of the unit (read back, they are ignored:
 QA runs again on what the file says now).
 """
@@ -22,6 +23,7 @@ from translate.read import DEFAULT_MAX_INPUT_MB
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
+MTC = "urn:oasis:names:tc:xliff:matches:2.0"
 # Our own namespace, for what a term mark says beyond XLIFF's value: the
 # headword (when a variant matched) and the entry's status.
 ZHEN = "urn:x-zhen:translate"
@@ -95,6 +97,25 @@ def post_edited(segment: Segment) -> bool:
     return segment.state in (State.REVIEWED, State.FINAL) or segment.written != written_hash(segment.target)
 
 
+def _matches(unit: ET.Element, block: Block) -> None:
+    """Translation-memory candidates (the XLIFF 2 matches module), which a CAT tool offers the translator."""
+    candidates = [(segment, c) for segment in block.segments for c in segment.candidates]
+    if not candidates:
+        return
+    matches = ET.SubElement(unit, _q("matches", MTC))
+    for segment, candidate in candidates:
+        match = ET.SubElement(
+            matches,
+            _q("match", MTC),
+            ref=f"#{segment.id}",
+            type="tm",
+            similarity=f"{candidate.similarity:g}",
+            origin=f"translation memory ({candidate.origin})",
+        )
+        ET.SubElement(match, _q("source")).text = candidate.source
+        ET.SubElement(match, _q("target")).text = candidate.target
+
+
 def _qa_notes(unit: ET.Element, block: Block) -> None:
     """QA findings as notes a CAT tool shows beside the unit: category "qa", about the target,
     priority 1 for errors and 5 for warnings (XLIFF's 1 is the highest)."""
@@ -111,7 +132,7 @@ def _qa_notes(unit: ET.Element, block: Block) -> None:
 def _register_prefixes() -> None:
     # ElementTree's prefix table is global and other libraries write to it too,
     # so the prefixes are claimed again right before each serialisation.
-    for prefix, uri in (("", XLIFF), ("mda", MDA), ("zhen", ZHEN)):
+    for prefix, uri in (("", XLIFF), ("mda", MDA), ("mtc", MTC), ("zhen", ZHEN)):
         ET.register_namespace(prefix, uri)
 
 
@@ -123,6 +144,7 @@ def to_xliff(document: Document) -> bytes:
         unit = ET.SubElement(file, _q("unit"), id=block.id, type=f"{PREFIX}:{block.kind.value}")
         if block.kind is BlockKind.HEADING:
             _metadata(unit, "block", {"level": str(block.level)})
+        _matches(unit, block)
         _qa_notes(unit, block)
         for segment in block.segments:
             attributes = {"id": segment.id, "state": segment.state.value}

@@ -1,0 +1,199 @@
+"""The translation memory: a human's translation is never lost, nothing is translated twice."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from glossary.store import load_glossary
+from translate.bitext import MTC, XLIFF
+from translate.job import Options, translate_file, translate_files
+from translate.memory import TranslationMemory, Unit
+
+from .conftest import SEEDS
+from .test_translation import CopyLatinEngine
+
+
+class Counting(CopyLatinEngine):
+    identity = "counting-copy-latin"
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def translate(self, sources, progress=None):
+        self.seen += sources
+        return super().translate(sources, progress)
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary()
+
+
+def xliff_only(out: Path, **extra) -> Options:
+    return Options(formats=("xlf",), out_dir=out, **extra)
+
+
+def test_a_second_run_of_the_seeds_makes_no_engine_calls(glossary, tmp_path):
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    first, second = Counting(), Counting()
+    list(translate_files([SEEDS], glossary, first, memory, xliff_only(tmp_path / "a")))
+    outcomes = list(translate_files([SEEDS], glossary, second, memory, xliff_only(tmp_path / "b")))
+    assert first.seen and second.seen == []
+    origins = sum((o.origins for o in outcomes), start=__import__("collections").Counter())
+    assert set(origins) <= {"tm-mt", "glossary"} and origins["tm-mt"] > 90
+
+
+def test_a_post_edited_xliff_imported_then_retranslated_keeps_every_human_sentence(glossary, run, tmp_path):
+    seed = tmp_path / "report.txt"
+    shutil.copy(SEEDS / "000_fd68bde13d4caed7.txt", seed)
+    memory_path = tmp_path / "tm.sqlite"
+    translate_file(seed, glossary, Counting(), TranslationMemory(memory_path), xliff_only(tmp_path / "out"))
+    xliff = tmp_path / "out" / "report.zh-en.xlf"
+    tree = ET.parse(xliff)
+    segments = list(tree.getroot().iter(f"{{{XLIFF}}}segment"))
+    edited = {}
+    for number, segment in enumerate(segments[2:8]):  # six sentences post-edited by a translator
+        target = segment.find(f"{{{XLIFF}}}target")
+        target.text = f"A human translation, number {number}."
+        edited[segment.get("id")] = target.text
+    segments[8].set("state", "final")  # one approved as it stands
+    tree.write(xliff, encoding="utf-8", xml_declaration=True)
+    result = run("translate", "import", str(xliff), "--tm", str(memory_path))
+    assert result.code == 0, result.err
+    assert "7 post-edited segments" in result.out
+
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n新增一段内容。\n", encoding="utf-8")  # a revised report
+    engine = Counting()
+    again = translate_file(seed, glossary, engine, TranslationMemory(memory_path), xliff_only(tmp_path / "again"))
+    by_id = {s.id: s for s in again.document.segments}
+    assert {sid: by_id[sid].target for sid in edited} == edited
+    assert all(by_id[sid].origin == "tm-human" for sid in [*edited, segments[8].get("id")])
+    assert engine.seen == ["新增一段内容。"]  # only the new sentence went to the engine
+
+
+def test_machine_output_never_overwrites_a_human_unit(glossary, tmp_path):
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    source = "社区开展文明实践活动。"
+    memory.add_human([Unit(source, "Communities held civility practice activities.", "human", "final")])
+    document = translate_file(_report(tmp_path, source), glossary, Counting(), memory, xliff_only(tmp_path)).document
+    assert document.segments[0].target == "Communities held civility practice activities."
+    assert memory.stats()["human"] == 1 and memory.human([source])[source].state == "final"
+
+
+def _report(folder: Path, text: str) -> Path:
+    path = folder / "r.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def test_near_matches_are_offered_in_the_xliff_and_used_only_when_asked(glossary, tmp_path):
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    memory.add_human([Unit("社区开展文明实践活动。", "Communities held civility practice activities.", "human")])
+    report = _report(tmp_path, "社区开展文明实践宣传活动。")
+    offered = translate_file(report, glossary, Counting(), memory, xliff_only(tmp_path / "a"))
+    root = ET.parse(tmp_path / "a" / "r.zh-en.xlf").getroot()
+    [match] = root.iter(f"{{{MTC}}}match")
+    assert match.get("ref") == "#u1s1" and 75 <= float(match.get("similarity")) < 100
+    assert match.find(f"{{{XLIFF}}}target").text == "Communities held civility practice activities."
+    assert offered.document.segments[0].origin == "mt"  # offered, not used
+    fresh = TranslationMemory(tmp_path / "fresh.sqlite")  # without the first run's exact MT unit, which would win
+    fresh.add_human([Unit("社区开展文明实践活动。", "Communities held civility practice activities.", "human")])
+    filled = translate_file(report, glossary, Counting(), fresh, xliff_only(tmp_path / "b", fuzzy_fill=0.8))
+    assert filled.document.segments[0].target == "Communities held civility practice activities."
+    assert filled.document.segments[0].origin == "tm-fuzzy-human"
+
+
+def test_the_official_2024_translation_imports_and_exports_as_tmx(run, tmp_path):
+    reference = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "gwr-2024-zh-en.csv"
+    memory_path = tmp_path / "tm.sqlite"
+    result = run("translate", "tm", "import", str(reference), "--tm", str(memory_path))
+    assert result.code == 0, result.err
+    with reference.open(encoding="utf-8-sig") as handle:
+        rows = sum(1 for row in csv.DictReader(handle) if row["中文"].strip() and row["英文"].strip())
+    assert f"{rows} units read" in result.out
+    stats = run("translate", "tm", "stats", "--tm", str(memory_path))
+    assert stats.code == 0 and f"{TranslationMemory(memory_path).stats()['human']} human" in stats.out
+    exported = tmp_path / "memory.tmx"
+    assert run("translate", "tm", "export", str(exported), "--tm", str(memory_path)).code == 0
+    root = ET.parse(exported).getroot()
+    units = root.findall("body/tu")
+    assert root.get("version") == "1.4" and len(units) == TranslationMemory(memory_path).stats()["human"]
+    props = {p.get("type"): p.text for p in units[0].findall("prop")}
+    assert props["x-origin"] == "human" and len(units[0].get("creationdate")) == 16  # 20261124T120000Z
+    again = tmp_path / "again.sqlite"
+    assert run("translate", "tm", "import", str(exported), "--tm", str(again)).code == 0
+    original = {(u.source, u.target) for u in TranslationMemory(memory_path).units()}
+    assert {(u.source, u.target) for u in TranslationMemory(again).units()} == original
+
+
+def test_two_runs_at_once_on_one_memory_both_finish_and_lose_nothing(tmp_path):
+    memory_path = tmp_path / "tm.sqlite"
+    script = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        sys.path.insert(0, {root!r})
+        from glossary.store import load_glossary
+        from translate.job import Options, translate_file
+        from translate.memory import TranslationMemory
+        from tests.test_memory import Counting
+        seed = Path(sys.argv[1])
+        translate_file(seed, load_glossary(), Counting(), TranslationMemory(Path({tm!r})),
+                       Options(formats=("xlf",), out_dir=Path(sys.argv[2])))
+        """
+    ).format(root=str(Path(__file__).parent.parent), tm=str(memory_path))
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script, str(seed), str(tmp_path / seed.stem)], stderr=subprocess.PIPE)
+        for seed in sorted(SEEDS.glob("*.txt"))
+    ]
+    assert [r.wait(timeout=300) for r in runs] == [0, 0], [r.stderr.read() for r in runs]
+    for r in runs:
+        r.stderr.close()
+    stored = {u.file for u in TranslationMemory(memory_path).units() if u.origin == "mt"}
+    assert {Path(f).name for f in stored} == {p.name for p in SEEDS.glob("*.txt")}
+
+
+def test_an_import_killed_midway_leaves_the_memory_as_it_was_and_can_be_run_again(run, tmp_path):
+    memory_path = tmp_path / "tm.sqlite"
+    TranslationMemory(memory_path).add_human([Unit("已有。", "Already there.", "human")])
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("zh,en\n" + "".join(f"句子{n}。,Sentence {n}.\n" for n in range(2000)), encoding="utf-8")
+    script = textwrap.dedent(
+        f"""
+        import time
+        import translate.memory as memory
+        from translate.cli import main
+
+        original = memory.TranslationMemory._write
+
+        def stalled(self, statement, rows):
+            with self._db:
+                self._db.executemany(statement, rows)
+                print("writing", flush=True)
+                time.sleep(60)  # killed here, inside the transaction
+            return original(self, statement, rows)
+
+        memory.TranslationMemory._write = stalled
+        main(["tm", "import", {str(pairs)!r}, "--tm", {str(memory_path)!r}])
+        """
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    try:
+        assert child.stdout.readline() == b"writing\n"
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()
+    memory = TranslationMemory(memory_path)
+    assert memory._db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert memory.stats()["human"] == 1  # as it was before the import
+    assert run("translate", "tm", "import", str(pairs), "--tm", str(memory_path)).code == 0
+    assert TranslationMemory(memory_path).stats()["human"] == 2001
