@@ -25,12 +25,15 @@ since it holds human work.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+import numpy
 
 from glossary.errors import UserError
 from translate.document import Candidate, Segment, State
@@ -94,7 +97,8 @@ class TranslationMemory:
     def __init__(self, path: Path):
         self.path = path
         self.problem: UserError | None = None  # set when the memory failed mid-run; it is not used after that
-        self._fuzzy_index: list[tuple[str, str, str]] | None = None
+        self._fuzzy_index: list[tuple[str, str, str]] | None = None  # (source, target, origin), by length
+        self._fuzzy_lengths: list[int] = []
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
@@ -197,22 +201,49 @@ class TranslationMemory:
         sources = self._read("SELECT COUNT(DISTINCT source) FROM units", [])
         return {"human": counts.get("human", 0), "mt": counts.get("mt", 0), "sources": sources[0][0] if sources else 0}
 
-    def candidates(self, source: str, limit: int = FUZZY_CANDIDATES) -> list[Candidate]:
-        """The units most like ``source`` (not equal to it), at least 75% similar, human ones first on a tie."""
-        from rapidfuzz import fuzz, process
-
+    def _index(self) -> list[tuple[str, str, str]]:
+        """(source, target, origin) per distinct source, shortest first: the human unit if there is one,
+        else the newest."""
         if self._fuzzy_index is None:
             rows = self._read("SELECT source, target, origin FROM units ORDER BY origin = 'human', changed", [])
-            best = {row[0]: row for row in rows}  # per source, the last: human over MT, then the newest
+            best = {row[0]: row for row in rows}  # the last per source wins
             self._fuzzy_index = sorted(best.values(), key=lambda row: len(row[0]))
-        index = self._fuzzy_index
-        # A ratio of 75% or more needs lengths within a factor of 0.6 of each other: look only there.
-        low, high = 0.6 * len(source), len(source) / 0.6
-        window = [row for row in index if low <= len(row[0]) <= high and row[0] != source]
-        found = process.extract(
-            source, [row[0] for row in window], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=limit
-        )
-        return [Candidate(window[i][0], window[i][1], round(score, 1), window[i][2]) for _, score, i in found]
+            self._fuzzy_lengths = [len(row[0]) for row in self._fuzzy_index]
+        return self._fuzzy_index
+
+    def candidates(self, sources: list[str], limit: int = FUZZY_CANDIDATES) -> list[list[Candidate]]:
+        """For each source, the units most like it (not equal to it), at least 75% similar, best first.
+
+        A ratio of 75% needs lengths within a factor of 0.6 of each other, so the sources are taken in
+        16 groups of like length, each scored (rapidfuzz's cdist, in C++, on every CPU the process may
+        use) against the units of the lengths it can match only.
+        """
+        from rapidfuzz import fuzz, process
+
+        index = self._index()
+        found: list[list[Candidate]] = [[] for _ in sources]
+        if not index or not sources:
+            return found
+        order = sorted(range(len(sources)), key=lambda i: len(sources[i]))
+        size = -(-len(order) // 16)
+        for start in range(0, len(order), size):
+            group = order[start : start + size]
+            low = bisect.bisect_left(self._fuzzy_lengths, 0.6 * len(sources[group[0]]))
+            high = bisect.bisect_right(self._fuzzy_lengths, len(sources[group[-1]]) / 0.6)
+            window = [row[0] for row in index[low:high]]
+            scores = process.cdist(
+                [sources[i] for i in group],
+                window,
+                scorer=fuzz.ratio,
+                score_cutoff=FUZZY_THRESHOLD,
+                dtype=numpy.uint8,
+                workers=-1,
+            )
+            for i, row in zip(group, scores):
+                hits = sorted(numpy.flatnonzero(row), key=lambda h: -int(row[h]))  # few: 75% or more
+                picked = [(index[low + h], int(row[h])) for h in hits if index[low + h][0] != sources[i]]
+                found[i] = [Candidate(u[0], u[1], float(score), u[2]) for u, score in picked[:limit]]
+        return found
 
 
 def recall(segments: list[Segment], memory: TranslationMemory | None, engine: Engine | None) -> list[Segment]:
@@ -253,9 +284,9 @@ def offer_candidates(segments: list[Segment], memory: TranslationMemory | None, 
     if memory is None:
         return 0
     offered = 0
-    for segment in segments:
-        segment.candidates = memory.candidates(segment.normalized)
-        offered += bool(segment.candidates)
+    for segment, candidates in zip(segments, memory.candidates([s.normalized for s in segments])):
+        segment.candidates = candidates
+        offered += bool(candidates)
         best = segment.candidates[0] if segment.candidates else None
         if fill_at is not None and best is not None and best.similarity >= 100 * fill_at and not segment.target:
             segment.target, segment.state, segment.origin = best.target, State.TRANSLATED, f"tm-fuzzy-{best.origin}"
