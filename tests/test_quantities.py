@@ -60,6 +60,7 @@ def test_a_quantity_with_another_value_or_unit_is_missing(source, target, wanted
 def test_names_with_numerals_are_not_quantities():
     assert chinese_quantities("落实六稳六保，国产大飞机C919和5G网络") == []
     assert chinese_quantities("一年来，关键一年") == []  # English says "the past year", "a crucial year"
+    assert chinese_quantities("按时办结“12345”各类诉求，推进“263”专项行动") == []  # hotline, campaign names
 
 
 @pytest.mark.parametrize(

@@ -160,12 +160,18 @@ def english_number(value: float) -> str:
     return _plain(value)
 
 
+def _quoted(text: str, start: int, end: int) -> bool:
+    return 0 < start and end < len(text) and text[start - 1] in "“「『\"" and text[end] in "”」』\""
+
+
 def chinese_quantities(text: str) -> list[Quantity]:
     found = []
     for match in _ZH_QUANTITY.finditer(text):
         value = _number(match["arabic"], match["chinese"])
         if value is None or (not match["unit"] and text.startswith("月", match.end())):
             continue  # a month: read below
+        if _quoted(text, match.start(), match.end()):
+            continue  # “12345”, “263”: a number alone in quotation marks is a name
         scale = _ZH_SCALES.get(match["scale"] or "", 1.0)
         unit = ZH_UNITS.get(match["unit"] or "")
         if match["chinese"] and not (unit or match["scale"]):
