@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
+DEMO_TM := build/demo-tm.sqlite
 
 .PHONY: setup system-packages demo test lint tiny-model bench bench-fidelity clean
 
@@ -36,17 +37,21 @@ $(TINY_MODEL): $(STAMP) translate/engines/argos/tiny.py seeds/*.txt
 
 tiny-model: $(TINY_MODEL)
 
-# The main job.  With no zh→en model installed, the demo uses the tiny test
-# model in build/ (its English is nonsense) and says so.
+# The main job.  The seeds' reference English (seeds/*.en.tmx, human
+# translations) goes into a memory of the demo's own, so the DOCX and PDF read
+# as the finished product; whatever the memory lacks goes to the engine.  With
+# no zh→en model installed that is the tiny test model in build/, whose English
+# is nonsense.
 demo: setup
+	@for tmx in seeds/*.en.tmx; do $(BIN)/translate tm import $$tmx --tm $(DEMO_TM) || exit 1; done
 	@if $(BIN)/translate models list | grep -q 'zh→en'; then \
-	  $(BIN)/translate seeds/ --to en; \
+	  $(BIN)/translate seeds/ --to en --tm $(DEMO_TM); \
 	else \
-	  echo "no zh→en model installed: using the tiny test model, whose English is nonsense."; \
-	  echo "For real translations: $(BIN)/translate models install zh-en"; \
+	  echo "no zh→en model installed: segments outside the memory go to the tiny test model, whose English is nonsense."; \
+	  echo "For real machine translation: $(BIN)/translate models install zh-en"; \
 	  $(MAKE) --no-print-directory $(TINY_MODEL) && \
 	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate models install --file $(TINY_MODEL) && \
-	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate seeds/ --to en; \
+	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate seeds/ --to en --tm $(DEMO_TM); \
 	fi
 
 lint: setup

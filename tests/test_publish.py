@@ -165,3 +165,21 @@ def test_the_docx_and_the_pdf_have_the_same_page(packages_dir, run, tmp_path):
     assert pdf_mm == docx_mm == (round(page().width_mm), round(page().height_mm)) == (210, 297)
     top, _, _, left = page().margins_mm
     assert (round(section.top_margin.mm, 1), round(section.left_margin.mm, 1)) == (top, left) == (20, 18)
+
+
+def test_the_seeds_published_from_their_reference_translations(packages_dir, run, tmp_path):
+    """The English shipped beside the seeds fills every segment, passes QA, and the PDF reads as English."""
+    from .conftest import SEEDS
+
+    memory = tmp_path / "tm.sqlite"
+    for tmx in sorted(SEEDS.glob("*.en.tmx")):
+        assert run("translate", "tm", "import", str(tmx), "--tm", str(memory)).code == 0
+    out = tmp_path / "out"
+    result = run("translate", str(SEEDS), "--engine", "none", "--tm", str(memory), "--out", str(out), "--strict")
+    assert result.code == 0, result.out + result.err
+    assert "107 segments: 107 from memory (human)" in result.out and "0 untranslated" in result.out
+    pdf = out / "003_6fa28a9df15b94fd.zh-en.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era" in " ".join(text.split())
+    assert "\u2010" not in text  # words broken at a line end take the body font's own hyphen, not a fallback glyph
+    assert re.search(r"[a-z]-\n", text)  # and lines are hyphenated
