@@ -27,9 +27,9 @@ class Counting(CopyLatinEngine):
     def __init__(self):
         self.seen: list[str] = []
 
-    def translate(self, sources, progress=None):
+    def translate(self, sources, batch_done=None):
         self.seen += sources
-        return super().translate(sources, progress)
+        return super().translate(sources, batch_done)
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +197,40 @@ def test_an_import_killed_midway_leaves_the_memory_as_it_was_and_can_be_run_agai
     assert memory.stats()["human"] == 1  # as it was before the import
     assert run("translate", "tm", "import", str(pairs), "--tm", str(memory_path)).code == 0
     assert TranslationMemory(memory_path).stats()["human"] == 2001
+
+
+def test_a_run_killed_midway_keeps_the_batches_it_finished_and_the_next_run_does_only_the_rest(glossary, tmp_path):
+    memory_path, seed = tmp_path / "tm.sqlite", SEEDS / "000_fd68bde13d4caed7.txt"
+    script = textwrap.dedent(
+        """
+        import sys, time
+        from pathlib import Path
+        sys.path.insert(0, {root!r})
+        from glossary.store import load_glossary
+        from translate.job import Options, translate_file
+        from translate.memory import TranslationMemory
+        from tests.test_memory import Counting
+
+        class SlowInBatches(Counting):
+            def translate(self, sources, batch_done=None):
+                outputs = super().translate(sources)
+                for start in range(0, 30, 10):
+                    batch_done(list(range(start, start + 10)), outputs[start : start + 10])
+                print(len(sources), flush=True)
+                time.sleep(60)  # killed here, with three batches done
+
+        translate_file(Path({seed!r}), load_glossary(), SlowInBatches(), TranslationMemory(Path({tm!r})),
+                       Options(formats=("xlf",), out_dir=Path({out!r})))
+        """
+    ).format(root=str(Path(__file__).parent.parent), seed=str(seed), tm=str(memory_path), out=str(tmp_path))
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    try:
+        wanted = int(child.stdout.readline())
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()
+    assert TranslationMemory(memory_path).stats()["mt"] == 30
+    again = Counting()
+    translate_file(seed, glossary, again, TranslationMemory(memory_path), xliff_only(tmp_path / "again"))
+    assert len(again.seen) == wanted - 30

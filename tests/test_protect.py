@@ -26,7 +26,7 @@ class Scripted:
     def __init__(self, output):
         self.output, self.inputs = output, []
 
-    def translate(self, sources, progress=None):
+    def translate(self, sources, batch_done=None):
         self.inputs += sources
         return [self.output(source) for source in sources]
 

@@ -26,20 +26,20 @@ class CopyLatinEngine:
 
     name = "copy-latin"
 
-    def translate(self, sources, progress=None):
+    def translate(self, sources, batch_done=None):
         outputs = []
         for source in sources:
             latin = re.findall(r"[A-Za-z][A-Za-z' -]*[A-Za-z]|\d+(?:\.\d+)?", source)
             outputs.append(" ".join(latin).lower() + ".")
-        if progress:
-            progress(len(sources))
+        if batch_done:
+            batch_done(list(range(len(sources))), outputs)
         return outputs
 
 
 class DropEverythingEngine:
     name = "drop"
 
-    def translate(self, sources, progress=None):
+    def translate(self, sources, batch_done=None):
         return ["The text." for _ in sources]
 
 
@@ -91,7 +91,7 @@ def test_a_term_the_engine_drops_is_reported_missing(glossary):
 
 def test_avoided_rendering_is_an_error(glossary):
     class Literal(DropEverythingEngine):
-        def translate(self, sources, progress=None):
+        def translate(self, sources, batch_done=None):
             return ["The Xicheng Street Party Work Committee."]
 
     document = translate_text("西城街道党工委推进各项工作。", glossary, Literal())
@@ -116,7 +116,7 @@ def test_numbers_compare_by_value():
 
 def test_number_mismatch_and_chinese_left_are_reported(glossary):
     class Sloppy(DropEverythingEngine):
-        def translate(self, sources, progress=None):
+        def translate(self, sources, batch_done=None):
             return ["2,368 new 企业 were registered."]
 
     issues = translate_text("新注册企业共计达2378家。", glossary, Sloppy()).segments[0].issues
@@ -189,9 +189,9 @@ class CountingEngine(CopyLatinEngine):
     def __init__(self):
         self.seen: list[str] = []
 
-    def translate(self, sources, progress=None):
+    def translate(self, sources, batch_done=None):
         self.seen += sources
-        return super().translate(sources, progress)
+        return super().translate(sources, batch_done)
 
 
 def test_a_changed_entry_retranslates_only_the_segments_that_contain_it(tmp_path):
@@ -274,7 +274,7 @@ def test_a_proposed_term_already_rendered_draws_no_warning(glossary):
     entry = next(e for e in glossary.entries if e.status == "proposed" and e.en and len(e.zh) > 2)
 
     class Renders(DropEverythingEngine):
-        def translate(self, sources, progress=None):
+        def translate(self, sources, batch_done=None):
             return [f"We promoted {entry.en}." for _ in sources]
 
     issues = translate_text(f"推进{entry.zh}工作。", glossary, Renders()).segments[0].issues

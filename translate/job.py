@@ -25,8 +25,8 @@ from glossary.files import MB
 from glossary.store import Glossary
 from publish.outputs import FORMATS, Rendered, render_outputs, write_outputs
 from translate.bitext import read_xliff
-from translate.document import Document
-from translate.engines import Engine, Progress, run_engine
+from translate.document import Document, Segment
+from translate.engines import Engine, run_engine
 from translate.memory import TranslationMemory, offer_candidates, recall, remember
 from translate.qa import check_document, count_errors
 from translate.read import DEFAULT_MAX_INPUT_MB, SUPPORTED_SUFFIXES, input_files, read_document
@@ -34,6 +34,7 @@ from translate.segment import segment_document
 from translate.terms import apply_machine_translation, fill_from_glossary, find_terms
 
 # Opens a progress display for a document (its segments known); the callback is told how many are done.
+Progress = Callable[[int], None]  # advances a document's bar by that many segments
 ProgressBar = Callable[[Document], AbstractContextManager[Progress | None]]
 
 
@@ -102,10 +103,7 @@ def translate_file(
         unknown = [segment for segment in unknown if not segment.target]
         _advance(progress, len(pending) - len(unknown))
         if engine is not None:
-            outputs = run_engine(engine, unknown, progress)  # engine
-            for segment, output in zip(unknown, outputs):
-                apply_machine_translation(segment, output)
-            remember(memory, engine, unknown, str(path))
+            _machine_translate(engine, unknown, memory, str(path), progress)  # engine
     check_document(document)  # QA
     rendered = render_outputs(document, list(options.formats), zh_script=options.zh_script)  # outputs
     written = write_outputs(document, rendered, options.out_dir or path.parent)
@@ -136,6 +134,27 @@ def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_
 
 def _notes(rendered: Rendered) -> list[str]:
     return [rendered.note()] if rendered.missing_glyphs else []
+
+
+def _machine_translate(
+    engine: Engine, segments: list[Segment], memory: TranslationMemory | None, file: str, progress: Progress | None
+) -> None:
+    """The engine's translations, restored into the segments and kept in the memory batch by batch, as each
+    finishes: a run killed midway loses one batch at most, and the next run starts where it stopped."""
+    finished: set[int] = set()
+
+    def batch_done(indices: list[int], outputs: list[str]) -> None:
+        batch = [segments[i] for i in indices]
+        for segment, output in zip(batch, outputs):
+            apply_machine_translation(segment, output)
+        remember(memory, engine, batch, file)
+        finished.update(indices)
+        _advance(progress, len(batch))
+
+    outputs = run_engine(engine, segments, batch_done)
+    rest = [i for i in range(len(segments)) if i not in finished]  # an engine that reports no batches
+    if rest:
+        batch_done(rest, [outputs[i] for i in rest])
 
 
 def _advance(progress: Progress | None, done: int) -> None:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from tqdm import tqdm
 
 from translate.document import Document
-from translate.engines import Progress
+from translate.job import Progress
 
 
 @contextmanager

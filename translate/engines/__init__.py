@@ -9,14 +9,16 @@ from typing import Protocol
 from translate.document import Segment
 from translate.protect import inject
 
-Progress = Callable[[int], None]  # called with the number of sentences just done
+# Called as each batch finishes, with the batch's indices into the sources and
+# their outputs, so the job can show progress and keep the work at once.
+BatchDone = Callable[[list[int], list[str]], None]
 
 
 class Engine(Protocol):
     name: str
     identity: str  # what a cached translation was made by
 
-    def translate(self, sources: Sequence[str], progress: Progress | None = None) -> list[str]: ...
+    def translate(self, sources: Sequence[str], batch_done: BatchDone | None = None) -> list[str]: ...
 
 
 ENGINES = ("argos", "none")
@@ -32,6 +34,6 @@ def create_engine(name: str, source_lang: str, target_lang: str, model: str | No
     return ArgosEngine(find_package(source_lang, target_lang, model))
 
 
-def run_engine(engine: Engine, segments: list[Segment], progress: Progress | None = None) -> list[str]:
+def run_engine(engine: Engine, segments: list[Segment], batch_done: BatchDone | None = None) -> list[str]:
     """The engine's outputs for these segments, their approved terms and quantities injected into the input."""
-    return engine.translate([inject(segment) for segment in segments], progress)
+    return engine.translate([inject(segment) for segment in segments], batch_done)

@@ -1,0 +1,39 @@
+"""The Argos engine's batching and threads: work sized by tokens, threads by the CPUs the process may use."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from translate.engines.argos import decoding_cap, token_batches
+from translate.engines.argos.cpus import usable_cpus
+
+
+def test_batches_hold_a_token_budget_and_every_source_once():
+    lengths = [5, 120, 40, 40, 3, 700, 41, 39, 8, 8, 8, 60]
+    batches = list(token_batches(lengths, budget=128))
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for batch in batches:
+        padded = len(batch) * max(lengths[i] for i in batch)
+        assert padded <= 128 or len(batch) == 1  # a source longer than the budget goes alone
+    flat = [lengths[i] for b in batches for i in b]
+    assert flat == sorted(flat)  # sorted by length: sentences of a batch pad little
+    assert [len(b) for b in token_batches([10] * 100, budget=256)] == [25, 25, 25, 25]
+
+
+def test_the_decoding_cap_follows_the_source():
+    assert decoding_cap(4) < decoding_cap(40) < decoding_cap(200) == 416
+    assert decoding_cap(400) == 512
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "quota"),
+    [("max 100000\n", None), ("100000 100000\n", 1), ("150000 100000\n", 2), ("garbage", None)],
+)
+def test_threads_follow_the_cgroup_quota_and_the_affinity(tmp_path, cpu_max, quota):
+    path = tmp_path / "cpu.max"
+    path.write_text(cpu_max)
+    allowed = len(os.sched_getaffinity(0))
+    assert usable_cpus(path) == (min(allowed, quota) if quota else allowed)
+    assert usable_cpus(tmp_path / "absent") == allowed
