@@ -44,7 +44,7 @@ class CountingEngine:
         return ["x" for _ in sources]
 
 
-def _report_2024() -> tuple[list[Unit], list[str]]:
+def report_2024() -> tuple[list[Unit], list[str]]:
     with REFERENCE.open(encoding="utf-8-sig", newline="") as handle:
         rows = [(r["中文"].strip(), r["英文"].strip()) for r in csv.DictReader(handle)]
     pairs = [Unit(normalize(zh), en, "human") for zh, en in rows if zh and en]
@@ -53,7 +53,7 @@ def _report_2024() -> tuple[list[Unit], list[str]]:
 
 
 def build_memory(path: Path) -> tuple[TranslationMemory, list[str]]:
-    pairs, segments = _report_2024()
+    pairs, segments = report_2024()
     units, seen = list(pairs), {u.source for u in pairs}
     sentences = [normalize(s) for _, text in read_corpus([CORPUS]) for s in split_sentences(text) if len(s) > 4]
     for sentence in sentences:

@@ -161,7 +161,7 @@ def english_number(value: float) -> str:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    return 0 < start and end < len(text) and text[start - 1] in "“「『\"" and text[end] in "”」』\""
+    return 0 < start and end < len(text) and text[start - 1] in '“「『"' and text[end] in '”」』"'
 
 
 def chinese_quantities(text: str) -> list[Quantity]:

@@ -15,6 +15,7 @@ import io
 import json
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -65,15 +66,34 @@ def _is_word(piece: str) -> bool:
     return len(word) > 1 and word.isascii() and word.isalpha()
 
 
-def _random_transformer(vocabulary: list[str], seed: int, d_model: int = 64):
-    """A 2-layer transformer spec whose every weight is set, randomly."""
+@dataclass(frozen=True)
+class ModelSize:
+    layers: int  # encoder and decoder each
+    heads: int
+    d_model: int
+    ffn: int
+    vocabulary: int  # at least the tokenizer's pieces; the rest are filler pieces
+    quantization: str | None
+    end_bias: float  # added to </s>: how readily the random decoder ends a sentence
+
+
+TINY = ModelSize(layers=2, heads=4, d_model=64, ffn=128, vocabulary=0, quantization=None, end_bias=6.0)
+# The size of Argos' real zh→en model (78 MB as int8).  Random weights this
+# large never choose </s>: every sentence runs to its decoding cap, the case
+# the cap exists for.
+TRANSFORMER_BASE = ModelSize(
+    layers=6, heads=8, d_model=512, ffn=2048, vocabulary=65_000, quantization="int8", end_bias=0.0
+)
+
+
+def _random_transformer(vocabulary: list[str], seed: int, size: ModelSize):
+    """A transformer spec of ``size`` whose every weight is set, randomly."""
     from ctranslate2.specs import TransformerSpec
     from ctranslate2.specs.model_spec import LayerSpec, visit_spec
 
-    spec = TransformerSpec.from_config(num_layers=2, num_heads=4)
+    spec = TransformerSpec.from_config(num_layers=size.layers, num_heads=size.heads)
     rng = np.random.default_rng(seed)
-    vocab = len(vocabulary)
-    ffn = 2 * d_model
+    vocab, d_model, ffn = len(vocabulary), size.d_model, size.ffn
 
     def shape_of(scope: str) -> tuple[int, ...]:
         parts = scope.split("/")
@@ -105,18 +125,22 @@ def _random_transformer(vocabulary: list[str], seed: int, d_model: int = 64):
         setattr(layer, name, array)
 
     visit_spec(spec, fill)
+    # One embedding matrix for source, target and output projection, as Argos'
+    # models have (shared vocabulary): CTranslate2 saves it once.
+    shared = spec.encoder.embeddings[0].weight
+    spec.decoder.embeddings.weight = spec.decoder.projection.weight = shared
     # A random decoder rarely says </s>: bias it so sentences end, and towards
     # Latin pieces so that the English column at least looks like English.
     bias = np.array([3.0 if _is_word(piece) else 0.0 for piece in vocabulary])
-    bias[vocabulary.index("</s>")] = 6.0
+    bias[vocabulary.index("</s>")] = size.end_bias
     spec.decoder.projection.bias = bias.astype(np.float32)
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     return spec
 
 
-def build_tiny_package(seeds_dir: Path, out_file: Path, seed: int = 7) -> Path:
-    """Write a tiny zh→en ``.argosmodel`` to ``out_file`` and return its path."""
+def build_tiny_package(seeds_dir: Path, out_file: Path, seed: int = 7, size: ModelSize = TINY) -> Path:
+    """Write a random zh→en ``.argosmodel`` of ``size`` (tiny unless asked) to ``out_file``; return its path."""
     import sentencepiece as spm
 
     lines = _seed_lines(seeds_dir)
@@ -125,7 +149,8 @@ def build_tiny_package(seeds_dir: Path, out_file: Path, seed: int = 7) -> Path:
     sp_bytes = train_sentencepiece(lines + _ENGLISH_LINES)
     processor = spm.SentencePieceProcessor(model_proto=sp_bytes)
     vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    spec = _random_transformer(vocabulary, seed)
+    vocabulary += [f"<filler{n}>" for n in range(size.vocabulary - len(vocabulary))]
+    spec = _random_transformer(vocabulary, seed, size)
 
     metadata = {
         "package_version": "0.0",
@@ -142,7 +167,7 @@ def build_tiny_package(seeds_dir: Path, out_file: Path, seed: int = 7) -> Path:
         model_dir = Path(tmp) / "model"
         model_dir.mkdir()
         spec.validate()
-        spec.optimize()
+        spec.optimize(quantization=size.quantization)
         spec.save(str(model_dir))
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(f"{PACKAGE_FOLDER}/metadata.json", json.dumps(metadata, indent=2))
