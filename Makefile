@@ -9,7 +9,7 @@ TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
 DEMO_TM := build/demo-tm.sqlite
 
-.PHONY: setup system-packages demo test lint tiny-model bench bench-fidelity clean
+.PHONY: setup system-packages demo test lint tiny-model bench bench-fidelity bench-engine clean
 
 setup: system-packages $(STAMP)
 
@@ -67,6 +67,11 @@ bench: setup
 # QA on the official 2024 translation: how often it cries wolf (targets: terms <= 5%, numbers <= 1%).
 bench-fidelity: setup
 	$(BIN)/python -m bench.fidelity
+
+# The engine on a random transformer-base model: pipeline vs raw CTranslate2 vs a call per
+# sentence (targets: >= 0.9x raw, >= 3x per sentence).  Minutes; SEGMENTS=120 for a sample.
+bench-engine: setup
+	$(BIN)/python -m bench.engine $(if $(SEGMENTS),--segments $(SEGMENTS))
 
 clean:
 	rm -rf build out
