@@ -183,3 +183,6 @@ def test_the_seeds_published_from_their_reference_translations(packages_dir, run
     assert "Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era" in " ".join(text.split())
     assert "\u2010" not in text  # words broken at a line end take the body font's own hyphen, not a fallback glyph
     assert re.search(r"[a-z]-\n", text)  # and lines are hyphenated
+    table = docx.Document(str(out / "003_6fa28a9df15b94fd.zh-en.docx")).tables[0]
+    english = [row.cells[1].text for row in table.rows[1:]]
+    assert all(english) and max(len(e) for e in english) > 1000  # every row filled; the long paragraphs too
