@@ -4,6 +4,8 @@ packages folder, and helpers to run the command lines in-process."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,15 @@ def seed_copy(tmp_path) -> Path:
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS, folder)
     return folder
+
+
+def kill_after_first_line(script: str) -> bytes:
+    """Run a Python script, wait for the first line it prints (it prints when it has reached the point
+    to interrupt), then kill -9 it; the line, for the test to read."""
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    try:
+        return child.stdout.readline()
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()

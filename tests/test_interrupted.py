@@ -3,11 +3,11 @@ the killed writer left is removed by the next write into the folder."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 from glossary.files import remove_orphans, temporary_path, write_bytes_atomic
+
+from .conftest import kill_after_first_line
 
 
 def _kill_while_writing(target) -> None:
@@ -25,13 +25,7 @@ def _kill_while_writing(target) -> None:
         files.write_bytes_atomic(Path({str(target)!r}), b"new content " * 100_000)
         """
     )
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
-    try:
-        assert child.stdout.readline() == b"writing\n"
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        child.stdout.close()
+    assert kill_after_first_line(script) == b"writing\n"
 
 
 def test_a_killed_write_keeps_the_old_file_and_the_next_write_clears_its_leftover(tmp_path):

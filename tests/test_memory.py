@@ -17,19 +17,8 @@ from translate.bitext import MTC, XLIFF
 from translate.job import Options, translate_file, translate_files
 from translate.memory import TranslationMemory, Unit
 
-from .conftest import SEEDS
-from .test_translation import CopyLatinEngine
-
-
-class Counting(CopyLatinEngine):
-    identity = "counting-copy-latin"
-
-    def __init__(self):
-        self.seen: list[str] = []
-
-    def translate(self, sources, batch_done=None):
-        self.seen += sources
-        return super().translate(sources, batch_done)
+from .conftest import SEEDS, kill_after_first_line
+from .test_translation import CountingEngine as Counting
 
 
 @pytest.fixture(scope="module")
@@ -185,13 +174,7 @@ def test_an_import_killed_midway_leaves_the_memory_as_it_was_and_can_be_run_agai
         main(["tm", "import", {str(pairs)!r}, "--tm", {str(memory_path)!r}])
         """
     )
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
-    try:
-        assert child.stdout.readline() == b"writing\n"
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        child.stdout.close()
+    assert kill_after_first_line(script) == b"writing\n"
     memory = TranslationMemory(memory_path)
     assert memory._db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert memory.stats()["human"] == 1  # as it was before the import
@@ -223,13 +206,7 @@ def test_a_run_killed_midway_keeps_the_batches_it_finished_and_the_next_run_does
                        Options(formats=("xlf",), out_dir=Path({out!r})))
         """
     ).format(root=str(Path(__file__).parent.parent), seed=str(seed), tm=str(memory_path), out=str(tmp_path))
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
-    try:
-        wanted = int(child.stdout.readline())
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        child.stdout.close()
+    wanted = int(kill_after_first_line(script))
     assert TranslationMemory(memory_path).stats()["mt"] == 30
     again = Counting()
     translate_file(seed, glossary, again, TranslationMemory(memory_path), xliff_only(tmp_path / "again"))
