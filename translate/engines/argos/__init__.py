@@ -20,9 +20,9 @@ TOKENS_PER_BATCH = 1024
 
 
 def decoding_cap(source_tokens: int) -> int:
-    """The most target tokens a source of this length may get: English runs about 1.3 tokens per Chinese
-    token with Argos' vocabularies; twice that plus a margin for short titles.  A model that does not emit
-    </s> stops here instead of running every hypothesis of its batch to 512 steps."""
+    """The most target tokens a source of this length may get: twice its length, plus a margin for short
+    titles, is more than any translation needs.  A model that does not emit </s> stops here instead of
+    running every hypothesis of its batch to 512 steps."""
     return min(512, 2 * source_tokens + 16)
 
 
