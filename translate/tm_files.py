@@ -22,7 +22,7 @@ from pathlib import Path
 from glossary.errors import UserError
 from glossary.files import decode_utf8, parse_xml, read_bytes
 from translate.bitext import from_xliff
-from translate.document import State
+from translate.document import Segment, State
 from translate.memory import Unit
 from translate.normalize import normalize
 
@@ -94,13 +94,17 @@ def _from_tmx(data: bytes, label: Path) -> list[Unit]:
     return units
 
 
-def _from_xliff(data: bytes, label: Path) -> list[Unit]:
-    document = from_xliff(data, label)
+def segment_units(segments: list[Segment], label: Path) -> list[Unit]:
+    """Segments with a target, as human units that say where they came from."""
     return [
         Unit(s.normalized, s.target, "human", s.state.value, file=str(label), segment=s.id)
-        for s in document.segments
+        for s in segments
         if s.target.strip()
     ]
+
+
+def _from_xliff(data: bytes, label: Path) -> list[Unit]:
+    return segment_units(from_xliff(data, label).segments, label)
 
 
 def _from_csv(data: bytes, label: Path) -> list[Unit]:

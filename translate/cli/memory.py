@@ -10,9 +10,9 @@ from pathlib import Path
 from glossary.errors import UserError
 from glossary.files import MB, write_bytes_atomic
 from translate.bitext import post_edited, read_xliff
-from translate.memory import TranslationMemory, Unit, default_memory_path
+from translate.memory import TranslationMemory, default_memory_path
 from translate.read import DEFAULT_MAX_INPUT_MB
-from translate.tm_files import read_units, to_tmx
+from translate.tm_files import read_units, segment_units, to_tmx
 
 
 def add_memory_options(parser: argparse.ArgumentParser) -> None:
@@ -74,11 +74,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"translate: {error}", file=sys.stderr)
             failed = True
             continue
-        units = [
-            Unit(s.normalized, s.target, "human", s.state.value, file=str(path), segment=s.id)
-            for s in document.segments
-            if post_edited(s)
-        ]
+        units = segment_units([s for s in document.segments if post_edited(s)], path)
         stored = memory.add_human(units, document.glossary_sha256)
         print(f"{path}: {len(units)} post-edited segments of {len(document.segments)}; {stored} stored as human")
     if memory.problem:
