@@ -30,10 +30,10 @@ from pathlib import Path
 from bench.memory import SEEDS, report_2024
 from bench.timing import median_seconds
 from glossary.store import load_glossary
+from translate.cpus import usable_cpus
 from translate.document import Segment
 from translate.engines import run_engine
 from translate.engines.argos import TOKENS_PER_BATCH, ArgosEngine, decoding_cap, token_batches
-from translate.engines.argos.cpus import usable_cpus
 from translate.engines.argos.packages import read_package
 from translate.engines.argos.tiny import PACKAGE_FOLDER, TRANSFORMER_BASE, build_tiny_package
 from translate.protect import inject

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
+from translate.cpus import usable_cpus
 from translate.engines.argos import decoding_cap, token_batches
-from translate.engines.argos.cpus import usable_cpus
 
 
 def test_batches_hold_a_token_budget_and_every_source_once():

@@ -10,6 +10,7 @@ QA runs again on what the file says now).
 from __future__ import annotations
 
 import hashlib
+import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def _matches(unit: ET.Element, block: Block) -> None:
             _q("match", MTC),
             ref=f"#{segment.id}",
             type="tm",
-            similarity=f"{candidate.similarity:g}",
+            similarity=f"{math.floor(candidate.similarity * 10) / 10:g}",  # 99.96 is not a 100% match
             origin=f"translation memory ({candidate.origin})",
         )
         ET.SubElement(match, _q("source")).text = candidate.source

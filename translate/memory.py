@@ -25,7 +25,6 @@ since it holds human work.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import os
 import sqlite3
@@ -33,11 +32,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy
-
 from glossary.errors import UserError
 from translate.document import Candidate, Segment, State
 from translate.engines import Engine
+from translate.fuzzy import FuzzyIndex
 from translate.protect import PROTECTION_VERSION
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -97,8 +95,7 @@ class TranslationMemory:
     def __init__(self, path: Path):
         self.path = path
         self.problem: UserError | None = None  # set when the memory failed mid-run; it is not used after that
-        self._fuzzy_index: list[tuple[str, str, str]] | None = None  # (source, target, origin), by length
-        self._fuzzy_lengths: list[int] = []
+        self._fuzzy: tuple[list[tuple[str, str, str]], FuzzyIndex] | None = None  # (source, target, origin)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
@@ -134,7 +131,7 @@ class TranslationMemory:
             with self._db:  # one transaction: all or nothing
                 before = self._db.total_changes
                 self._db.executemany(statement, rows)
-                self._fuzzy_index = None
+                self._fuzzy = None
                 return self._db.total_changes - before
         except sqlite3.Error as error:
             self.problem = self._problem(error)
@@ -201,49 +198,22 @@ class TranslationMemory:
         sources = self._read("SELECT COUNT(DISTINCT source) FROM units", [])
         return {"human": counts.get("human", 0), "mt": counts.get("mt", 0), "sources": sources[0][0] if sources else 0}
 
-    def _index(self) -> list[tuple[str, str, str]]:
-        """(source, target, origin) per distinct source, shortest first: the human unit if there is one,
-        else the newest."""
-        if self._fuzzy_index is None:
+    def _index(self) -> tuple[list[tuple[str, str, str]], FuzzyIndex]:
+        """(source, target, origin) per distinct source, the human unit if there is one, else the
+        newest; and the fuzzy index of their sources."""
+        if self._fuzzy is None:
             rows = self._read("SELECT source, target, origin FROM units ORDER BY origin = 'human', changed", [])
-            best = {row[0]: row for row in rows}  # the last per source wins
-            self._fuzzy_index = sorted(best.values(), key=lambda row: len(row[0]))
-            self._fuzzy_lengths = [len(row[0]) for row in self._fuzzy_index]
-        return self._fuzzy_index
+            best = list({row[0]: row for row in rows}.values())  # the last per source wins
+            self._fuzzy = best, FuzzyIndex([row[0] for row in best], FUZZY_THRESHOLD)
+        return self._fuzzy
 
     def candidates(self, sources: list[str], limit: int = FUZZY_CANDIDATES) -> list[list[Candidate]]:
-        """For each source, the units most like it (not equal to it), at least 75% similar, best first.
-
-        A ratio of 75% needs lengths within a factor of 0.6 of each other, so the sources are taken in
-        16 groups of like length, each scored (rapidfuzz's cdist, in C++, on every CPU the process may
-        use) against the units of the lengths it can match only.
-        """
-        from rapidfuzz import fuzz, process
-
-        index = self._index()
-        found: list[list[Candidate]] = [[] for _ in sources]
-        if not index or not sources:
-            return found
-        order = sorted(range(len(sources)), key=lambda i: len(sources[i]))
-        size = -(-len(order) // 16)
-        for start in range(0, len(order), size):
-            group = order[start : start + size]
-            low = bisect.bisect_left(self._fuzzy_lengths, 0.6 * len(sources[group[0]]))
-            high = bisect.bisect_right(self._fuzzy_lengths, len(sources[group[-1]]) / 0.6)
-            window = [row[0] for row in index[low:high]]
-            scores = process.cdist(
-                [sources[i] for i in group],
-                window,
-                scorer=fuzz.ratio,
-                score_cutoff=FUZZY_THRESHOLD,
-                dtype=numpy.uint8,
-                workers=-1,
-            )
-            for i, row in zip(group, scores):
-                hits = sorted(numpy.flatnonzero(row), key=lambda h: -int(row[h]))  # few: 75% or more
-                picked = [(index[low + h], int(row[h])) for h in hits if index[low + h][0] != sources[i]]
-                found[i] = [Candidate(u[0], u[1], float(score), u[2]) for u, score in picked[:limit]]
-        return found
+        """For each source, the units most like it (not equal to it), at least 75% similar, best first."""
+        units, index = self._index()
+        return [
+            [Candidate(units[i][0], units[i][1], score, units[i][2]) for i, score in hits]
+            for hits in index.search(sources, limit)
+        ]
 
 
 def recall(segments: list[Segment], memory: TranslationMemory | None, engine: Engine | None) -> list[Segment]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from glossary.errors import UserError
+from translate.cpus import usable_cpus
 from translate.engines import BatchDone
-from translate.engines.argos.cpus import usable_cpus
 from translate.engines.argos.packages import Package
 
 # Source tokens per batch, padding included.  A fixed count of sentences makes
