@@ -21,6 +21,7 @@ class RawBlock:
     kind: BlockKind
     text: str
     level: int = 1
+    numbering: str = ""  # a heading's section numbering (一、, （一）…), which sets its level
 
     @classmethod
     def at_level(cls, text: str, level: int | None) -> RawBlock:

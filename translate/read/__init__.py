@@ -15,6 +15,7 @@ from glossary.files import MB, read_bytes
 from translate.document import BlockKind, RawDocument
 from translate.read.decode import decode_text
 from translate.read.docx import DOCX_INFLATION, docx_blocks
+from translate.read.headings import settle_headings
 from translate.read.html import html_blocks
 from translate.read.markdown import markdown_blocks
 from translate.read.plain import lines_to_blocks
@@ -65,6 +66,7 @@ def read_document(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) 
             blocks = html_blocks(text)
         else:
             blocks = lines_to_blocks(text.splitlines())
+    blocks = settle_headings(blocks)
     if not blocks:
         raise UserError("no text found: nothing to translate", path)
     headings = [b for b in blocks if b.kind is BlockKind.HEADING]

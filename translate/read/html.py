@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from translate.document import RawBlock
-from translate.read.plain import heading_level
+from translate.document import BlockKind, RawBlock
+from translate.read.headings import raw_block
 
 
 class _HtmlText(HTMLParser):
@@ -28,7 +28,7 @@ class _HtmlText(HTMLParser):
         self._text.clear()
         if not text:
             return
-        self.blocks.append(RawBlock.at_level(text, self._heading or heading_level(text)))
+        self.blocks.append(RawBlock(BlockKind.HEADING, text, self._heading) if self._heading else raw_block(text))
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
