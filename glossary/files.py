@@ -13,11 +13,15 @@ mistake for output.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import secrets
 import shutil
+import time
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from glossary.errors import UserError
@@ -112,3 +116,32 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+@contextmanager
+def exclusive(path: Path, what: str, timeout_seconds: float) -> Iterator[None]:
+    """Hold the writers' lock of ``path`` (a ``.<name>.lock`` file beside it): read–modify–write in
+    separate processes one at a time.  Waiting longer than the timeout is a one-line error."""
+    lock_path = path.with_name(f".{path.name}.lock")
+    try:
+        handle = open(lock_path, "a")
+    except OSError as error:
+        raise UserError(f"cannot write beside {what}: {error.strerror}", lock_path)
+    with handle:
+        deadline = time.monotonic() + timeout_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UserError(
+                        f"another process has held {what}'s lock for {timeout_seconds:.0f} s: "
+                        "try again when it is done",
+                        path,
+                    )
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

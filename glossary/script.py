@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _converter(config: str):
     import opencc
 
@@ -31,6 +31,17 @@ def to_simplified(text: str) -> str:
 
 def to_traditional(text: str) -> str:
     return convert_script(text, "s2t.json")
+
+
+REGIONAL_CONFIGS = {"taiwan": "s2twp.json", "hongkong": "s2hk.json"}
+
+
+def to_variant(simplified: str, region: str) -> str:
+    """Simplified text in a region's Traditional characters and vocabulary (软件 → 軟體 in Taiwan).
+
+    Phrases may change the length: for text shown to readers, never for offsets.
+    """
+    return _converter(REGIONAL_CONFIGS[region]).convert(simplified)
 
 
 # Chinese characters (CJK Unified Ideographs, Extension A, Extensions B–H, Compatibility Ideographs).

@@ -12,10 +12,8 @@ silently dropping the other's entries.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import re
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +22,7 @@ from pathlib import Path
 
 from glossary.entry import COLUMNS, DOMAINS, LEGACY_COLUMNS, STATUSES, Entry, Status
 from glossary.errors import UserError
-from glossary.files import decode_utf8, read_bytes, write_text_atomic
+from glossary.files import decode_utf8, exclusive, read_bytes, write_text_atomic
 from glossary.match import TermHit, TermMatcher
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -226,37 +224,10 @@ def _write(glossary: Glossary) -> None:
 
 
 @contextmanager
-def _lock(path: Path) -> Iterator[None]:
-    lock_path = path.with_name(f".{path.name}.lock")
-    try:
-        handle = open(lock_path, "a")
-    except OSError as error:
-        raise UserError(f"cannot write beside the glossary: {error.strerror}", lock_path)
-    with handle:
-        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise UserError(
-                        f"another process has held the glossary's lock for {LOCK_TIMEOUT_SECONDS:.0f} s: "
-                        "try again when it is done",
-                        path,
-                    )
-                time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextmanager
 def editing(path: Path | None = None) -> Iterator[Glossary]:
     """The glossary read fresh under the writers' lock, changed by the caller, saved on leaving without error."""
     path = Path(path) if path else default_glossary_path()
-    with _lock(path):
+    with exclusive(path, "the glossary", LOCK_TIMEOUT_SECONDS):
         glossary = load_glossary(path)
         yield glossary
         _write(glossary)
@@ -264,5 +235,5 @@ def editing(path: Path | None = None) -> Iterator[Glossary]:
 
 def save_glossary(glossary: Glossary) -> None:
     """Write the whole glossary as it is in memory, under the writers' lock."""
-    with _lock(glossary.path):
+    with exclusive(glossary.path, "the glossary", LOCK_TIMEOUT_SECONDS):
         _write(glossary)

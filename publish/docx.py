@@ -1,56 +1,83 @@
-"""The bilingual DOCX: a two-column table, Chinese | English, a row per paragraph.
+"""The DOCX of an edition: the same layouts as the PDF, with Word's own structure.
 
-python-docx's ``font.name`` sets only the Latin font slots; Chinese text would
-be left to whatever Word picks.  So the East Asian slot (``w:eastAsia``) and
-the language are set explicitly, in the styles and on every run.
+- Headings use Word's Heading 1–6 styles, so the navigation pane, the PDF
+  outline LibreOffice exports and a table of contents find them; side by
+  side, the Chinese cell's heading is the entry and the English one has a
+  style of the same look at body level, so each heading is listed once.
+- Every font slot is named in the document defaults and in every style, with
+  no theme font left: python-docx's template points the East Asian slot at the
+  theme and tags text en-US, and LibreOffice then drew Chinese in Noto CJK's
+  Japanese forms.  Chinese text is tagged with its language (zh-CN, zh-TW, zh-HK).
+- Header with the short title and footer with PAGE / NUMPAGES fields; core
+  properties from the settings; the template's thumbnail and "python-docx"
+  author removed.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 from docx import Document as new_docx
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 
-from publish.html import COLUMN_HEADS, UNTRANSLATED
+from publish.edition import Edition, heading_rank
+from publish.fonts import Coverage
+from publish.html import COLUMN_HEADS, GENERATOR, UNTRANSLATED
 from publish.page import page
 from publish.paging import keep_together
-from translate.document import Block, BlockKind, Document
+from translate.document import Block, BlockKind
 
-LATIN_FONT = "Times New Roman"
 CORE_PROPERTY_CHARS = 255  # python-docx refuses longer document properties
+# Metric-compatible faces: the DOCX names the one Word has, LibreOffice substitutes the other.
+WORD_NAMES = {"Liberation Serif": "Times New Roman", "Liberation Sans": "Arial"}
+OFFICE_LANGUAGES = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "zh-Hant-TW": "zh-TW", "zh-Hant-HK": "zh-HK"}
+ENGLISH = "en-GB"
+_THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def _set_fonts(r_pr_owner, east_asian: str, lang: str | None = None) -> None:
-    """Set all four font slots and, if given, the language on a run or style."""
-    r_pr = r_pr_owner.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for slot, name in (
-        ("w:ascii", LATIN_FONT),
-        ("w:hAnsi", LATIN_FONT),
-        ("w:cs", LATIN_FONT),
-        ("w:eastAsia", east_asian),
-    ):
-        fonts.set(qn(slot), name)
-    if lang:
-        element = r_pr.find(qn("w:lang"))
-        if element is None:
-            element = OxmlElement("w:lang")
-            r_pr.append(element)
-        element.set(qn("w:eastAsia" if lang.startswith("zh") else "w:val"), lang)
+class _Fonts:
+    """The faces and language tags of one edition, applied to styles and runs."""
+
+    def __init__(self, edition: Edition, coverage: Coverage):
+        self.east_asian = coverage.faces[0].family
+        english = coverage.english.family if coverage.english else "Times New Roman"
+        self.latin = WORD_NAMES.get(english, english)
+        self.zh_lang = OFFICE_LANGUAGES[edition.zh_lang]
+
+    def apply(self, r_pr_owner, lang: str | None = None) -> None:
+        """All four font slots, no theme font, and the language of the text if given."""
+        r_pr = r_pr_owner.get_or_add_rPr() if hasattr(r_pr_owner, "get_or_add_rPr") else r_pr_owner
+        fonts = r_pr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            r_pr.insert(0, fonts)
+        for slot in _THEME_SLOTS:
+            fonts.attrib.pop(qn(slot), None)
+        for slot, name in (("w:ascii", self.latin), ("w:hAnsi", self.latin), ("w:cs", self.latin)):
+            fonts.set(qn(slot), name)
+        fonts.set(qn("w:eastAsia"), self.east_asian)
+        if lang:
+            element = r_pr.find(qn("w:lang"))
+            if element is None:
+                element = OxmlElement("w:lang")
+                r_pr.append(element)
+            element.set(qn("w:val"), ENGLISH if lang == ENGLISH else self.zh_lang)
+            element.set(qn("w:eastAsia"), self.zh_lang)
 
 
-def _add_run(paragraph, text: str, east_asian: str, lang: str, bold: bool = False, grey: bool = False):
+def _add_run(paragraph, text: str, fonts: _Fonts, lang: str, bold: bool = False, grey: bool = False):
     run = paragraph.add_run(text)
-    _set_fonts(run._element, east_asian, lang)
+    fonts.apply(run._element, lang)
     run.bold = bold or None
     if grey:
         run.italic = True
@@ -58,8 +85,15 @@ def _add_run(paragraph, text: str, east_asian: str, lang: str, bold: bool = Fals
     return run
 
 
-def _add_row(table: Table) -> tuple[CT_Row, list[_Cell]]:
-    """A new row of two cells of the column width.
+def _block_text(block: Block, fonts: _Fonts, paragraph, lang: str) -> None:
+    if lang == ENGLISH and not block.target:
+        _add_run(paragraph, UNTRANSLATED, fonts, ENGLISH, grey=True)
+    else:
+        _add_run(paragraph, block.target if lang == ENGLISH else block.source, fonts, lang)
+
+
+def _add_row(table: Table, widths_mm: tuple[float, float]) -> tuple[CT_Row, list[_Cell]]:
+    """A new row of two cells of the columns' widths.
 
     Built on the XML directly: python-docx's ``add_row`` looks the grid up and
     ``row.cells`` rebuilds the whole table's cell grid on each call, which made
@@ -67,9 +101,9 @@ def _add_row(table: Table) -> tuple[CT_Row, list[_Cell]]:
     """
     tr = table._tbl.add_tr()
     cells = []
-    for _ in range(2):
+    for width in widths_mm:
         tc = tr.add_tc()
-        tc.width = Mm(page().column_mm)
+        tc.width = Mm(width)
         cells.append(_Cell(tc, table))
     return tr, cells
 
@@ -86,58 +120,196 @@ def _shade(cell: _Cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _fill_row(table: Table, block: Block, east_asian: str) -> None:
-    heading = block.kind is BlockKind.HEADING
-    tr, (zh_cell, en_cell) = _add_row(table)
-    _add_run(zh_cell.paragraphs[0], block.source, east_asian, "zh-CN", bold=heading)
-    if block.target:
-        _add_run(en_cell.paragraphs[0], block.target, east_asian, "en-GB", bold=heading)
-    else:
-        _add_run(en_cell.paragraphs[0], UNTRANSLATED, east_asian, "en-GB", grey=True)
-    if heading:
-        _shade(zh_cell, "F2F2F2")
-        _shade(en_cell, "F2F2F2")
-    if keep_together(block):
-        _row_property(tr, "w:cantSplit")
+def _heading_styles(doc, fonts: _Fonts) -> None:
+    """For each Heading n, "Heading n (English)": its look at body level, out of the navigation pane."""
+    for level in range(1, 7):
+        base = doc.styles[f"Heading {level}"]
+        style = doc.styles.add_style(f"Heading {level} (English)", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = base
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), "9")  # body text
+        style.element.get_or_add_pPr().append(outline)
+        fonts.apply(style.element)
 
 
-def render_docx(document: Document, east_asian_font: str) -> bytes:
-    doc = new_docx()
-    section = doc.sections[0]
-    geometry = page()
-    section.page_width, section.page_height = Mm(geometry.width_mm), Mm(geometry.height_mm)
-    top, right, bottom, left = geometry.margins_mm
-    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = (
-        Mm(top),
-        Mm(right),
-        Mm(bottom),
-        Mm(left),
-    )
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(geometry.font_pt)
-    _set_fonts(normal.element, east_asian_font)
-    doc.core_properties.title = document.title[:CORE_PROPERTY_CHARS]
-    doc.core_properties.language = "zh-CN, en"
+def _style(block: Block, english_beside_chinese: bool = False) -> str:
+    if block.kind is not BlockKind.HEADING:
+        return "Normal"
+    name = f"Heading {heading_rank(block)}"
+    return f"{name} (English)" if english_beside_chinese else name
 
-    title = doc.add_paragraph(style="Title")
-    _add_run(title, document.title, east_asian_font, "zh-CN")
-    if document.english_title:
-        subtitle = doc.add_paragraph(style="Subtitle")
-        _add_run(subtitle, document.english_title, east_asian_font, "en-GB")
 
+def _side_by_side(doc, edition: Edition, fonts: _Fonts) -> None:
+    widths = page().columns_mm(edition.zh_share)
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column in table.columns:
-        column.width = Mm(geometry.column_mm)
-    header, cells = _add_row(table)
-    for cell, text, lang in zip(cells, COLUMN_HEADS, ("zh-CN", "en-GB")):
-        _add_run(cell.paragraphs[0], text, east_asian_font, lang, bold=True)
+    for column, width in zip(table.columns, widths):
+        column.width = Mm(width)
+    header, cells = _add_row(table, widths)
+    for cell, text, lang in zip(cells, COLUMN_HEADS, (fonts.zh_lang, ENGLISH)):
+        _add_run(cell.paragraphs[0], text, fonts, lang, bold=True)
     _row_property(header, "w:tblHeader")  # repeated at the top of every page
     _row_property(header, "w:cantSplit")
-    for block in document.body:
-        _fill_row(table, block, east_asian_font)
+    for block in edition.document.body:
+        tr, (zh_cell, en_cell) = _add_row(table, widths)
+        zh, en = zh_cell.paragraphs[0], en_cell.paragraphs[0]
+        zh.style, en.style = doc.styles[_style(block)], doc.styles[_style(block, english_beside_chinese=True)]
+        _block_text(block, fonts, zh, fonts.zh_lang)
+        _block_text(block, fonts, en, ENGLISH)
+        if block.kind is BlockKind.HEADING:
+            _shade(zh_cell, "F2F2F2")
+            _shade(en_cell, "F2F2F2")
+        if keep_together(block, edition.zh_share):
+            _row_property(tr, "w:cantSplit")
 
+
+def _flowing(doc, edition: Edition, fonts: _Fonts) -> None:
+    layout = edition.settings.layout
+    for block in edition.document.body:
+        if layout != "en":
+            zh = doc.add_paragraph(style=_style(block))
+            _block_text(block, fonts, zh, fonts.zh_lang)
+            if block.kind is BlockKind.PARAGRAPH:
+                zh.paragraph_format.first_line_indent = Pt(2 * page().font_pt)
+        if layout != "zh":
+            en = doc.add_paragraph(style=_style(block, english_beside_chinese=layout == "interleaved"))
+            _block_text(block, fonts, en, ENGLISH)
+            if layout == "interleaved" and block.kind is BlockKind.PARAGRAPH:
+                en.paragraph_format.space_after = Pt(9)
+
+
+def _title_block(doc, edition: Edition, fonts: _Fonts) -> None:
+    document, layout = edition.document, edition.settings.layout
+    english = document.english_title if layout != "zh" else ""
+    if layout != "en" or not english:
+        _add_run(doc.add_paragraph(style="Title"), document.title, fonts, fonts.zh_lang)
+    if english:
+        _add_run(doc.add_paragraph(style="Title" if layout == "en" else "Subtitle"), english, fonts, ENGLISH)
+    lang = fonts.zh_lang if layout == "zh" else ENGLISH
+    for label, value in edition.facts():
+        line = doc.add_paragraph()
+        line.paragraph_format.space_after = Pt(0)
+        run = _add_run(line, f"{label}: {value}", fonts, lang)
+        run.font.size = Pt(8)
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    doc.add_paragraph()
+
+
+def _appendix(doc, edition: Edition, fonts: _Fonts) -> None:
+    if not edition.terms:
+        return
+    heading = doc.add_paragraph(style="Heading 1")
+    _add_run(heading, edition.label("appendix"), fonts, fonts.zh_lang if edition.settings.layout == "zh" else ENGLISH)
+    widths = (page().text_width_mm * 0.35, page().text_width_mm * 0.65)
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    header, cells = _add_row(table, widths)
+    for cell, text, lang in zip(cells, COLUMN_HEADS, (fonts.zh_lang, ENGLISH)):
+        _add_run(cell.paragraphs[0], text, fonts, lang, bold=True)
+    _row_property(header, "w:tblHeader")
+    for zh, en in edition.terms:
+        tr, (zh_cell, en_cell) = _add_row(table, widths)
+        _add_run(zh_cell.paragraphs[0], zh, fonts, fonts.zh_lang)
+        _add_run(en_cell.paragraphs[0], en, fonts, ENGLISH)
+        _row_property(tr, "w:cantSplit")
+
+
+def _field(paragraph, instruction: str, fonts: _Fonts) -> None:
+    """A field Word and LibreOffice compute when they lay the page out (PAGE, NUMPAGES)."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    fonts.apply(run, ENGLISH)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _header_and_footer(doc, edition: Edition, fonts: _Fonts) -> None:
+    """The short title at the head of every page but the first; page n / N at every foot."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    title = edition.short_title if edition.settings.layout != "zh" else edition.document.title
+    head = section.header.paragraphs[0]
+    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = _add_run(head, title[:120], fonts, ENGLISH if title == edition.document.english_title else fonts.zh_lang)
+    run.font.size = Pt(8)
+    for footer in (section.footer, section.first_page_footer):
+        foot = footer.paragraphs[0]
+        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _field(foot, "PAGE", fonts)
+        _add_run(foot, " / ", fonts, ENGLISH)
+        _field(foot, "NUMPAGES", fonts)
+
+
+def _properties(doc, edition: Edition) -> None:
+    settings, document = edition.settings, edition.document
+    properties = doc.core_properties
+    properties.title = document.title[:CORE_PROPERTY_CHARS]
+    properties.author = settings.author[:CORE_PROPERTY_CHARS]
+    properties.last_modified_by = settings.author[:CORE_PROPERTY_CHARS]
+    properties.subject = (settings.subject or document.english_title)[:CORE_PROPERTY_CHARS]
+    properties.keywords = ", ".join(settings.keywords)[:CORE_PROPERTY_CHARS]
+    properties.comments = f"{GENERATOR}; glossary {edition.glossary_version}"[:CORE_PROPERTY_CHARS]
+    properties.language = {"en": ENGLISH, "zh": OFFICE_LANGUAGES[edition.zh_lang]}.get(
+        settings.layout, f"{OFFICE_LANGUAGES[edition.zh_lang]}, {ENGLISH}"
+    )
+    properties.category = ""
+    properties.revision = 1
+    now = datetime.now(UTC).replace(microsecond=0)
+    properties.created = properties.modified = now
+    package = doc.part.package
+    for rel_id, relationship in list(package.rels.items()):
+        if relationship.reltype == RT.THUMBNAIL:  # python-docx's template page, not this document's
+            package.rels.pop(rel_id)
+
+
+def _page_and_styles(doc, fonts: _Fonts) -> None:
+    section = doc.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    geometry = page()
+    section.page_width, section.page_height = Mm(geometry.width_mm), Mm(geometry.height_mm)
+    top, right, bottom, left = geometry.margins_mm
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts.apply(defaults, fonts.zh_lang)
+    for style in doc.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            fonts.apply(style.element)
+    doc.styles["Normal"].font.size = Pt(geometry.font_pt)
+    # The PDF's look rather than the template's blue: black headings sized as in the stylesheet.
+    for name, size, color in (("Title", 18, "111111"), ("Subtitle", 14, "333333")):
+        _restyle(doc.styles[name], size, color)
+        borders = doc.styles[name].element.pPr.find(qn("w:pBdr")) if doc.styles[name].element.pPr is not None else None
+        if borders is not None:
+            borders.getparent().remove(borders)
+    doc.styles["Subtitle"].font.italic = False
+    for level in range(1, 7):
+        _restyle(doc.styles[f"Heading {level}"], 11.5 if level == 1 else 10.5, "111111")
+
+
+def _restyle(style, size_pt: float, color: str) -> None:
+    style.font.size = Pt(size_pt)
+    style.font.color.rgb = RGBColor.from_string(color)
+
+
+def render_docx(edition: Edition, coverage: Coverage) -> bytes:
+    doc = new_docx()
+    fonts = _Fonts(edition, coverage)
+    _page_and_styles(doc, fonts)
+    _heading_styles(doc, fonts)
+    _properties(doc, edition)
+    _header_and_footer(doc, edition, fonts)
+    _title_block(doc, edition, fonts)
+    if edition.settings.layout == "side-by-side":
+        _side_by_side(doc, edition, fonts)
+    else:
+        _flowing(doc, edition, fonts)
+    _appendix(doc, edition, fonts)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -15,14 +15,18 @@ from functools import cache
 from glossary.errors import UserError
 from glossary.script import is_cjk
 
-# (family, Debian package): the first is the body font, the rest fill its gaps.
+# (family, Debian package): the first is the body font, the rest fill its gaps.  {forms} is the
+# region whose glyph forms the Chinese shown needs (SC, TC, HK): 骨 and 直 differ between them.
 FONT_CHAIN = (
-    ("Noto Serif CJK SC", "fonts-noto-cjk"),
-    ("Noto Sans CJK SC", "fonts-noto-cjk"),
+    ("Noto Serif CJK {forms}", "fonts-noto-cjk"),
+    ("Noto Sans CJK {forms}", "fonts-noto-cjk"),
     ("HanaMinA", "fonts-hanazono"),
     ("HanaMinB", "fonts-hanazono"),
     ("Noto Color Emoji", "fonts-noto-color-emoji"),
 )
+# The English: a Latin serif with its own hyphen, dashes and figures (the CJK faces' Latin letters are
+# set wide and their hyphen is full-width).  Metric-compatible with Times New Roman, which the DOCX names.
+ENGLISH_FONT = ("Liberation Serif", "fonts-liberation2")
 # Where the chain has no glyph for a CJK character, this package has the most of CJK Extensions B–F.
 CJK_GAP_PACKAGE = "fonts-hanazono"
 
@@ -38,8 +42,9 @@ class FontFace:
 class Coverage:
     """The faces that draw a text, and the characters none of them can."""
 
-    faces: list[FontFace]
+    faces: list[FontFace]  # the Chinese body face first, then those that fill its gaps
     missing: list[str] = field(default_factory=list)
+    english: FontFace | None = None  # the face of the English, ahead of ``faces``
 
     def advice(self) -> str:
         """What to install, when that would help."""
@@ -85,15 +90,25 @@ def _needs_glyph(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")
 
 
-def fonts_for(text: str) -> Coverage:
-    """The faces that together cover ``text`` (the body font first, then only those needed), and what none covers."""
-    family, package = FONT_CHAIN[0]
-    body = find_font(family)
-    if body is None:
-        raise UserError(f"font {family!r} is not installed: apt-get install {package}")
+def _required(family: str, package: str | None) -> FontFace:
+    face = find_font(family)
+    if face is None:
+        how = f"apt-get install {package}" if package else "fc-list : family lists the installed ones"
+        raise UserError(f"font {family!r} is not installed: {how}")
+    return face
+
+
+def fonts_for(text: str, forms: str = "SC", zh_family: str = "", en_family: str = "") -> Coverage:
+    """The faces that together cover ``text`` (the body font first, then only those needed), and what none
+    covers; ``zh_family`` and ``en_family`` replace the default Chinese body face and English face."""
+    chain = [(family.format(forms=forms), package) for family, package in FONT_CHAIN]
+    if zh_family:
+        chain[0] = (zh_family, None)
+    body = _required(*chain[0])
+    english = _required(en_family or ENGLISH_FONT[0], None if en_family else ENGLISH_FONT[1])
     missing = {c for c in set(text) if _needs_glyph(c) and ord(c) not in _codepoints(body)}
     faces = [body]
-    for family, _ in FONT_CHAIN[1:]:
+    for family, _ in chain[1:]:
         if not missing:
             break
         face = find_font(family)
@@ -103,7 +118,7 @@ def fonts_for(text: str) -> Coverage:
         if covered:
             faces.append(face)
             missing -= covered
-    return Coverage(faces, sorted(missing))
+    return Coverage(faces, sorted(missing), english)
 
 
 def glyph_marker(char: str) -> str:

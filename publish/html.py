@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from html import escape
 
+from publish.edition import Edition, heading_rank
 from publish.fetcher import resource_url
-from publish.fonts import glyph_marker
+from publish.fonts import Coverage, glyph_marker
 from publish.page import STYLESHEET
 from publish.paging import keep_together
-from translate.document import Block, BlockKind, Document
+from translate.document import Block, BlockKind
 
 UNTRANSLATED = "[not yet translated]"
 COLUMN_HEADS = ("中文", "English")
@@ -46,10 +47,18 @@ def _attributes(attributes: dict[str, str | None]) -> str:
     )
 
 
-def font_stylesheet(font_families: list[str]) -> bytes:
-    """The font chain as CSS; family names are quoted as CSS strings."""
-    quoted = ", ".join('"' + family.replace("\\", "\\\\").replace('"', '\\"') + '"' for family in font_families)
-    return f"html {{ font-family: {quoted}, serif; }}\n".encode()
+def font_stylesheet(coverage: Coverage) -> bytes:
+    """The font chains as CSS: the Chinese chain for all text, the English face ahead of it for English.
+    Family names are quoted as CSS strings."""
+
+    def quoted(families: list[str]) -> str:
+        return ", ".join('"' + family.replace("\\", "\\\\").replace('"', '\\"') + '"' for family in families)
+
+    chain = [face.family for face in coverage.faces]
+    css = f"html {{ font-family: {quoted(chain)}, serif; }}\n"
+    if coverage.english:
+        css += f'[lang|="en"] {{ font-family: {quoted([coverage.english.family, *chain])}, serif; }}\n'
+    return css.encode()
 
 
 def _marked(text: str, missing: frozenset[str]) -> list[str | Markup]:
@@ -67,52 +76,151 @@ def _marked(text: str, missing: frozenset[str]) -> list[str | Markup]:
     return parts
 
 
-def _row(block: Block, missing: frozenset[str]) -> Markup:
-    classes = [block.kind.value] + (["keep"] if keep_together(block) else [])
-    if block.kind is BlockKind.HEADING:
-        tag = f"h{min(max(block.level, 1) + 1, 4)}"  # h1 is the document title
-    else:
-        tag = "p"
+PAGE_NUMBER_CHARACTERS = "0123456789/"
+GENERATOR = "zhen-publish"
+
+
+def _heading_tag(block: Block) -> str:
+    return f"h{heading_rank(block) + 1}"  # h1 is the document's title
+
+
+def _bookmark(block: Block, layout: str) -> str | None:
+    """What the PDF outline shows for a heading: both languages when both are shown."""
+    if layout in ("en", "zh") or not block.target:
+        return None
+    return f"{block.source} — {block.target}"
+
+
+def _texts(block: Block, edition: Edition, missing: frozenset[str]) -> tuple[list, list]:
     english = _marked(block.target, missing) if block.target else [element("span", UNTRANSLATED, class_="untranslated")]
+    return _marked(block.source, missing), english
+
+
+def _side_by_side(edition: Edition, missing: frozenset[str]) -> Markup:
+    zh_share = edition.zh_share
+    heads = [element("th", text, lang=lang) for text, lang in zip(COLUMN_HEADS, (edition.zh_lang, "en"))]
+    rows = []
+    for block in edition.document.body:
+        classes = [block.kind.value] + (["keep"] if keep_together(block, zh_share) else [])
+        tag = _heading_tag(block) if block.kind is BlockKind.HEADING else "p"
+        zh, en = _texts(block, edition, missing)
+        bookmark = _bookmark(block, "side-by-side") if block.kind is BlockKind.HEADING else None
+        rows.append(
+            element(
+                "tr",
+                element("td", element(tag, *zh, data_bookmark=bookmark), lang=edition.zh_lang),
+                element("td", element(tag, *en, class_="no-bookmark"), lang="en"),
+                class_=" ".join(classes),
+            )
+        )
+    widths = (f"width: {100 * zh_share:.1f}%", f"width: {100 * (1 - zh_share):.1f}%")
     return element(
-        "tr",
-        element("td", element(tag, *_marked(block.source, missing)), lang="zh-Hans"),
-        element("td", element(tag, *english), lang="en"),
-        class_=" ".join(classes),
+        "table",
+        element("colgroup", *(void_element("col", style=width) for width in widths)),
+        element("thead", element("tr", *heads)),
+        element("tbody", *rows),
+        class_="bitext",
     )
 
 
-def render_html(document: Document, missing: frozenset[str] = frozenset()) -> str:
-    """The bilingual page; its stylesheets are the resources ``resource_url`` names.
+def _flowing(edition: Edition, missing: frozenset[str]) -> Markup:
+    """One column: each Chinese paragraph followed by its English, or one language alone."""
+    layout = edition.settings.layout
+    parts = []
+    for block in edition.document.body:
+        heading = block.kind is BlockKind.HEADING
+        tag = _heading_tag(block) if heading else "p"
+        zh, en = _texts(block, edition, missing)
+        shown = []
+        if layout != "en":
+            shown.append(
+                element(tag, *zh, lang=edition.zh_lang, data_bookmark=_bookmark(block, layout) if heading else None)
+            )
+        if layout != "zh":
+            shown.append(element(tag, *en, lang="en", class_="no-bookmark" if layout != "en" else None))
+        keep = keep_together(block, 0.5)
+        parts.append(element("div", *shown, class_=" ".join([block.kind.value] + (["keep"] if keep else []))))
+    return element("div", *parts, class_=f"flow {layout}")
+
+
+def _title_block(edition: Edition, missing: frozenset[str]) -> Markup:
+    document, layout = edition.document, edition.settings.layout
+    english = document.english_title if layout != "zh" else ""
+    titles = []
+    if layout != "en" or not english:
+        running = "running" if not english else None  # the running head shows the English title if any
+        titles.append(element("h1", *_marked(document.title, missing), lang=edition.zh_lang, class_=running))
+    if english:
+        tag = "h1" if layout == "en" else "p"
+        titles.append(element(tag, *_marked(english, missing), class_="en-title running", lang="en"))
+    rows = [
+        element("tr", element("th", label), element("td", *_marked(value, missing))) for label, value in edition.facts()
+    ]
+    return element("header", *titles, element("table", element("tbody", *rows), class_="facts"), class_="title-block")
+
+
+def _appendix(edition: Edition, missing: frozenset[str]) -> Markup:
+    if not edition.terms:
+        return Markup("")
+    heads = [element("th", text, lang=lang) for text, lang in zip(COLUMN_HEADS, (edition.zh_lang, "en"))]
+    rows = [
+        element(
+            "tr",
+            element("td", *_marked(zh, missing), lang=edition.zh_lang),
+            element("td", *_marked(en, missing), lang="en"),
+        )
+        for zh, en in edition.terms
+    ]
+    return element(
+        "section",
+        element("h2", edition.label("appendix")),
+        element("table", element("thead", element("tr", *heads)), element("tbody", *rows), class_="terms"),
+        class_="appendix",
+    )
+
+
+def _properties(edition: Edition) -> list[tuple[str, str]]:
+    """The document properties WeasyPrint writes into the PDF's information and XMP metadata."""
+    settings = edition.settings
+    return [
+        ("author", settings.author),
+        ("description", settings.subject or edition.document.english_title),
+        ("keywords", ", ".join(settings.keywords)),
+        ("generator", GENERATOR),
+        ("dcterms.created", edition.document.translated),
+    ]
+
+
+def render_html(edition: Edition, missing: frozenset[str] = frozenset()) -> str:
+    """The page in the edition's layout; its stylesheets are the resources ``resource_url`` names.
 
     ``missing``: characters no installed font has, shown as markers.
     """
-    heads = [element("th", text, lang=lang) for text, lang in zip(COLUMN_HEADS, ("zh-Hans", "en"))]
-    cover = [element("h1", *_marked(document.title, missing), lang="zh-Hans")]
-    if document.english_title:
-        cover.append(element("p", *_marked(document.english_title, missing), class_="en-title", lang="en"))
+    settings, document = edition.settings, edition.document
     head = element(
         "head",
         void_element("meta", charset="utf-8"),
-        element("title", document.title),
+        element(
+            "title", document.english_title if settings.layout == "en" and document.english_title else document.title
+        ),
+        *(void_element("meta", name=name, content=value) for name, value in _properties(edition) if value),
         void_element("link", rel="stylesheet", href=resource_url(STYLESHEET)),
         void_element("link", rel="stylesheet", href=resource_url(FONT_STYLESHEET)),
     )
-    table = element(
-        "table",
-        element("colgroup", void_element("col"), void_element("col")),
-        element("thead", element("tr", *heads)),
-        element("tbody", *(_row(block, missing) for block in document.body)),
-        class_="bitext",
-    )
-    body = element("body", element("section", *cover, class_="cover"), table)
-    return "<!DOCTYPE html>\n" + element("html", head, body, lang="zh-Hans") + "\n"
+    text = _side_by_side(edition, missing) if settings.layout == "side-by-side" else _flowing(edition, missing)
+    body = element("body", _title_block(edition, missing), text, _appendix(edition, missing), class_=settings.layout)
+    lang = "en" if settings.layout == "en" else edition.zh_lang
+    return "<!DOCTYPE html>\n" + element("html", head, body, lang=lang) + "\n"
 
 
-def rendered_text(document: Document) -> str:
+def rendered_text(edition: Edition) -> str:
     """Every character the rendering will show, for the font coverage check."""
     # Page numbers use digits and "/"; glyph markers ("[U+1F600]") hexadecimal digits.
-    parts = [document.title, UNTRANSLATED, *COLUMN_HEADS, "0123456789/", "[U+ABCDEF]"]
+    document = edition.document
+    parts = [document.title, UNTRANSLATED, *COLUMN_HEADS, PAGE_NUMBER_CHARACTERS, "[U+ABCDEF] —"]
+    parts += [label + value for label, value in edition.facts()] + [edition.label("appendix")]
+    parts += [document.source_file, document.translated, edition.glossary_version]
+    parts += [text for pair in edition.terms for text in pair]
     for block in document.blocks:
         parts += [block.source, block.target]
     return "".join(parts)

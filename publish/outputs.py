@@ -6,37 +6,24 @@ is written atomically: a failure leaves no partial output behind.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.files import write_bytes_atomic
-from glossary.script import to_simplified, to_traditional
 from publish.docx import render_docx
+from publish.edition import make_edition
 from publish.filenames import safe_stem
 from publish.fonts import Coverage, fonts_for, glyph_marker
 from publish.html import rendered_text
 from publish.pdf import render_pdf
+from publish.settings import Settings
 from translate.bitext import to_xliff
 from translate.document import Document, Issue
 from translate.languages import check_language_tag
 from translate.qa import qa_json
 
 FORMATS = ("xlf", "docx", "pdf")
-SCRIPTS = ("original", "simplified", "traditional")
 NO_GLYPH = "no-glyph"  # the QA check for characters no installed font can draw
-
-
-def in_script(document: Document, script: str) -> Document:
-    """A copy whose Chinese is shown in ``script``; the bilingual file keeps the original."""
-    if script == "original":
-        return document
-    convert = to_simplified if script == "simplified" else to_traditional
-    shown = copy.deepcopy(document)
-    shown.title = convert(shown.title)
-    for segment in shown.segments:
-        segment.source = convert(segment.source)
-    return shown
 
 
 def parse_formats(value: str, allowed: tuple[str, ...] = FORMATS) -> list[str]:
@@ -62,6 +49,7 @@ class Rendered:
 
     files: dict[str, bytes]
     missing_glyphs: list[str] = field(default_factory=list)
+    pages: int = 0  # the PDF's
 
     def note(self) -> str:
         """For the summary line: which characters the PDF shows as markers."""
@@ -85,22 +73,23 @@ def report_missing_glyphs(document: Document, shown: Document, coverage: Coverag
 
 
 def render_outputs(
-    document: Document, formats: list[str], with_qa: bool = True, zh_script: str = "original"
+    document: Document, formats: list[str], settings: Settings | None = None, with_qa: bool = True
 ) -> Rendered:
     """Every requested format in memory; nothing is written yet."""
-    shown = in_script(document, zh_script)
+    settings = settings or Settings()
+    edition = make_edition(document, settings)
     coverage = None
-    if "docx" in formats or "pdf" in formats:
-        coverage = fonts_for(rendered_text(shown))  # checked once, before anything renders
-        report_missing_glyphs(document, shown, coverage)
+    if "docx" in formats or "pdf" in formats:  # checked once, before anything renders
+        coverage = fonts_for(rendered_text(edition), edition.zh_forms, settings.font_zh, settings.font_en)
+        report_missing_glyphs(document, edition.document, coverage)
     rendered = Rendered({}, coverage.missing if coverage else [])
     for fmt in formats:
         if fmt == "xlf":
             rendered.files[fmt] = to_xliff(document)
         elif fmt == "docx":
-            rendered.files[fmt] = render_docx(shown, coverage.faces[0].family)
+            rendered.files[fmt] = render_docx(edition, coverage)
         elif fmt == "pdf":
-            rendered.files[fmt] = render_pdf(shown, coverage)
+            rendered.files[fmt], rendered.pages = render_pdf(edition, coverage)
     if with_qa:
         rendered.files["qa"] = qa_json(document).encode("utf-8")
     return rendered

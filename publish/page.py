@@ -31,10 +31,13 @@ class Page:
     cell_padding_mm: tuple[float, float]  # vertical, horizontal
 
     @property
-    def column_mm(self) -> float:
-        """The width of each of the two columns of the bilingual table."""
+    def text_width_mm(self) -> float:
         _, right, _, left = self.margins_mm
-        return (self.width_mm - left - right) / 2
+        return self.width_mm - left - right
+
+    def columns_mm(self, zh_share: float) -> tuple[float, float]:
+        """The widths of the Chinese and the English column of the side-by-side table."""
+        return self.text_width_mm * zh_share, self.text_width_mm * (1 - zh_share)
 
     @property
     def em_mm(self) -> float:
@@ -45,9 +48,9 @@ class Page:
         top, _, bottom, _ = self.margins_mm
         return int((self.height_mm - top - bottom) / (self.em_mm * self.line_height))
 
-    def characters_per_line(self, em_per_character: float) -> int:
-        """How many characters of the given average width fit on a line of a column."""
-        text_mm = self.column_mm - 2 * self.cell_padding_mm[1]
+    def characters_per_line(self, column_mm: float, em_per_character: float) -> int:
+        """How many characters of the given average width fit on a line of a column that wide."""
+        text_mm = column_mm - 2 * self.cell_padding_mm[1]
         return max(1, int(text_mm / (self.em_mm * em_per_character)))
 
 

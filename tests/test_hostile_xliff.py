@@ -121,7 +121,7 @@ def test_the_renderer_itself_refuses_every_url_but_its_own_stylesheet(tmp_path, 
         f'<link rel="attachment" href="data:text/plain,hello"></head>'
         f'<body><p class="big">text</p><img src="file://{secret}"><img src="{url}/i.png"></body></html>'
     )
-    pdf, refused = html_to_pdf(html, {"ours.css": (b"@page { size: A5 }", "text/css")})
+    pdf, refused, _ = html_to_pdf(html, {"ours.css": (b"@page { size: A5 }", "text/css")})
     reader = pypdf.PdfReader(__import__("io").BytesIO(pdf))
     assert round(float(reader.pages[0].mediabox.width)) == 420  # A5: our stylesheet was served
     assert list(reader.attachments) == []

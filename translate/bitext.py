@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from translate.normalize import normalize
 from translate.read import DEFAULT_MAX_INPUT_MB
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 MTC = "urn:oasis:names:tc:xliff:matches:2.0"
 # Our own namespace, for what a term mark says beyond XLIFF's value: the
@@ -140,7 +142,13 @@ def _register_prefixes() -> None:
 def to_xliff(document: Document) -> bytes:
     root = ET.Element(_q("xliff"), version="2.1", srcLang=document.source_lang, trgLang=document.target_lang)
     file = ET.SubElement(root, _q("file"), id="f1", original=document.stem)
-    _metadata(file, "document", {"title": document.title, "glossary-sha256": document.glossary_sha256})
+    facts = {
+        "title": document.title,
+        "glossary-sha256": document.glossary_sha256,
+        "source-file": document.source_file,
+        "translated": document.translated,
+    }
+    _metadata(file, "document", {key: value for key, value in facts.items() if value})
     for block in document.blocks:
         unit = ET.SubElement(file, _q("unit"), id=block.id, type=f"{PREFIX}:{block.kind.value}")
         if block.kind is BlockKind.HEADING:
@@ -237,6 +245,8 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
         source_lang=check_language_tag(root.get("srcLang", "zh"), label),
         target_lang=check_language_tag(root.get("trgLang", "en"), label),
         glossary_sha256=info.get("glossary-sha256", ""),
+        source_file=info.get("source-file", ""),
+        translated=info.get("translated", "") if ISO_DATE.fullmatch(info.get("translated", "")) else "",
     )
 
 

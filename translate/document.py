@@ -115,6 +115,8 @@ class Document:
     source_lang: str = "zh"
     target_lang: str = "en"
     glossary_sha256: str = ""
+    source_file: str = ""  # the name of the file translated, for the reader (never a path to open)
+    translated: str = ""  # the date of the translation, ISO 8601
 
     @property
     def segments(self) -> list[Segment]:

@@ -17,13 +17,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 
 from glossary.errors import describe_error
 from glossary.files import MB
 from glossary.store import Glossary
+from publish.index import listing_for, update_index
 from publish.outputs import FORMATS, Rendered, render_outputs, write_outputs
+from publish.settings import Settings, read_config
 from translate.bitext import read_xliff
 from translate.document import Document, Segment
 from translate.engines import Engine, run_engine
@@ -43,7 +46,9 @@ class Options:
     source_lang: str = "zh"
     target_lang: str = "en"
     formats: tuple[str, ...] = FORMATS  # any of xlf, docx, pdf
-    zh_script: str = "original"  # the Chinese column of DOCX and PDF: original | simplified | traditional
+    settings: Settings = field(default_factory=Settings)  # how DOCX and PDF are published
+    settings_given: frozenset[str] = frozenset()  # the settings given as options: they win over publish.toml
+    index: bool = False  # keep an index.html of the documents in the output folder
     out_dir: Path | None = Path("out")  # None: beside each input (publish)
     max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB
     fuzzy_fill: float | None = None  # use a fuzzy match as the target when at least this similar (0-1)
@@ -94,6 +99,7 @@ def translate_file(
     document = segment_document(raw)  # normalise and segment: sentences, as written and normalised
     document.source_lang, document.target_lang = options.source_lang, options.target_lang
     document.glossary_sha256 = glossary.sha256
+    document.source_file, document.translated = path.name, date.today().isoformat()
     with (progress_bar or _no_bar)(document) as progress:
         find_terms(document, glossary)  # terms
         pending = fill_from_glossary(document)  # segments the approved terms cover completely
@@ -105,8 +111,8 @@ def translate_file(
         if engine is not None:
             _machine_translate(engine, unknown, memory, str(path), progress)  # engine
     check_document(document)  # QA
-    rendered = render_outputs(document, list(options.formats), zh_script=options.zh_script)  # outputs
-    written = write_outputs(document, rendered, options.out_dir or path.parent)
+    rendered = render_outputs(document, list(options.formats), publish_settings(options, path))  # outputs
+    written = _write(document, rendered, options.out_dir or path.parent, options)
     notes = _notes(rendered)
     if raw.encoding_guessed:
         notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
@@ -127,9 +133,25 @@ def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_
     checked = qa_file(path, glossary, options)
     document = checked.document
     formats = [f for f in options.formats if f != "xlf"]  # the XLIFF is the input: never overwritten
-    rendered = render_outputs(document, formats, zh_script=options.zh_script)
-    written = write_outputs(document, rendered, options.out_dir or path.parent)
+    rendered = render_outputs(document, formats, publish_settings(options, path))
+    written = _write(document, rendered, options.out_dir or path.parent, options)
     return Outcome(path, document, written, _notes(rendered) + checked.notes)
+
+
+def _write(document: Document, rendered: Rendered, folder: Path, options: Options) -> list[Path]:
+    """The outputs, and the folder's index updated when asked."""
+    written = write_outputs(document, rendered, folder)
+    if options.index:
+        written.append(update_index(folder, [listing_for(document, written, rendered.pages)]))
+    return written
+
+
+def publish_settings(options: Options, path: Path) -> Settings:
+    """The settings in a ``publish.toml`` beside the input, with the options given on top."""
+    names = options.settings_given or {
+        f.name for f in fields(Settings) if getattr(options.settings, f.name) != getattr(Settings(), f.name)
+    }
+    return replace(read_config(path.parent), **{name: getattr(options.settings, name) for name in names})
 
 
 def _notes(rendered: Rendered) -> list[str]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import fields
 from pathlib import Path
 
 from glossary.errors import UserError
 from glossary.files import MB
-from publish.outputs import SCRIPTS, parse_formats
+from publish.outputs import parse_formats
+from publish.settings import LAYOUTS, PDF_VARIANTS, SCRIPTS, Settings
 from translate.job import Options
 from translate.languages import check_language_tag
 from translate.read import DEFAULT_MAX_INPUT_MB, DOCX_INFLATION
@@ -39,19 +41,44 @@ def add_output_options(
         default=",".join(formats),
         help=f"any of {','.join(formats)} (default: all)",
     )
-    parser.add_argument(
+    look = parser.add_argument_group("publishing (DOCX and PDF; also from a publish.toml beside the inputs)")
+    look.add_argument("--layout", choices=LAYOUTS, help="side-by-side (default), interleaved, en or zh alone")
+    look.add_argument(
         "--zh-script",
         choices=SCRIPTS,
-        default="original",
-        help="script of the Chinese column in DOCX and PDF (default: as written); the XLIFF keeps the original",
+        help="the Chinese shown: as written (default), simplified, traditional, or Taiwan's or Hong Kong's "
+        "characters and vocabulary; the XLIFF keeps the text as written",
     )
+    look.add_argument(
+        "--no-glossary-appendix",
+        dest="glossary_appendix",
+        action="store_false",
+        default=None,
+        help="leave out the list of glossary terms after the text",
+    )
+    look.add_argument("--font-zh", metavar="FAMILY", help="the Chinese face (default: Noto Serif CJK, by script)")
+    look.add_argument("--font-en", metavar="FAMILY", help="the English face (default: Liberation Serif)")
+    look.add_argument("--author", help="the author in the PDF's and DOCX's properties")
+    look.add_argument("--subject", help="the subject in the PDF's and DOCX's properties")
+    look.add_argument("--keywords", type=_keywords, help="comma-separated keywords for the properties")
+    look.add_argument("--index", action="store_true", help="keep an index.html of the documents in the output folder")
+    look.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="PDF/A-3u to archive, PDF/UA-1 (tagged) for access")
+
+
+def settings_from(args: argparse.Namespace) -> tuple[Settings, frozenset[str]]:
+    """The publishing settings given as options, and which were given (they win over publish.toml)."""
+    given = {f.name: getattr(args, f.name) for f in fields(Settings) if getattr(args, f.name, None) is not None}
+    return Settings(**given), frozenset(given)
 
 
 def options_from(args: argparse.Namespace, **languages: str) -> Options:
     defaults = Options(out_dir=None)
+    settings, given = settings_from(args)
     return Options(
         formats=tuple(getattr(args, "format", defaults.formats)),  # argparse ran the default through the type
-        zh_script=getattr(args, "zh_script", defaults.zh_script),
+        settings=settings,
+        settings_given=given,
+        index=getattr(args, "index", False),
         out_dir=getattr(args, "out", None),
         max_input_bytes=int(args.max_input_mb * MB),
         **languages,
@@ -74,6 +101,10 @@ def _formats(allowed: tuple[str, ...]):
             raise argparse.ArgumentTypeError(str(error))
 
     return parse
+
+
+def _keywords(value: str) -> tuple[str, ...]:
+    return tuple(word.strip() for word in value.split(",") if word.strip())
 
 
 def _positive_megabytes(value: str) -> float:
