@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+APT_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji fonts-liberation2 libharfbuzz-subset0 libpango-1.0-0 \
+  libpangoft2-1.0-0 poppler-utils qpdf libreoffice-writer-nogui
 TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
 DEMO_TM := build/demo-tm.sqlite
@@ -13,7 +14,8 @@ DEMO_TM := build/demo-tm.sqlite
 
 setup: system-packages $(STAMP)
 
-# WeasyPrint needs Pango; without libharfbuzz-subset0 it subsets CJK fonts 10x slower.
+# WeasyPrint needs Pango; without libharfbuzz-subset0 it subsets CJK fonts 10x slower.  Liberation Serif
+# sets the English.  The tests check PDFs with poppler and qpdf and open the DOCX in LibreOffice, as a reader would.
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \

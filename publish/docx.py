@@ -139,10 +139,23 @@ def _style(block: Block, english_beside_chinese: bool = False) -> str:
     return f"{name} (English)" if english_beside_chinese else name
 
 
+def _light_rules(table: Table) -> None:
+    """Thin light-grey rules between rows and columns, as in the PDF (Table Grid's are black)."""
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        rule = OxmlElement(f"w:{edge}")
+        rule.set(qn("w:val"), "single")
+        rule.set(qn("w:sz"), "4")  # eighths of a point
+        rule.set(qn("w:color"), "DDDDDD")
+        borders.append(rule)
+    table._tbl.tblPr.append(borders)
+
+
 def _side_by_side(doc, edition: Edition, fonts: _Fonts) -> None:
     widths = page().columns_mm(edition.zh_share)
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
+    _light_rules(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for column, width in zip(table.columns, widths):
         column.width = Mm(width)
@@ -204,6 +217,7 @@ def _appendix(doc, edition: Edition, fonts: _Fonts) -> None:
     widths = (page().text_width_mm * 0.35, page().text_width_mm * 0.65)
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
+    _light_rules(table)
     header, cells = _add_row(table, widths)
     for cell, text, lang in zip(cells, COLUMN_HEADS, (fonts.zh_lang, ENGLISH)):
         _add_run(cell.paragraphs[0], text, fonts, lang, bold=True)
@@ -280,6 +294,9 @@ def _page_and_styles(doc, fonts: _Fonts) -> None:
     for style in doc.styles:
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
             fonts.apply(style.element)
+    for r_pr in doc.styles.element.iter(qn("w:rPr")):  # table styles' conditional parts too
+        if r_pr.find(qn("w:rFonts")) is not None:
+            fonts.apply(r_pr)
     doc.styles["Normal"].font.size = Pt(geometry.font_pt)
     # The PDF's look rather than the template's blue: black headings sized as in the stylesheet.
     for name, size, color in (("Title", 18, "111111"), ("Subtitle", 14, "333333")):

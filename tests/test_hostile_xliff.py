@@ -71,6 +71,8 @@ def hostile_xliff(payload: str, original: str = "report", src: str = "zh", trg: 
     group = ET.SubElement(ET.SubElement(file, _q("metadata", MDA)), _q("metaGroup", MDA), category="document")
     ET.SubElement(group, _q("meta", MDA), type="title").text = "标题" + payload
     ET.SubElement(group, _q("meta", MDA), type="glossary-sha256").text = payload
+    ET.SubElement(group, _q("meta", MDA), type="source-file").text = "report.txt" + payload
+    ET.SubElement(group, _q("meta", MDA), type="translated").text = "2024-01-01" + payload  # not a date: left out
     for number, kind in enumerate(("heading", "paragraph", "paragraph"), start=1):
         unit = ET.SubElement(file, _q("unit"), id=f"u{number}{payload}", type=f"zhen:{kind}", name=payload)
         if kind == "heading":
@@ -97,7 +99,7 @@ def test_markup_in_every_xliff_field_is_shown_as_text_and_fetches_nothing(run, t
     xliff = tmp_path / "hostile.zh-en.xlf"
     xliff.write_bytes(hostile_xliff(payload))
     out = tmp_path / "out"
-    result = run("publish", str(xliff), "--out", str(out))
+    result = run("publish", str(xliff), "--out", str(out), "--index")
     assert result.code == 0, result.err
     pdf = out / "report.zh-en.pdf"
     reader = pypdf.PdfReader(pdf)
@@ -110,6 +112,8 @@ def test_markup_in_every_xliff_field_is_shown_as_text_and_fetches_nothing(run, t
     with zipfile.ZipFile(out / "report.zh-en.docx") as docx_file:
         body = docx_file.read("word/document.xml").decode("utf-8")
     assert "&lt;link rel=" in body and "<link" not in body  # text in the DOCX's XML as well, not markup
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "&lt;link rel=" in index and "<link" not in index and "<img" not in index  # the index escapes it too
 
 
 def test_the_renderer_itself_refuses_every_url_but_its_own_stylesheet(tmp_path, secret, loopback_server):

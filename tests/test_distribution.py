@@ -1,0 +1,277 @@
+"""The PDF and DOCX as a press office hands them out, checked as a reader would see them: rendered to
+pictures (the DOCX through LibreOffice), their text, their structure and their properties."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from PIL import Image
+
+from glossary.store import load_glossary
+from publish.page import page
+from translate.bitext import read_xliff
+from translate.job import Options, translate_file
+from translate.memory import TranslationMemory
+from translate.tm_files import read_units
+
+from .conftest import SEEDS
+
+STEM = "000_fd68bde13d4caed7"  # the Xicheng report: a title, headings, 49 segments
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def xliff(tmp_path_factory) -> Path:
+    """The Xicheng report translated from its reference English (the seeds' TMX), as an XLIFF."""
+    folder = tmp_path_factory.mktemp("xicheng")
+    memory = TranslationMemory(folder / "tm.sqlite")
+    memory.add_human(read_units(SEEDS / f"{STEM}.en.tmx", 10**7))
+    options = Options(formats=("xlf",), out_dir=folder)
+    outcome = translate_file(SEEDS / f"{STEM}.txt", load_glossary(), None, memory, options)
+    return next(path for path in outcome.written if path.suffix == ".xlf")
+
+
+def publish(run, xliff: Path, out: Path, *options: str) -> dict[str, Path]:
+    result = run("publish", str(xliff), "--out", str(out), *options)
+    assert result.code == 0, result.out + result.err
+    return {path.suffix.lstrip("."): path for path in out.iterdir()}
+
+
+def pdf_text(pdf: Path, first: int = 1, last: int = 0) -> str:
+    pages = ["-f", str(first)] + (["-l", str(last)] if last else [])
+    return subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def picture(pdf: Path, number: int, folder: Path) -> Image.Image:
+    """Page ``number`` as pdftoppm draws it at 50 dpi, in grey."""
+    prefix = folder / f"{pdf.stem}-page"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", str(number), "-l", str(number), str(pdf), str(prefix)], check=True
+    )
+    return Image.open(next(folder.glob(f"{prefix.name}-*{number}.png"))).convert("L")
+
+
+def ink(image: Image.Image, box: tuple[float, float, float, float], darker_than: int = 128) -> float:
+    """The share of dark pixels in a box given in millimetres from the top left."""
+    scale = image.width / page().width_mm
+    crop = image.crop(tuple(round(v * scale) for v in box))
+    pixels = crop.tobytes()
+    return sum(1 for p in pixels if p < darker_than) / max(1, len(pixels))
+
+
+def text_columns(image: Image.Image, top_mm: float, bottom_mm: float) -> list[tuple[float, float]]:
+    """The columns of text between two heights: runs of millimetres with ink, split at gaps of 2 mm or more."""
+    _, right, _, left = page().margins_mm
+    inked = [
+        x
+        for x in range(int(left) - 2, int(page().width_mm - right) + 2)
+        if ink(image, (x, top_mm, x + 1, bottom_mm)) > 0.002
+    ]
+    columns, start = [], None
+    for x, following in zip(inked, inked[1:] + [10_000]):
+        start = x if start is None else start
+        if following - x > 2:
+            columns.append((start, x + 1))
+            start = None
+    return [c for c in columns if c[1] - c[0] > 15]  # text, not a stray mark
+
+
+def looks_like_a_page_of_the_document(image: Image.Image, columns: int) -> None:
+    top, _, bottom, _ = page().margins_mm
+    height = page().height_mm
+    assert ink(image, (0, top, page().width_mm, height - bottom)) > 0.02  # not blank
+    assert ink(image, (0, height - bottom + 3, page().width_mm, height - 3), darker_than=200) > 0  # the footer
+    assert len(text_columns(image, 100, height - bottom - 5)) == columns  # below the title block
+
+
+def test_side_by_side_pages_show_two_columns_and_the_footer(run, xliff, tmp_path):
+    pdf = publish(run, xliff, tmp_path / "out", "--format", "pdf")["pdf"]
+    pages = page_count(pdf)
+    for number in (1, (pages + 1) // 2):
+        looks_like_a_page_of_the_document(picture(pdf, number, tmp_path), columns=2)
+    (zh_left, zh_right), (en_left, en_right) = text_columns(picture(pdf, 2, tmp_path), 40, 250)
+    assert 0.3 < (zh_right - zh_left) / (en_right - en_left) < 0.6  # the English gets the wider column
+
+
+def test_the_docx_through_libreoffice_has_two_columns_the_footer_and_the_headings_as_bookmarks(run, xliff, tmp_path):
+    from pypdf import PdfReader
+
+    files = publish(run, xliff, tmp_path / "out", "--format", "docx")
+    converted = tmp_path / "lo"
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(converted), str(files["docx"])],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = converted / f"{files['docx'].stem}.pdf"
+    for number in (1, (page_count(pdf) + 1) // 2):
+        looks_like_a_page_of_the_document(picture(pdf, number, tmp_path), columns=2)
+    document = read_xliff(xliff)
+    headings = [b.source for b in document.body if b.kind.value == "heading"]
+    outline = [item["/Title"] for item in PdfReader(pdf).outline if not isinstance(item, list)]
+    assert outline[: len(headings)] == headings  # Word's navigation pane: the Heading styles, in the table
+    assert re.search(r"\b2\s*/\s*\d+\s*$", pdf_text(pdf, 2, 2).strip())  # PAGE / NUMPAGES
+
+
+def test_interleaved_puts_each_paragraph_before_its_english(run, xliff, tmp_path):
+    pdf = publish(run, xliff, tmp_path / "out", "--format", "pdf", "--layout", "interleaved")["pdf"]
+    looks_like_a_page_of_the_document(picture(pdf, 2, tmp_path), columns=1)
+    text = " ".join(pdf_text(pdf).split())
+    body = [b for b in read_xliff(xliff).body if b.kind.value == "paragraph"]
+    at = [(text.index(b.source[:12]), text.index(" ".join(b.target.split()[:4]))) for b in body[:3]]
+    assert at[0][0] < at[0][1] < at[1][0] < at[1][1] < at[2][0] < at[2][1]
+
+
+@pytest.mark.parametrize(
+    ("layout", "shown", "left_out"), [("en", "english", HAN), ("zh", "chinese", re.compile(r"\bthe\b"))]
+)
+def test_one_language_alone(run, xliff, tmp_path, layout, shown, left_out):
+    pdf = publish(run, xliff, tmp_path / "out", "--format", "pdf", "--layout", layout)["pdf"]
+    looks_like_a_page_of_the_document(picture(pdf, 2, tmp_path), columns=1)
+    text = pdf_text(pdf)
+    body = text[: text.index("Glossary terms" if layout == "en" else "本文术语")]  # the appendix is bilingual
+    assert not left_out.search(body.split("\n", 1)[1] if layout == "zh" else body)
+    assert len(body) > (5000 if layout == "en" else 2000)
+
+
+def test_the_title_block_says_where_the_text_came_from(run, xliff, tmp_path):
+    pdf = publish(run, xliff, tmp_path / "out", "--format", "pdf")["pdf"]
+    document = read_xliff(xliff)
+    first = " ".join(pdf_text(pdf, 1, 1).split())
+    assert document.title in first and document.english_title in first
+    assert "源文件 Source file" in first and f"{STEM}.txt" in first
+    assert "翻译日期 Translated" in first and re.search(r"\d{4}-\d{2}-\d{2}", first)
+    assert document.glossary_sha256[:12] in first
+    assert "49 / 49" in first  # all from the human memory
+
+
+def test_the_appendix_lists_the_glossary_terms_in_order_of_first_appearance(run, xliff, tmp_path):
+    document = read_xliff(xliff)
+    files = publish(run, xliff, tmp_path / "out")
+    text = pdf_text(files["pdf"])
+    appendix = text[text.index("Glossary terms in this document") :]
+    glossary = load_glossary()
+    marked = [hit.zh for s in document.segments for hit in s.terms if hit.entry.status.value == "approved"]
+    terms = [line.strip() for line in appendix.split("\n") if HAN.search(line) and glossary.find(line.strip())]
+    assert len(terms) > 20
+    assert terms == list(dict.fromkeys(marked))  # the terms the XLIFF marks, each once, as they come
+    for zh in terms[:5]:
+        assert " ".join(glossary.find(zh).en.split()) in " ".join(appendix.split())
+    table = docx.Document(str(files["docx"])).tables[-1]
+    assert [row.cells[0].text for row in table.rows[1:]] == terms
+    without = publish(run, xliff, tmp_path / "without", "--no-glossary-appendix", "--format", "pdf")
+    assert "Glossary terms" not in pdf_text(without["pdf"])
+
+
+def test_properties_come_from_the_options_and_never_say_python_docx(run, xliff, tmp_path):
+    from pypdf import PdfReader
+
+    files = publish(
+        run,
+        xliff,
+        tmp_path / "out",
+        "--author",
+        "Xicheng Press Office",
+        "--subject",
+        "Work report",
+        "--keywords",
+        "Xicheng, 2021",
+    )
+    info = PdfReader(files["pdf"]).metadata
+    assert (info.author, info.subject, info["/Keywords"]) == ("Xicheng Press Office", "Work report", "Xicheng, 2021")
+    assert PdfReader(files["pdf"]).trailer["/Root"]["/Lang"] == "zh-Hans"
+    properties = docx.Document(str(files["docx"])).core_properties
+    assert (properties.author, properties.subject, properties.keywords) == (
+        "Xicheng Press Office",
+        "Work report",
+        "Xicheng, 2021",
+    )
+    assert properties.language == "zh-CN, en-GB" and properties.title == read_xliff(xliff).title
+    names = zipfile.ZipFile(files["docx"]).namelist()
+    assert not any("thumbnail" in name for name in names)
+    everything = b"".join(zipfile.ZipFile(files["docx"]).read(name) for name in names)
+    assert b"python-docx" not in everything
+
+
+def test_the_docx_has_word_headings_page_numbers_and_chinese_fonts_in_every_style(run, xliff, tmp_path):
+    document = docx.Document(str(publish(run, xliff, tmp_path / "out", "--format", "docx")["docx"]))
+    styles = {p.style.name for cell in document.tables[0].columns[0].cells for p in cell.paragraphs}
+    assert {"Heading 1", "Normal"} <= styles
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == read_xliff(xliff).english_title
+    footer = section.footer._element.xml
+    assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
+    xml = document.styles.element.xml
+    assert "Theme=" not in xml.replace("w:themeColor", "")  # no theme fonts: they pointed LibreOffice at Japanese forms
+    assert xml.count('w:eastAsia="Noto Serif CJK SC"') >= len([s for s in document.styles if s.type in (1, 2)])
+    assert re.search(r'<w:lang [^>]*w:eastAsia="zh-CN"', xml)
+
+
+def test_pdf_a_and_pdf_ua_pass_qpdf_and_say_what_they_are(run, xliff, tmp_path):
+    archived = publish(run, xliff, tmp_path / "a", "--format", "pdf", "--pdf-variant", "pdf/a-3u")["pdf"]
+    subprocess.run(["qpdf", "--check", str(archived)], check=True, capture_output=True)
+    xmp = subprocess.run(["pdfinfo", "-meta", str(archived)], capture_output=True, text=True, check=True).stdout
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp
+    accessible = publish(run, xliff, tmp_path / "ua", "--format", "pdf", "--pdf-variant", "pdf/ua-1")["pdf"]
+    subprocess.run(["qpdf", "--check", str(accessible)], check=True, capture_output=True)
+    info = subprocess.run(["pdfinfo", str(accessible)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Tagged:\s+yes", info)
+    fonts = subprocess.run(["pdffonts", str(accessible)], capture_output=True, text=True, check=True).stdout
+    assert all(line.split()[-5:-3] == ["yes", "yes"] for line in fonts.splitlines()[2:])  # embedded, subset
+
+
+def test_taiwan_readers_get_their_characters_vocabulary_and_glyph_forms(run, xliff, tmp_path):
+    pdf = publish(run, xliff, tmp_path / "out", "--format", "pdf", "--zh-script", "taiwan")["pdf"]
+    text = pdf_text(pdf)
+    assert "專案" in text and "项目" not in text  # 项目 is 專案 in Taiwan, not 項目
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Noto-Serif-CJK-TC" in fonts and "CJK-SC" not in fonts
+
+
+def test_a_publish_toml_beside_the_inputs_sets_what_options_do_not(run, xliff, tmp_path):
+    from pypdf import PdfReader
+
+    (xliff.parent / "publish.toml").write_text(
+        'author = "Config Office"\nlayout = "en"\nkeywords = ["a", "b"]\n', encoding="utf-8"
+    )
+    try:
+        files = publish(run, xliff, tmp_path / "out", "--format", "pdf", "--author", "Option Office")
+        info = PdfReader(files["pdf"]).metadata
+        assert (info.author, info["/Keywords"]) == ("Option Office", "a, b")
+        assert not HAN.search(pdf_text(files["pdf"], 2, 2))  # the file's layout: English alone
+        (xliff.parent / "publish.toml").write_text('layout = "sideways"\n', encoding="utf-8")
+        result = run("publish", str(xliff), "--out", str(tmp_path / "bad"))
+        assert result.code == 2 and len(result.err.strip().splitlines()) == 1
+        assert "publish.toml" in result.err and "layout must be one of" in result.err
+    finally:
+        (xliff.parent / "publish.toml").unlink()
+
+
+def test_the_index_lists_every_document_published_into_the_folder(run, xliff, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    hostile = [{"stem": "x", "title": "<script>alert(1)</script>", "files": {"pdf": "../../etc/passwd"}}]
+    (out / "index.json").write_text(json.dumps(hostile), encoding="utf-8")
+    publish(run, xliff, out, "--index")
+    other = tmp_path / "other.txt"
+    other.write_text("街道工作报告\n\n社区开展文明实践活动。\n", encoding="utf-8")
+    assert run("translate", str(other), "--engine", "none", "--out", str(out), "--index").code == 0
+    page_html = (out / "index.html").read_text(encoding="utf-8")
+    document = read_xliff(xliff)
+    assert document.title in page_html and document.english_title in page_html and "街道工作报告" in page_html
+    for name in (f"{STEM}.zh-en.pdf", f"{STEM}.zh-en.docx", "other.zh-en.pdf", "other.zh-en.docx"):
+        assert f'href="{name}"' in page_html
+    assert re.search(r"\d+ KB", page_html) and '<td class="meta">8</td>' in page_html
+    assert "<script>" not in page_html and "passwd" not in page_html  # the planted entry is gone
