@@ -5,9 +5,11 @@
   side, the Chinese cell's heading is the entry and the English one has a
   style of the same look at body level, so each heading is listed once.
 - Every font slot is named in the document defaults and in every style, with
-  no theme font left: python-docx's template points the East Asian slot at the
-  theme and tags text en-US, and LibreOffice then drew Chinese in Noto CJK's
-  Japanese forms.  Chinese text is tagged with its language (zh-CN, zh-TW, zh-HK).
+  no theme font left: python-docx's template leaves the slots to its theme
+  (whose East Asian entries include Japanese faces) and tags text en-US, so
+  text a run does not set (a field, a style's) was up to the reader's Word.
+  Chinese text is tagged with its language (zh-CN, zh-TW, zh-HK), which is
+  what makes LibreOffice pick the region's glyph forms from Noto CJK.
 - Header with the short title and footer with PAGE / NUMPAGES fields; core
   properties from the settings; the template's thumbnail and "python-docx"
   author removed.
@@ -301,9 +303,13 @@ def _page_and_styles(doc, fonts: _Fonts) -> None:
     # The PDF's look rather than the template's blue: black headings sized as in the stylesheet.
     for name, size, color in (("Title", 18, "111111"), ("Subtitle", 14, "333333")):
         _restyle(doc.styles[name], size, color)
-        borders = doc.styles[name].element.pPr.find(qn("w:pBdr")) if doc.styles[name].element.pPr is not None else None
-        if borders is not None:
-            borders.getparent().remove(borders)
+        element = doc.styles[name].element
+        for unwanted in (
+            element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}"),
+            element.find(f"{qn('w:rPr')}/{qn('w:spacing')}"),
+        ):
+            if unwanted is not None:  # the template's rule under the title and letter-spaced subtitle
+                unwanted.getparent().remove(unwanted)
     doc.styles["Subtitle"].font.italic = False
     for level in range(1, 7):
         _restyle(doc.styles[f"Heading {level}"], 11.5 if level == 1 else 10.5, "111111")

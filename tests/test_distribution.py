@@ -275,3 +275,58 @@ def test_the_index_lists_every_document_published_into_the_folder(run, xliff, tm
         assert f'href="{name}"' in page_html
     assert re.search(r"\d+ KB", page_html) and '<td class="meta">8</td>' in page_html
     assert "<script>" not in page_html and "passwd" not in page_html  # the planted entry is gone
+
+
+def glyph_top(image: Image.Image) -> Image.Image:
+    """The top of a glyph's ink (where 骨's forms differ), scaled to a fixed size, black or white."""
+    box = image.point(lambda p: 255 if p < 128 else 0).getbbox()
+    return image.crop(box).resize((64, 64)).crop((0, 0, 64, 28)).point(lambda p: 0 if p < 128 else 255)
+
+
+def differing(a: Image.Image, b: Image.Image) -> int:
+    return sum(1 for x, y in zip(a.tobytes(), b.tobytes()) if x != y)
+
+
+def test_libreoffice_draws_the_docx_chinese_in_simplified_forms_not_japanese(run, tmp_path):
+    """骨 differs between Noto CJK's faces: LibreOffice picks the form by the language the run is tagged with."""
+    from PIL import ImageDraw, ImageFont
+
+    from publish.fonts import find_font
+
+    source = tmp_path / "bone.txt"
+    source.write_text("骨\n\n骨头。\n", encoding="utf-8")
+    options = ("--engine", "none", "--format", "docx", "--layout", "zh", "--no-glossary-appendix")
+    assert run("translate", str(source), "--out", str(tmp_path), *options).code == 0
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(tmp_path / "bone.zh-en.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    prefix = tmp_path / "bone"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "400", "-f", "1", "-l", "1", str(tmp_path / "lo" / "bone.zh-en.pdf"), str(prefix)],
+        check=True,
+    )
+    drawn = Image.open(next(tmp_path.glob("bone-*1.png"))).convert("L")
+    top, _, _, left = page().margins_mm
+    scale = 400 / 25.4
+    title = glyph_top(drawn.crop(tuple(round(mm * scale) for mm in (left, top, left + 15, top + 13))))  # the title: 骨
+
+    def reference(region: str) -> Image.Image:
+        face = find_font(f"Noto Serif CJK {region}")
+        canvas = Image.new("L", (260, 260), 255)
+        ImageDraw.Draw(canvas).text((30, 0), "骨", font=ImageFont.truetype(face.path, 180, index=face.index), fill=0)
+        return glyph_top(canvas)
+
+    distance = {region: differing(title, reference(region)) for region in ("SC", "JP", "TC")}
+    assert differing(reference("SC"), reference("JP")) > 100  # the forms do differ at this size
+    assert distance["SC"] < 0.8 * min(distance["JP"], distance["TC"]), distance
