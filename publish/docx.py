@@ -36,7 +36,7 @@ from publish.edition import Edition, heading_rank
 from publish.fonts import Coverage
 from publish.html import COLUMN_HEADS, GENERATOR, UNTRANSLATED
 from publish.page import page
-from publish.paging import keep_together
+from publish.paging import fits_on_a_page
 from translate.document import Block, BlockKind
 
 CORE_PROPERTY_CHARS = 255  # python-docx refuses longer document properties
@@ -175,7 +175,7 @@ def _side_by_side(doc, edition: Edition, fonts: _Fonts) -> None:
         if block.kind is BlockKind.HEADING:
             _shade(zh_cell, "F2F2F2")
             _shade(en_cell, "F2F2F2")
-        if keep_together(block, edition.zh_share):
+        if fits_on_a_page(block, edition.zh_share):
             _row_property(tr, "w:cantSplit")
 
 

@@ -138,7 +138,7 @@ def _flowing(edition: Edition, missing: frozenset[str]) -> Markup:
             )
         if layout != "zh":
             shown.append(element(tag, *en, lang="en", class_="no-bookmark" if layout != "en" else None))
-        keep = keep_together(block, 0.5)
+        keep = keep_together(block, None)
         parts.append(element("div", *shown, class_=" ".join([block.kind.value] + (["keep"] if keep else []))))
     return element("div", *parts, class_=f"flow {layout}")
 

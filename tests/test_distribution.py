@@ -87,6 +87,15 @@ def text_columns(image: Image.Image, top_mm: float, bottom_mm: float) -> list[tu
     return [c for c in columns if c[1] - c[0] > 15]  # text, not a stray mark
 
 
+def libreoffice_pdf(document: Path, folder: Path) -> Path:
+    """The document as LibreOffice prints it, with a profile of the test's own (a user's open
+    LibreOffice would otherwise take the conversion and ignore it)."""
+    profile = (folder / "profile").as_uri()
+    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    subprocess.run([*command, "--outdir", str(folder), str(document)], check=True, capture_output=True, timeout=180)
+    return folder / f"{document.stem}.pdf"
+
+
 def looks_like_a_page_of_the_document(image: Image.Image, columns: int) -> None:
     top, _, bottom, _ = page().margins_mm
     height = page().height_mm
@@ -108,14 +117,7 @@ def test_the_docx_through_libreoffice_has_two_columns_the_footer_and_the_heading
     from pypdf import PdfReader
 
     files = publish(run, xliff, tmp_path / "out", "--format", "docx")
-    converted = tmp_path / "lo"
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(converted), str(files["docx"])],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = converted / f"{files['docx'].stem}.pdf"
+    pdf = libreoffice_pdf(files["docx"], tmp_path / "lo")
     for number in (1, (page_count(pdf) + 1) // 2):
         looks_like_a_page_of_the_document(picture(pdf, number, tmp_path), columns=2)
     document = read_xliff(xliff)
@@ -297,20 +299,7 @@ def test_libreoffice_draws_the_docx_chinese_in_simplified_forms_not_japanese(run
     source.write_text("骨\n\n骨头。\n", encoding="utf-8")
     options = ("--engine", "none", "--format", "docx", "--layout", "zh", "--no-glossary-appendix")
     assert run("translate", str(source), "--out", str(tmp_path), *options).code == 0
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "lo"),
-            str(tmp_path / "bone.zh-en.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    libreoffice_pdf(tmp_path / "bone.zh-en.docx", tmp_path / "lo")
     prefix = tmp_path / "bone"
     subprocess.run(
         ["pdftoppm", "-png", "-r", "400", "-f", "1", "-l", "1", str(tmp_path / "lo" / "bone.zh-en.pdf"), str(prefix)],
