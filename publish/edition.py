@@ -50,9 +50,14 @@ class Edition:
     by_a_human: int  # segments a human translated or post-edited
 
     @property
+    def untitled(self) -> bool:
+        """The text has no title of its own (the document's title is its file's name)."""
+        return not self.document.opens_with_title and self.document.title == self.document.stem
+
+    @property
     def short_title(self) -> str:
-        """For running heads: the English title if there is one, else the Chinese."""
-        return self.document.english_title or self.document.title
+        """For running heads: the English title if there is one, else the Chinese; none for an untitled text."""
+        return "" if self.untitled else self.document.english_title or self.document.title
 
     @property
     def glossary_version(self) -> str:

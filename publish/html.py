@@ -147,7 +147,7 @@ def _title_block(edition: Edition, missing: frozenset[str]) -> Markup:
     document, layout = edition.document, edition.settings.layout
     english = document.english_title if layout != "zh" else ""
     titles = []
-    if layout != "en" or not english:
+    if (layout != "en" or not english) and not edition.untitled:
         running = "running" if not english else None  # the running head shows the English title if any
         titles.append(element("h1", *_marked(document.title, missing), lang=edition.zh_lang, class_=running))
     if english:

@@ -319,3 +319,13 @@ def test_libreoffice_draws_the_docx_chinese_in_simplified_forms_not_japanese(run
     distance = {region: differing(title, reference(region)) for region in ("SC", "JP", "TC")}
     assert differing(reference("SC"), reference("JP")) > 100  # the forms do differ at this size
     assert distance["SC"] < 0.8 * min(distance["JP"], distance["TC"]), distance
+
+
+def test_a_text_without_a_title_is_not_given_its_file_name_as_one(run, tmp_path):
+    source = tmp_path / "report_2021_v3.txt"
+    source.write_text("街道全年完成各项工作任务。社区开展文明实践活动。\n", encoding="utf-8")
+    assert run("translate", str(source), "--engine", "none", "--out", str(tmp_path / "out")).code == 0
+    first = pdf_text(tmp_path / "out" / "report_2021_v3.zh-en.pdf", 1, 1)
+    assert first.lstrip().startswith("源文件 Source file") and "report_2021_v3.txt" in first
+    document = docx.Document(str(tmp_path / "out" / "report_2021_v3.zh-en.docx"))
+    assert "Title" not in {p.style.name for p in document.paragraphs}
