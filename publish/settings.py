@@ -18,11 +18,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from glossary.errors import UserError
+from glossary.files import decode_utf8, read_bytes
 
 LAYOUTS = ("side-by-side", "interleaved", "en", "zh")
 SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
 PDF_VARIANTS = ("pdf/a-3u", "pdf/ua-1")
 CONFIG_NAME = "publish.toml"
+CONFIG_LIMIT_BYTES = 64 * 1024  # a few settings; never read a device or a stray large file whole
 _MAX_FIELD_CHARS = 500  # metadata fields: a line, not a document
 
 
@@ -49,9 +51,12 @@ def read_config(folder: Path) -> Settings:
     path = folder / CONFIG_NAME
     if not path.is_file():
         return Settings()
+    if path.stat().st_size > CONFIG_LIMIT_BYTES:
+        raise UserError(f"over {CONFIG_LIMIT_BYTES // 1024} KB: not a file of settings", path)
+    text = decode_utf8(read_bytes(path, CONFIG_LIMIT_BYTES), path, "TOML")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise UserError(f"not a readable TOML file ({error})", path)
     known = {f.name.replace("_", "-"): f.name for f in fields(Settings)}
     values = {}

@@ -329,3 +329,24 @@ def test_a_text_without_a_title_is_not_given_its_file_name_as_one(run, tmp_path)
     assert first.lstrip().startswith("源文件 Source file") and "report_2021_v3.txt" in first
     document = docx.Document(str(tmp_path / "out" / "report_2021_v3.zh-en.docx"))
     assert "Title" not in {p.style.name for p in document.paragraphs}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe\x00bad", "not UTF-8"),
+        (b'author = "x"\nfoo = 1\n', "unknown setting 'foo'"),
+        (b"author = 3\n", "author must be text"),
+        (b'author = "a\\u001bb"\n', "one line, without control characters"),
+        (b"layout = [\n", "not a readable TOML file"),
+        (b"#" * 70_000, "over 64 KB"),
+    ],
+)
+def test_a_bad_publish_toml_is_refused_in_one_line(tmp_path, content, message):
+    from glossary.errors import UserError
+    from publish.settings import read_config
+
+    (tmp_path / "publish.toml").write_bytes(content)
+    with pytest.raises(UserError, match=re.escape(message)) as error:
+        read_config(tmp_path)
+    assert "\n" not in str(error.value)
