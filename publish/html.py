@@ -91,7 +91,8 @@ def _bookmark(block: Block, layout: str) -> str | None:
     return f"{block.source} — {block.target}"
 
 
-def _texts(block: Block, edition: Edition, missing: frozenset[str]) -> tuple[list, list]:
+def _texts(block: Block, missing: frozenset[str]) -> tuple[list, list]:
+    """The Chinese and the English of a block as parts for ``element``; a placeholder for English not yet there."""
     english = _marked(block.target, missing) if block.target else [element("span", UNTRANSLATED, class_="untranslated")]
     return _marked(block.source, missing), english
 
@@ -103,7 +104,7 @@ def _side_by_side(edition: Edition, missing: frozenset[str]) -> Markup:
     for block in edition.document.body:
         classes = [block.kind.value] + (["keep"] if keep_together(block, zh_share) else [])
         tag = _heading_tag(block) if block.kind is BlockKind.HEADING else "p"
-        zh, en = _texts(block, edition, missing)
+        zh, en = _texts(block, missing)
         bookmark = _bookmark(block, "side-by-side") if block.kind is BlockKind.HEADING else None
         rows.append(
             element(
@@ -130,7 +131,7 @@ def _flowing(edition: Edition, missing: frozenset[str]) -> Markup:
     for block in edition.document.body:
         heading = block.kind is BlockKind.HEADING
         tag = _heading_tag(block) if heading else "p"
-        zh, en = _texts(block, edition, missing)
+        zh, en = _texts(block, missing)
         shown = []
         if layout != "en":
             shown.append(

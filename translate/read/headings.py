@@ -36,7 +36,7 @@ _NUMERALS = CHINESE_NUMERALS + "兩"
 _CAPITALS = "壹贰貳叁參肆伍陆陸柒捌玖拾佰"
 # Outermost first.  ``run_in``: the numbering also opens paragraphs whose first sentence is the heading.
 NUMBERINGS = (
-    ("part", re.compile(rf"^第[{_NUMERALS}\d]+[编編篇部]"), True),
+    ("part", re.compile(rf"^第[{_NUMERALS}\d]+(?:[编編篇]|部分)"), True),  # not 第一部《民法典》
     ("chapter", re.compile(rf"^第[{_NUMERALS}\d]+章"), True),
     ("section", re.compile(rf"^第[{_NUMERALS}\d]+[节節]"), True),
     ("capital", re.compile(rf"^[{_CAPITALS}]+[、．.]"), True),
