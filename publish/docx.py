@@ -200,12 +200,13 @@ def _flowing(doc, edition: Edition, fonts: _Fonts, heading_ids: dict[tuple[int, 
 
 
 def _title_block(doc, edition: Edition, fonts: _Fonts) -> None:
-    document, layout = edition.document, edition.settings.layout
-    english = document.english_title if layout != "zh" else ""
-    if (layout != "en" or not english) and not edition.untitled:
-        _add_run(doc.add_paragraph(style="Title"), document.title, fonts, fonts.zh_lang)
-    if english:
-        _add_run(doc.add_paragraph(style="Title" if layout == "en" else "Subtitle"), english, fonts, ENGLISH)
+    layout = edition.settings.layout
+    if edition.chinese_title:
+        _add_run(doc.add_paragraph(style="Title"), edition.chinese_title, fonts, fonts.zh_lang)
+    if edition.english_title:
+        _add_run(
+            doc.add_paragraph(style="Title" if layout == "en" else "Subtitle"), edition.english_title, fonts, ENGLISH
+        )
     lang = fonts.zh_lang if layout == "zh" else ENGLISH
     for label, value in edition.facts():
         line = doc.add_paragraph()
@@ -253,10 +254,10 @@ def _header_and_footer(doc, edition: Edition, fonts: _Fonts) -> None:
     """The short title at the head of every page but the first; page n / N at every foot."""
     section = doc.sections[0]
     section.different_first_page_header_footer = True
-    title = edition.short_title if edition.settings.layout != "zh" or edition.untitled else edition.document.title
+    title = edition.running_title
     head = section.header.paragraphs[0]
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = _add_run(head, title[:120], fonts, ENGLISH if title == edition.document.english_title else fonts.zh_lang)
+    run = _add_run(head, title[:120], fonts, ENGLISH if title == edition.english_title else fonts.zh_lang)
     run.font.size = Pt(8)
     for footer in (section.footer, section.first_page_footer):
         foot = footer.paragraphs[0]

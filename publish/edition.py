@@ -55,9 +55,21 @@ class Edition:
         return not self.document.opens_with_title and self.document.title == self.document.stem
 
     @property
-    def short_title(self) -> str:
-        """For running heads: the English title if there is one, else the Chinese; none for an untitled text."""
-        return "" if self.untitled else self.document.english_title or self.document.title
+    def english_title(self) -> str:
+        """The English title the title block shows ("" in the Chinese layout, or when there is none)."""
+        return self.document.english_title if self.settings.layout != "zh" else ""
+
+    @property
+    def chinese_title(self) -> str:
+        """The Chinese title the title block shows: not alone in English when there is an English one, and
+        never a file's name standing in for a title."""
+        shown = self.settings.layout != "en" or not self.english_title
+        return self.document.title if shown and not self.untitled else ""
+
+    @property
+    def running_title(self) -> str:
+        """For running heads: the English title shown if any, else the Chinese."""
+        return self.english_title or self.chinese_title
 
     @property
     def glossary_version(self) -> str:

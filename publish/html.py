@@ -145,14 +145,13 @@ def _flowing(edition: Edition, missing: frozenset[str]) -> Markup:
 
 
 def _title_block(edition: Edition, missing: frozenset[str]) -> Markup:
-    document, layout = edition.document, edition.settings.layout
-    english = document.english_title if layout != "zh" else ""
+    chinese, english = edition.chinese_title, edition.english_title
     titles = []
-    if (layout != "en" or not english) and not edition.untitled:
-        running = "running" if not english else None  # the running head shows the English title if any
-        titles.append(element("h1", *_marked(document.title, missing), lang=edition.zh_lang, class_=running))
+    if chinese:
+        running = "running" if chinese == edition.running_title else None
+        titles.append(element("h1", *_marked(chinese, missing), lang=edition.zh_lang, class_=running))
     if english:
-        tag = "h1" if layout == "en" else "p"
+        tag = "h1" if edition.settings.layout == "en" else "p"
         titles.append(element(tag, *_marked(english, missing), class_="en-title running", lang="en"))
     rows = [
         element("tr", element("th", label), element("td", *_marked(value, missing))) for label, value in edition.facts()
