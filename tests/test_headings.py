@@ -106,3 +106,14 @@ def test_html_paragraphs_are_read_by_the_same_rules(tmp_path):
         ("heading", 2, "（一）扩大国内需求。"),
         ("paragraph", 0, "全年社会消费品零售总额增长7.2%。"),
     ]
+
+
+def test_an_aside_in_parentheses_is_a_paragraph_and_does_not_take_in_the_next_line(tmp_path):
+    text = "区政府工作报告\n\n（此件公开发布）\n\n现在，我代表区政府向大会报告工作，请予审议。\n\n（来源：区政府网站）\n\n（掌声）\n"
+    assert structure(tmp_path, text) == [
+        ("heading", 1, "区政府工作报告"),
+        ("paragraph", 0, "（此件公开发布）"),
+        ("paragraph", 0, "现在，我代表区政府向大会报告工作，请予审议。"),
+        ("paragraph", 0, "（来源：区政府网站）"),
+        ("paragraph", 0, "（掌声）"),
+    ]

@@ -15,8 +15,10 @@ Headings are found from what they are, not from being short:
   punctuation, at most one comma; but not a dateline (``——2024年3月5日在…``,
   ``（2021年1月5日）``), a speaker's office (``国务院总理``) or the name on the
   line after it (``李　强``; a spaced ``前　言`` elsewhere is a heading), or a
-  salutation (``各位代表：``, which ends in a colon).  Datelines and bylines
-  also never take in the next line as a broken-off part of themselves.
+  salutation (``各位代表：``, which ends in a colon), or an aside wholly in
+  parentheses (``（来源：新华网）``, ``（此件公开发布）``, ``（掌声）``): a note on
+  the text, not a title of part of it.  Datelines, bylines and asides also
+  never take in the next line as a broken-off part of themselves.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ _OFFICES = "|".join(  # a speaker's office ends a byline
     "主任 局长 局長 部长 部長 厅长 廳長".split()
 )
 _BYLINE = re.compile(rf"^\S{{0,16}}?(?:{_OFFICES})(?:[\s\u3000]+\S(?:[\s\u3000]*\S){{1,3}})?$")
+# A line wholly in one pair of round brackets: a source, a note, a stage direction.
+_ASIDE = re.compile(r"^[（(][^（()）]+[）)]$")
 _NAME_CHARS = 4  # a name on the line after a byline: 李　强, 王小明
 _FIRST_SENTENCE = re.compile(rf"^.*?[{SENTENCE_ENDS}][{re.escape(CLOSERS)}]*")
 
@@ -81,8 +85,8 @@ def numbering(text: str) -> str:
 
 
 def stands_alone(line: str) -> bool:
-    """A dateline, or a byline: a speaker's office, perhaps with the name."""
-    return bool(_DATELINE.match(line) or _BYLINE.match(line))
+    """A dateline, a byline (a speaker's office, perhaps with the name) or an aside in parentheses."""
+    return bool(_DATELINE.match(line) or _BYLINE.match(line) or _ASIDE.match(line))
 
 
 def line_role(line: str) -> Role:
