@@ -109,7 +109,9 @@ def test_html_paragraphs_are_read_by_the_same_rules(tmp_path):
 
 
 def test_an_aside_in_parentheses_is_a_paragraph_and_does_not_take_in_the_next_line(tmp_path):
-    text = "区政府工作报告\n\n（此件公开发布）\n\n现在，我代表区政府向大会报告工作，请予审议。\n\n（来源：区政府网站）\n\n（掌声）\n"
+    lines = ["区政府工作报告", "（此件公开发布）", "现在，我代表区政府向大会报告工作，请予审议。"]
+    lines += ["（来源：区政府网站）", "（掌声）"]
+    text = "\n\n".join(lines) + "\n"
     assert structure(tmp_path, text) == [
         ("heading", 1, "区政府工作报告"),
         ("paragraph", 0, "（此件公开发布）"),
