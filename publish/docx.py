@@ -45,6 +45,11 @@ WORD_NAMES = {"Liberation Serif": "Times New Roman", "Liberation Sans": "Arial"}
 OFFICE_LANGUAGES = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "zh-Hant-TW": "zh-TW", "zh-Hant-HK": "zh-HK"}
 ENGLISH = "en-GB"
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# The order ECMA-376 sets for a table's properties; Word reports a file with them out of order as damaged.
+_TBL_PR_ORDER = (
+    "w:tblStyle w:tblpPr w:tblOverlap w:bidiVisual w:tblStyleRowBandSize w:tblStyleColBandSize w:tblW w:jc "
+    "w:tblCellSpacing w:tblInd w:tblBorders w:shd w:tblLayout w:tblCellMar w:tblLook w:tblCaption w:tblDescription"
+).split()
 
 
 class _Fonts:
@@ -155,17 +160,36 @@ def _light_rules(table: Table) -> None:
         rule.set(qn("w:sz"), "4")  # eighths of a point
         rule.set(qn("w:color"), "DDDDDD")
         borders.append(rule)
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, *_TBL_PR_ORDER[_TBL_PR_ORDER.index("w:tblBorders") + 1 :])
+
+
+def _table(doc, widths_mm: tuple[float, float]) -> Table:
+    """An empty two-column table with light rules, its grid in the columns' widths."""
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    _light_rules(table)
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+    return table
+
+
+def _cell_padding(table: Table) -> None:
+    """The PDF's cell padding (the stylesheet's), so that text does not touch the rules."""
+    vertical, horizontal = page().cell_padding_mm
+    margins = OxmlElement("w:tblCellMar")
+    for edge, mm in (("top", vertical), ("left", horizontal), ("bottom", vertical), ("right", horizontal)):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(round(Mm(mm).twips)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.insert_element_before(margins, *_TBL_PR_ORDER[_TBL_PR_ORDER.index("w:tblCellMar") + 1 :])
 
 
 def _side_by_side(doc, edition: Edition, fonts: _Fonts, heading_ids: dict[tuple[int, bool], str]) -> None:
     widths = page().columns_mm(edition.zh_share)
-    table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    _light_rules(table)
+    table = _table(doc, widths)
+    _cell_padding(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column, width in zip(table.columns, widths):
-        column.width = Mm(width)
     header, cells = _add_row(table, widths)
     for cell, text, lang in zip(cells, COLUMN_HEADS, (fonts.zh_lang, ENGLISH)):
         _add_run(cell.paragraphs[0], text, fonts, lang, bold=True)
@@ -178,8 +202,9 @@ def _side_by_side(doc, edition: Edition, fonts: _Fonts, heading_ids: dict[tuple[
         _block_text(block, fonts, zh, fonts.zh_lang)
         _block_text(block, fonts, en, ENGLISH)
         if block.kind is BlockKind.HEADING:
-            _shade(zh_cell, "F2F2F2")
-            _shade(en_cell, "F2F2F2")
+            for cell, paragraph in ((zh_cell, zh), (en_cell, en)):
+                _shade(cell, "F2F2F2")
+                paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
         if fits_on_a_page(block, edition.zh_share):
             _row_property(tr, "w:cantSplit")
 
@@ -223,9 +248,7 @@ def _appendix(doc, edition: Edition, fonts: _Fonts) -> None:
     heading = doc.add_paragraph(style="Heading 1")
     _add_run(heading, edition.label("appendix"), fonts, fonts.zh_lang if edition.settings.layout == "zh" else ENGLISH)
     widths = (page().text_width_mm * 0.35, page().text_width_mm * 0.65)
-    table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    _light_rules(table)
+    table = _table(doc, widths)
     header, cells = _add_row(table, widths)
     for cell, text, lang in zip(cells, COLUMN_HEADS, (fonts.zh_lang, ENGLISH)):
         _add_run(cell.paragraphs[0], text, fonts, lang, bold=True)

@@ -53,11 +53,11 @@ def page_count(pdf: Path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
 
-def picture(pdf: Path, number: int, folder: Path) -> Image.Image:
-    """Page ``number`` as pdftoppm draws it at 50 dpi, in grey."""
-    prefix = folder / f"{pdf.stem}-page"
+def picture(pdf: Path, number: int, folder: Path, dpi: int = 50) -> Image.Image:
+    """Page ``number`` as pdftoppm draws it (at 50 dpi unless told), in grey."""
+    prefix = folder / f"{pdf.stem}-{dpi}dpi-page"
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "50", "-f", str(number), "-l", str(number), str(pdf), str(prefix)], check=True
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(number), "-l", str(number), str(pdf), str(prefix)], check=True
     )
     return Image.open(next(folder.glob(f"{prefix.name}-*{number}.png"))).convert("L")
 
@@ -87,6 +87,35 @@ def text_columns(image: Image.Image, top_mm: float, bottom_mm: float) -> list[tu
     return [c for c in columns if c[1] - c[0] > 15]  # text, not a stray mark
 
 
+def clearance_mm(image: Image.Image, left_mm: float, right_mm: float) -> float:
+    """The least distance between a row's rule and the nearest text above or below it, across a column.
+
+    Rules are the light grey lines drawn between rows (nine tenths of their pixels grey, lighter than
+    text, darker than a heading row's shading); text is dark ink.
+    """
+    scale = image.width / page().width_mm
+    xs = range(round(left_mm * scale), round(right_mm * scale))
+    pixels = image.load()
+
+    def is_rule(y: int) -> bool:
+        return sum(1 for x in xs if 150 < pixels[x, y] < 236) > 0.9 * len(xs)  # not the shading (242)
+
+    def has_text(y: int) -> bool:
+        return 0 <= y < image.height and any(pixels[x, y] < 128 for x in xs)
+
+    top, _, bottom, _ = page().margins_mm
+    rules = [y for y in range(round(top * scale), round((page().height_mm - bottom) * scale)) if is_rule(y)]
+    assert len(rules) >= 3, "no rows found on the page"
+    reach = round(10 * scale)
+    distances = [
+        next((d for d in range(1, reach) if has_text(y + sign * d)), reach)
+        for y in rules
+        for sign, neighbour in ((-1, y - 1), (1, y + 1))
+        if neighbour not in rules  # from the rule's outer edge
+    ]
+    return min(distances) / scale
+
+
 def libreoffice_pdf(document: Path, folder: Path) -> Path:
     """The document as LibreOffice prints it, with a profile of the test's own (a user's open
     LibreOffice would otherwise take the conversion and ignore it)."""
@@ -111,6 +140,7 @@ def test_side_by_side_pages_show_two_columns_and_the_footer(run, xliff, tmp_path
         looks_like_a_page_of_the_document(picture(pdf, number, tmp_path), columns=2)
     (zh_left, zh_right), (en_left, en_right) = text_columns(picture(pdf, 2, tmp_path), 40, 250)
     assert 0.3 < (zh_right - zh_left) / (en_right - en_left) < 0.6  # the English gets the wider column
+    assert clearance_mm(picture(pdf, 2, tmp_path, dpi=100), en_left, en_right) >= 1.5  # text clear of the rules
 
 
 def test_the_docx_through_libreoffice_has_two_columns_the_footer_and_the_headings_as_bookmarks(run, xliff, tmp_path):
@@ -120,6 +150,8 @@ def test_the_docx_through_libreoffice_has_two_columns_the_footer_and_the_heading
     pdf = libreoffice_pdf(files["docx"], tmp_path / "lo")
     for number in (1, (page_count(pdf) + 1) // 2):
         looks_like_a_page_of_the_document(picture(pdf, number, tmp_path), columns=2)
+    _, (en_left, en_right) = text_columns(picture(pdf, 2, tmp_path), 40, 250)
+    assert clearance_mm(picture(pdf, 2, tmp_path, dpi=100), en_left, en_right) >= 1.5  # the PDF's cell padding
     document = read_xliff(xliff)
     headings = [b.source for b in document.body if b.kind.value == "heading"]
     outline = [item["/Title"] for item in PdfReader(pdf).outline if not isinstance(item, list)]
@@ -207,7 +239,7 @@ def test_properties_come_from_the_options_and_never_say_python_docx(run, xliff, 
     assert b"python-docx" not in everything
 
 
-def test_the_docx_has_word_headings_page_numbers_and_chinese_fonts_in_every_style(run, xliff, tmp_path):
+def test_the_docx_has_word_headings_page_numbers_chinese_fonts_and_table_properties_word_accepts(run, xliff, tmp_path):
     document = docx.Document(str(publish(run, xliff, tmp_path / "out", "--format", "docx")["docx"]))
     styles = {p.style.name for cell in document.tables[0].columns[0].cells for p in cell.paragraphs}
     assert {"Heading 1", "Normal"} <= styles
@@ -219,6 +251,12 @@ def test_the_docx_has_word_headings_page_numbers_and_chinese_fonts_in_every_styl
     assert "Theme=" not in xml.replace("w:themeColor", "")  # no theme fonts: they pointed LibreOffice at Japanese forms
     assert xml.count('w:eastAsia="Noto Serif CJK SC"') >= len([s for s in document.styles if s.type in (1, 2)])
     assert re.search(r'<w:lang [^>]*w:eastAsia="zh-CN"', xml)
+    # Table properties in the order ECMA-376 sets: Word calls a file with them out of order damaged.
+    order = "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+    order = (order + "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription").split()
+    for table in document.tables:
+        names = [child.tag.rsplit("}", 1)[1] for child in table._tbl.tblPr]
+        assert names == sorted(names, key=order.index), names
 
 
 def test_pdf_a_and_pdf_ua_pass_qpdf_and_say_what_they_are(run, xliff, tmp_path):
