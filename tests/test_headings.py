@@ -119,3 +119,16 @@ def test_an_aside_in_parentheses_is_a_paragraph_and_does_not_take_in_the_next_li
         ("paragraph", 0, "（来源：区政府网站）"),
         ("paragraph", 0, "（掌声）"),
     ]
+
+
+def test_a_numbered_section_is_never_taken_for_the_documents_title(tmp_path):
+    opening = "关于推进高质量发展的报告" * 5 + "，现将有关情况报告如下"  # too long to be a heading
+    path = tmp_path / "report.txt"
+    path.write_text(f"{opening}\n\n一、总体要求\n\n全年完成投资1.8亿元。\n\n二、主要任务\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.title == "report"  # the file's name: untitled, and the title block says nothing
+    kinds = [b.kind.value for b in document.blocks]
+    assert kinds == ["paragraph", "heading", "paragraph", "heading"]
+    assert [b.level for b in document.blocks if b.kind.value == "heading"] == [2, 2]
+    path.write_text("一、总体要求\n\n全年完成投资1.8亿元。\n\n二、主要任务\n", encoding="utf-8")
+    assert read_document(path).title == "report"

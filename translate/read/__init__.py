@@ -12,10 +12,10 @@ from pathlib import Path
 
 from glossary.errors import UserError
 from glossary.files import MB, read_bytes
-from translate.document import BlockKind, RawDocument
+from translate.document import BlockKind, RawBlock, RawDocument
 from translate.read.decode import decode_text
 from translate.read.docx import DOCX_INFLATION, docx_blocks
-from translate.read.headings import settle_headings
+from translate.read.headings import numbering, settle_headings
 from translate.read.html import html_blocks
 from translate.read.markdown import markdown_blocks
 from translate.read.plain import lines_to_blocks
@@ -69,6 +69,13 @@ def read_document(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) 
     blocks = settle_headings(blocks)
     if not blocks:
         raise UserError("no text found: nothing to translate", path)
-    headings = [b for b in blocks if b.kind is BlockKind.HEADING]
-    title = headings[0].text if headings else path.stem
-    return RawDocument(path, title, blocks, encoding, guessed)
+    return RawDocument(path, document_title(blocks) or path.stem, blocks, encoding, guessed)
+
+
+def document_title(blocks: list[RawBlock]) -> str:
+    """The heading that opens the text, else its first top-level heading; never a numbered section
+    (一、总体要求 titles a part, not the document); "" when there is none."""
+    titles = [b for b in blocks if b.kind is BlockKind.HEADING and not numbering(b.text)]
+    if titles and titles[0] is blocks[0]:
+        return titles[0].text
+    return next((b.text for b in titles if b.level == 1), "")

@@ -42,7 +42,7 @@ def lines_to_blocks(lines: list[str]) -> list[RawBlock]:
             continue
         blocks.append(raw_block(line))
         alone = role.alone
-    # The first heading, if it opens the document, is its title.
-    if blocks and blocks[0].kind is BlockKind.HEADING:
-        blocks[0].level, blocks[0].numbering = 1, ""
+    # The first heading, if it opens the document, is its title; a numbered section (一、…) never is.
+    if blocks and blocks[0].kind is BlockKind.HEADING and not blocks[0].numbering:
+        blocks[0].level = 1
     return blocks
