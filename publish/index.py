@@ -6,12 +6,14 @@ Each run adds or replaces the documents it published in ``index.json`` beside
 it (under a lock, so two runs into one folder keep both) and writes the page
 again from that.  Entries whose files are gone are dropped.  The file is read
 as untrusted input: a file name that is not a plain name in the folder is
-ignored, and every text is escaped into the page.
+ignored, and every text is escaped into the page.  A listing that cannot be
+read at all is not overwritten but kept aside, and the run says so.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +24,7 @@ from translate.document import Document
 
 INDEX_NAME = "index.html"
 LISTING_NAME = "index.json"
+SET_ASIDE_NAME = "index.json.unreadable"
 LOCK_TIMEOUT_SECONDS = 30.0
 LINKED = ("pdf", "docx")
 _STYLE = """
@@ -52,27 +55,38 @@ def listing_for(document: Document, written: list[Path], pages: int) -> Listing:
     return Listing(document.stem, document.title, document.english_title, document.translated, pages, files)
 
 
-def update_index(folder: Path, listings: list[Listing]) -> Path:
-    """Add or replace these documents in the folder's index and write its page again."""
+def update_index(folder: Path, listings: list[Listing]) -> tuple[Path, str]:
+    """Add or replace these documents in the folder's index and write its page again; the page, and a
+    note for the summary line if the listing could not be read."""
     listing_path = folder / LISTING_NAME
+    note = ""
     with exclusive(listing_path, "the index", LOCK_TIMEOUT_SECONDS):
-        known = {listing.stem: listing for listing in _read(listing_path)}
+        previous = _read(listing_path)
+        if previous is None:  # not JSON, or not a list: someone's file, not ours to overwrite
+            os.replace(listing_path, folder / SET_ASIDE_NAME)
+            note = f"{LISTING_NAME} could not be read: kept as {SET_ASIDE_NAME}, the index starts again from this run"
+        known = {listing.stem: listing for listing in previous or []}
         known.update((listing.stem, listing) for listing in listings)
         present = [listing for listing in known.values() if _present(folder, listing)]
         present.sort(key=lambda listing: (listing.translated, listing.stem), reverse=True)
         write_text_atomic(listing_path, json.dumps([asdict(x) for x in present], ensure_ascii=False, indent=1))
         write_text_atomic(folder / INDEX_NAME, render_index(folder, present))
-    return folder / INDEX_NAME
+    return folder / INDEX_NAME, note
 
 
-def _read(path: Path) -> list[Listing]:
-    """The listings a previous run left; what is not a well-formed listing is left out, not trusted."""
+def _read(path: Path) -> list[Listing] | None:
+    """The listings a previous run left (none if there is no file; None if it cannot be read at all);
+    an entry that is not a well-formed listing is left out, not trusted."""
+    if not path.exists():
+        return []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
-        return []
+        return None
+    if not isinstance(data, list):
+        return None
     listings = []
-    for item in data if isinstance(data, list) else []:
+    for item in data:
         try:
             listing = Listing(**item)
         except TypeError:

@@ -317,6 +317,20 @@ def test_the_index_lists_every_document_published_into_the_folder(run, xliff, tm
     assert "<script>" not in page_html and "passwd" not in page_html  # the planted entry is gone
 
 
+def test_an_unreadable_index_listing_is_kept_aside_not_overwritten_and_the_run_says_so(run, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    damaged = b'[{"stem": "report-2023", "title": "\xe6\x94\xbf'  # cut off mid-character
+    (out / "index.json").write_bytes(damaged)
+    text = tmp_path / "other.txt"
+    text.write_text("街道工作报告\n\n社区开展文明实践活动。\n", encoding="utf-8")
+    result = run("translate", str(text), "--engine", "none", "--format", "docx", "--out", str(out), "--index")
+    assert result.code == 0, result.err
+    assert "index.json could not be read: kept as index.json.unreadable" in result.out + result.err
+    assert (out / "index.json.unreadable").read_bytes() == damaged
+    assert [entry["stem"] for entry in json.loads((out / "index.json").read_text(encoding="utf-8"))] == ["other"]
+
+
 def glyph_top(image: Image.Image) -> Image.Image:
     """The top of a glyph's ink (where 骨's forms differ), scaled to a fixed size, black or white."""
     box = image.point(lambda p: 255 if p < 128 else 0).getbbox()

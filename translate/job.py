@@ -112,8 +112,8 @@ def translate_file(
             _machine_translate(engine, unknown, memory, str(path), progress)  # engine
     check_document(document)  # QA
     rendered = render_outputs(document, list(options.formats), publish_settings(options, path))  # outputs
-    written = _write(document, rendered, options.out_dir or path.parent, options)
-    notes = _notes(rendered)
+    written, index_notes = _write(document, rendered, options.out_dir or path.parent, options)
+    notes = _notes(rendered) + index_notes
     if raw.encoding_guessed:
         notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
     return Outcome(path, document, written, notes)
@@ -134,16 +134,17 @@ def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_
     document = checked.document
     formats = [f for f in options.formats if f != "xlf"]  # the XLIFF is the input: never overwritten
     rendered = render_outputs(document, formats, publish_settings(options, path))
-    written = _write(document, rendered, options.out_dir or path.parent, options)
-    return Outcome(path, document, written, _notes(rendered) + checked.notes)
+    written, index_notes = _write(document, rendered, options.out_dir or path.parent, options)
+    return Outcome(path, document, written, _notes(rendered) + index_notes + checked.notes)
 
 
-def _write(document: Document, rendered: Rendered, folder: Path, options: Options) -> list[Path]:
-    """The outputs, and the folder's index updated when asked."""
+def _write(document: Document, rendered: Rendered, folder: Path, options: Options) -> tuple[list[Path], list[str]]:
+    """The outputs, and the folder's index updated when asked; notes for the summary line."""
     written = write_outputs(document, rendered, folder)
-    if options.index:
-        written.append(update_index(folder, [listing_for(document, written, rendered.pages)]))
-    return written
+    if not options.index:
+        return written, []
+    index, note = update_index(folder, [listing_for(document, written, rendered.pages)])
+    return written + [index], [note] if note else []
 
 
 def publish_settings(options: Options, path: Path) -> Settings:
