@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import functools
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary.errors import UserError
 from glossary.store import load_glossary
 from translate.bitext import MTC, XLIFF
 from translate.job import Options, translate_file, translate_files
@@ -148,6 +151,36 @@ def test_two_runs_at_once_on_one_memory_both_finish_and_lose_nothing(tmp_path):
         r.stderr.close()
     stored = {u.file for u in TranslationMemory(memory_path).units() if u.origin == "mt"}
     assert {Path(f).name for f in stored} == {p.name for p in SEEDS.glob("*.txt")}
+
+
+class LockedAtFirst(sqlite3.Connection):
+    """A connection whose switch to WAL fails as SQLite fails one of two runs opening a new memory at once."""
+
+    failures = 0
+
+    def execute(self, sql, *parameters):
+        if sql.startswith("PRAGMA journal_mode") and LockedAtFirst.failures:
+            LockedAtFirst.failures -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return super().execute(sql, *parameters)
+
+
+@pytest.mark.parametrize("failures, opens", [(3, True), (10**6, False)])
+def test_opening_a_memory_another_run_is_opening_waits_for_it_within_the_timeout(
+    monkeypatch, tmp_path, failures, opens
+):
+    monkeypatch.setattr("translate.memory.sqlite3.connect", functools.partial(sqlite3.connect, factory=LockedAtFirst))
+    monkeypatch.setattr("translate.memory.BUSY_TIMEOUT_SECONDS", 0.5)
+    LockedAtFirst.failures = failures
+    if opens:
+        memory = TranslationMemory(tmp_path / "tm.sqlite")
+        memory.add_human([Unit("社区开展文明实践活动。", "Communities held activities.", "human")])
+        assert (
+            memory.human(["社区开展文明实践活动。"])["社区开展文明实践活动。"].target == "Communities held activities."
+        )
+    else:
+        with pytest.raises(UserError, match="locked by another run"):
+            TranslationMemory(tmp_path / "tm.sqlite")
 
 
 def test_an_import_killed_midway_leaves_the_memory_as_it_was_and_can_be_run_again(run, tmp_path):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -98,12 +99,32 @@ class TranslationMemory:
         self._fuzzy: tuple[list[tuple[str, str, str]], FuzzyIndex] | None = None  # (source, target, origin)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
-            self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-            with self._db:
-                self._db.executescript(_SCHEMA)
+            self._db = self._open(path)
         except (OSError, sqlite3.Error) as error:
             raise self._problem(error)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        """A connection with the memory in WAL mode and its tables made.
+
+        Two runs opening a new memory at once can each hold a read lock while
+        asking for the write lock that switching to WAL needs; SQLite then fails
+        one at once instead of waiting (the busy timeout does not apply to a
+        deadlock), so opening is tried again until the timeout has passed.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+            try:
+                if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+                db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")  # the write lock first: waited for
+                return db
+            except sqlite3.OperationalError as error:
+                db.close()
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _problem(self, error: Exception) -> UserError:
         """What went wrong, and what the user can do about it (never: delete it)."""
