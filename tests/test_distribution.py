@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from PIL import Image
 
 from glossary.store import load_glossary
 from publish.page import page
-from translate.bitext import read_xliff
-from translate.job import Options, translate_file
+from translate.bitext import read_xliff, to_xliff
+from translate.job import Failure, Options, Outcome, publish_files, translate_file
 from translate.memory import TranslationMemory
 from translate.tm_files import read_units
 
@@ -329,6 +330,77 @@ def test_an_unreadable_index_listing_is_kept_aside_not_overwritten_and_the_run_s
     assert "index.json could not be read: kept as index.json.unreadable" in result.out + result.err
     assert (out / "index.json.unreadable").read_bytes() == damaged
     assert [entry["stem"] for entry in json.loads((out / "index.json").read_text(encoding="utf-8"))] == ["other"]
+
+
+def test_a_set_is_published_a_process_per_cpu_in_order_as_one_at_a_time_and_a_bad_file_fails_alone(
+    run, xliff, tmp_path
+):
+    text = tmp_path / "other.txt"
+    text.write_text("街道工作报告\n\n社区开展文明实践活动。\n", encoding="utf-8")
+    assert run("translate", str(text), "--engine", "none", "--format", "xlf", "--out", str(tmp_path)).code == 0
+    bad = tmp_path / "bad.zh-en.xlf"
+    bad.write_bytes(b"\x00\x01 not XLIFF")
+    paths = [xliff, bad, tmp_path / "other.zh-en.xlf"]
+    texts = {}
+    for workers in (1, 2):
+        out = tmp_path / f"{workers}-at-a-time"
+        outcomes = list(publish_files(paths, load_glossary(), Options(formats=("pdf",), out_dir=out), workers=workers))
+        assert [(type(o).__name__, o.source) for o in outcomes] == [
+            ("Outcome", paths[0]),
+            ("Failure", paths[1]),
+            ("Outcome", paths[2]),
+        ]
+        texts[workers] = [pdf_text(pdf) for pdf in sorted(out.glob("*.pdf"))]
+    assert len(texts[2]) == 2 and texts[2] == texts[1]
+
+
+def test_a_worker_killed_midway_fails_its_files_with_a_reason_and_the_command_goes_on(xliff, tmp_path, monkeypatch):
+    import os
+    import signal
+
+    import translate.job
+
+    def killed_on_the_second(path, glossary, options):
+        if path.name.startswith("second"):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
+        return Outcome(path, read_xliff(path), [])
+
+    monkeypatch.setattr(translate.job, "publish_file", killed_on_the_second)
+    paths = []
+    for name in ("first", "second", "third"):
+        paths.append(tmp_path / f"{name}.zh-en.xlf")
+        paths[-1].write_bytes(xliff.read_bytes())
+    outcomes = list(publish_files(paths, load_glossary(), Options(out_dir=tmp_path / "out"), workers=2))
+    assert [o.source for o in outcomes] == paths
+    assert isinstance(outcomes[1], Failure) and "a publishing process was killed" in outcomes[1].message
+
+
+def test_ctrl_c_while_a_set_is_published_stops_every_worker_at_once_and_leaves_no_partial_file(xliff, tmp_path):
+    import copy
+    import os
+    import signal
+    import time
+
+    document = read_xliff(xliff)
+    document.blocks = [copy.deepcopy(block) for _ in range(12) for block in document.blocks]  # seconds a PDF
+    paths = []
+    for number in range(4):
+        document.stem = f"report-{number}"
+        paths.append(tmp_path / f"report-{number}.zh-en.xlf")
+        paths[-1].write_bytes(to_xliff(document))
+    out = tmp_path / "out"
+    command = [str(Path(sys.executable).parent / "publish"), *map(str, paths), "--out", str(out)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(3)  # both workers are laying out their first PDF
+    os.killpg(child.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to the command and its workers
+    interrupted = time.monotonic()
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 130 and "interrupted" in err.decode()
+    assert time.monotonic() - interrupted < 2  # not after the files already queued
+    for path in out.iterdir() if out.exists() else []:  # what is there is whole: nothing half-written
+        assert path.suffix in (".pdf", ".docx", ".json") and not path.name.startswith(".")
+        if path.suffix == ".pdf":
+            assert page_count(path) > 0
 
 
 def glyph_top(image: Image.Image) -> Image.Image:

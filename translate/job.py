@@ -14,8 +14,12 @@ finishing the main job.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -28,6 +32,7 @@ from publish.index import listing_for, update_index
 from publish.outputs import FORMATS, Rendered, render_outputs, write_outputs
 from publish.settings import Settings, read_config
 from translate.bitext import read_xliff
+from translate.cpus import usable_cpus
 from translate.document import Document, Segment
 from translate.engines import Engine, run_engine
 from translate.memory import TranslationMemory, offer_candidates, recall, remember
@@ -209,15 +214,62 @@ def translate_files(
 
 
 def publish_files(
-    paths: list[Path], glossary: Glossary, options: Options, job: Callable[..., Outcome] | None = None
+    paths: list[Path],
+    glossary: Glossary,
+    options: Options,
+    *,
+    job: Callable[..., Outcome] | None = None,
+    workers: int | None = None,
 ) -> Iterator[Outcome | Failure]:
-    """Each XLIFF file through ``job`` (publishing, or QA alone) in turn; one bad file does not stop the others."""
-    for path in paths:
-        try:
-            outcome: Outcome | Failure = (job or publish_file)(path, glossary, options)
-        except Exception as error:  # one bad file does not stop the others
-            outcome = Failure(path, describe_error(error, path))
-        yield outcome
+    """Each XLIFF file through ``job`` (publishing, or QA alone); one bad file does not stop the others.
+
+    Publishing several files runs a process per usable CPU (``workers``, by default all), each file
+    on one: WeasyPrint lays a PDF out on one CPU.  Results come in the order of ``paths``.
+    """
+    job = job or publish_file
+    workers = min(workers or usable_cpus(), len(paths)) if job is publish_file else 1
+    if workers <= 1:
+        yield from (_outcome_of(job, path, glossary, options) for path in paths)
+        return
+    # Forked workers start with everything imported and are handed the job, the glossary and the options
+    # as they are in memory (its matcher cannot be pickled); the command has no threads to lose.
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_hand_over,
+        initargs=(job, glossary, options),
+    )
+    try:
+        for path, future in [(path, pool.submit(_outcome_in_worker, path)) for path in paths]:
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker was killed (out of memory, say): the files left fail, said so
+                yield Failure(path, f"{path}: not published: a publishing process was killed (out of memory?)")
+    finally:  # on Ctrl-C too: the files not yet started are not started
+        pool.shutdown(cancel_futures=True)
+
+
+_handed_over: tuple[Callable[..., Outcome], Glossary, Options] | None = None  # in a worker of publish_files
+
+
+def _hand_over(job: Callable[..., Outcome], glossary: Glossary, options: Options) -> None:
+    global _handed_over
+    _handed_over = job, glossary, options
+
+
+def _outcome_in_worker(path: Path) -> Outcome | Failure:
+    job, glossary, options = _handed_over
+    try:
+        return _outcome_of(job, path, glossary, options)
+    except KeyboardInterrupt:  # Ctrl-C reaches every worker: its file was left whole or not at all; take no other
+        os._exit(130)
+
+
+def _outcome_of(job: Callable[..., Outcome], path: Path, glossary: Glossary, options: Options) -> Outcome | Failure:
+    try:
+        return job(path, glossary, options)
+    except Exception as error:  # one bad file does not stop the others
+        return Failure(path, describe_error(error, path))
 
 
 def _no_bar(document: Document) -> AbstractContextManager[None]:
