@@ -344,13 +344,16 @@ def test_a_set_is_published_a_process_per_cpu_in_order_as_one_at_a_time_and_a_ba
     texts = {}
     for workers in (1, 2):
         out = tmp_path / f"{workers}-at-a-time"
-        outcomes = list(publish_files(paths, load_glossary(), Options(formats=("pdf",), out_dir=out), workers=workers))
+        options = Options(formats=("pdf",), out_dir=out, index=True)
+        outcomes = list(publish_files(paths, load_glossary(), options, workers=workers))
         assert [(type(o).__name__, o.source) for o in outcomes] == [
             ("Outcome", paths[0]),
             ("Failure", paths[1]),
             ("Outcome", paths[2]),
         ]
         texts[workers] = [pdf_text(pdf) for pdf in sorted(out.glob("*.pdf"))]
+        listed = {entry["stem"] for entry in json.loads((out / "index.json").read_text(encoding="utf-8"))}
+        assert listed == {STEM, "other"}  # the workers took turns at the index
     assert len(texts[2]) == 2 and texts[2] == texts[1]
 
 
