@@ -19,7 +19,11 @@ FORMATS = ("docx", "pdf")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="publish", description="Render bilingual DOCX and PDF from XLIFF files.")
+    parser = argparse.ArgumentParser(
+        prog="publish",
+        description="Render bilingual DOCX and PDF from XLIFF files.",
+        epilog="Several files are published at once, one per CPU, and reported in the order given.",
+    )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE.xlf")
     add_output_options(parser, FORMATS, None, "output folder (default: beside each XLIFF file)")
     return parser
