@@ -394,7 +394,11 @@ def test_ctrl_c_while_a_set_is_published_stops_every_worker_at_once_and_leaves_n
     out = tmp_path / "out"
     command = [str(Path(sys.executable).parent / "publish"), *map(str, paths), "--out", str(out)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(3)  # both workers are laying out their first PDF
+    children = Path(f"/proc/{child.pid}/task/{child.pid}/children")
+    deadline = time.monotonic() + 60
+    while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1)  # both workers are laying out their first PDF (each takes seconds)
     os.killpg(child.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to the command and its workers
     interrupted = time.monotonic()
     _, err = child.communicate(timeout=120)
