@@ -160,7 +160,13 @@ def _light_rules(table: Table) -> None:
         rule.set(qn("w:sz"), "4")  # eighths of a point
         rule.set(qn("w:color"), "DDDDDD")
         borders.append(rule)
-    table._tbl.tblPr.insert_element_before(borders, *_TBL_PR_ORDER[_TBL_PR_ORDER.index("w:tblBorders") + 1 :])
+    _add_table_property(table, borders)
+
+
+def _add_table_property(table: Table, element) -> None:
+    """``element`` in the table's properties at the place the schema gives it."""
+    following = _TBL_PR_ORDER[_TBL_PR_ORDER.index(element.tag.replace(qn("w:"), "w:")) + 1 :]
+    table._tbl.tblPr.insert_element_before(element, *following)
 
 
 def _table(doc, widths_mm: tuple[float, float]) -> Table:
@@ -182,7 +188,7 @@ def _cell_padding(table: Table) -> None:
         margin.set(qn("w:w"), str(round(Mm(mm).twips)))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    table._tbl.tblPr.insert_element_before(margins, *_TBL_PR_ORDER[_TBL_PR_ORDER.index("w:tblCellMar") + 1 :])
+    _add_table_property(table, margins)
 
 
 def _side_by_side(doc, edition: Edition, fonts: _Fonts, heading_ids: dict[tuple[int, bool], str]) -> None:
