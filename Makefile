@@ -5,17 +5,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji fonts-liberation2 libharfbuzz-subset0 libpango-1.0-0 \
-  libpangoft2-1.0-0 poppler-utils qpdf libreoffice-writer-nogui
+  libpangoft2-1.0-0 poppler-utils qpdf libreoffice-writer-nogui omegat default-jre-headless
 TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
 DEMO_TM := build/demo-tm.sqlite
+# translate-toolkit, a second XLIFF reader for the tests, in a folder of its own: its package is also
+# called 'translate', and in the venv it would shadow ours.
+TOOLKIT := build/translate-toolkit
+TOOLKIT_VERSION := 3.20.4
 
 .PHONY: setup system-packages demo test lint tiny-model bench bench-fidelity bench-engine clean
 
-setup: system-packages $(STAMP)
+setup: system-packages $(STAMP) $(TOOLKIT)/.installed
 
 # WeasyPrint needs Pango; without libharfbuzz-subset0 it subsets CJK fonts 10x slower.  Liberation Serif
-# sets the English.  The tests check PDFs with poppler and qpdf and open the DOCX in LibreOffice, as a reader would.
+# sets the English.  The tests check PDFs with poppler and qpdf and open the DOCX in LibreOffice, as a reader would,
+# and hand our XLIFF and TMX to OmegaT, a CAT tool translators use.
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -33,6 +38,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+$(TOOLKIT)/.installed: $(STAMP) Makefile
+	$(BIN)/pip install -q --upgrade --target $(TOOLKIT) -c constraints.txt translate-toolkit==$(TOOLKIT_VERSION)
+	touch $@
 
 $(TINY_MODEL): $(STAMP) translate/engines/argos/tiny.py seeds/*.txt
 	$(BIN)/python -m translate.engines.argos.tiny $(TINY_MODEL) --seeds seeds

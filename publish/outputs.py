@@ -85,7 +85,7 @@ def render_outputs(
     rendered = Rendered({}, coverage.missing if coverage else [])
     for fmt in formats:
         if fmt == "xlf":
-            rendered.files[fmt] = to_xliff(document)
+            rendered.files[fmt] = to_xliff(document, settings.xliff)
         elif fmt == "docx":
             rendered.files[fmt] = render_docx(edition, coverage)
         elif fmt == "pdf":

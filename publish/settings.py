@@ -7,6 +7,7 @@ The file holds what stays the same for a set of documents, for example::
     subject = "Government work report"
     keywords = ["government work report", "Xicheng"]
     layout = "side-by-side"
+    xliff = "1.2"
 
 An option given on the command line wins over the file.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from glossary.errors import UserError
 from glossary.files import decode_utf8, read_bytes
+from translate.bitext import XLIFF_VERSIONS
 
 LAYOUTS = ("side-by-side", "interleaved", "en", "zh")
 SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
@@ -39,9 +41,11 @@ class Settings:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     pdf_variant: str = ""  # "" for a plain PDF, or one of PDF_VARIANTS
+    xliff: str = "2.1"  # the bilingual file's XLIFF version
 
     def __post_init__(self):
-        for name, allowed in (("layout", LAYOUTS), ("zh_script", SCRIPTS), ("pdf_variant", ("",) + PDF_VARIANTS)):
+        choices = (("layout", LAYOUTS), ("zh_script", SCRIPTS), ("pdf_variant", ("",) + PDF_VARIANTS))
+        for name, allowed in choices + (("xliff", XLIFF_VERSIONS),):
             if getattr(self, name) not in allowed:
                 raise ValueError(f"{name.replace('_', '-')} must be one of {', '.join(a for a in allowed if a)}")
 

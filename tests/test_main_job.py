@@ -17,6 +17,7 @@ from translate.document import BlockKind, State
 from translate.read import read_document
 
 from .conftest import SEEDS
+from .schemas import schema_errors
 
 STEMS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
@@ -92,6 +93,11 @@ def test_docx_has_a_row_per_paragraph_and_east_asian_font(translated, stem):
     xml = zipfile.ZipFile(translated / f"{stem}.zh-en.docx").read("word/document.xml").decode()
     assert 'w:eastAsia="Noto Serif CJK SC"' in xml
     assert "<w:tblHeader/>" in xml
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_the_main_jobs_xliff_is_valid_against_the_oasis_schemas(translated, stem):
+    assert schema_errors((translated / f"{stem}.zh-en.xlf").read_bytes()) == []
 
 
 @pytest.mark.parametrize("stem", STEMS)

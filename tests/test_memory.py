@@ -244,3 +244,25 @@ def test_a_run_killed_midway_keeps_the_batches_it_finished_and_the_next_run_does
     again = Counting()
     translate_file(seed, glossary, again, TranslationMemory(memory_path), xliff_only(tmp_path / "again"))
     assert len(again.seen) == wanted - 30
+
+
+def test_a_memory_made_before_sources_were_kept_as_written_opens_and_keeps_its_units(tmp_path):
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:  # the schema as it was, with one human unit
+        db.executescript(
+            "CREATE TABLE units (id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, "
+            "origin TEXT NOT NULL, state TEXT NOT NULL, engine TEXT NOT NULL DEFAULT '', key TEXT NOT NULL DEFAULT '', "
+            "glossary_sha256 TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, changed TEXT NOT NULL, "
+            "file TEXT NOT NULL DEFAULT '', segment TEXT NOT NULL DEFAULT '');"
+            "INSERT INTO units (source, target, origin, state, created, changed) VALUES "
+            "('党工委召开会议。', 'The committee met.', 'human', 'final', '2025-01-01', '2025-01-01');"
+        )
+    memory = TranslationMemory(path)
+    (unit,) = memory.units()
+    assert (unit.source, unit.source_as_written, unit.target) == (
+        "党工委召开会议。",
+        "党工委召开会议。",
+        "The committee met.",
+    )
+    memory.add_human([Unit("区委召开会议。", "The district committee met.", "human", written="区委召开会议.")])
+    assert [u.source_as_written for u in TranslationMemory(path).units()] == ["党工委召开会议。", "区委召开会议."]

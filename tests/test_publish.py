@@ -73,7 +73,7 @@ def test_missing_body_font_names_the_package(monkeypatch):
     ("content", "message"),
     [
         (b"<xliff", "not well-formed XML"),
-        (b'<?xml version="1.0"?><html/>', "not an XLIFF 2 file"),
+        (b'<?xml version="1.0"?><html/>', "not an XLIFF 2 or XLIFF 1.2 file"),
         (
             b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="zh"><file id="f">'
             b'<unit id="u1"><segment id="s1" state="done"><source>x</source></segment></unit></file></xliff>',

@@ -12,6 +12,19 @@ from glossary.match import TermHit  # part of the model: a term found in a segme
 class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
+    TABLE = "table"
+
+
+@dataclass
+class RawCell:
+    """A table cell as reading found it: its text and where it stands in the table's grid (from 1)."""
+
+    text: str
+    row: int
+    column: int
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False  # a header cell (a header row's, or one marked so)
 
 
 @dataclass
@@ -22,6 +35,7 @@ class RawBlock:
     text: str
     level: int = 1
     numbering: str = ""  # a heading's section numbering (一、, （一）…), which sets its level
+    cells: list[RawCell] = field(default_factory=list)  # a table's, row by row
 
     @classmethod
     def at_level(cls, text: str, level: int | None) -> RawBlock:
@@ -38,6 +52,7 @@ class RawDocument:
     blocks: list[RawBlock]
     encoding: str = ""  # as detected, for text files ("" for .docx, whose XML declares it)
     encoding_guessed: bool = False  # another encoding was nearly as plausible: say which was assumed
+    skipped: dict[str, int] = field(default_factory=dict)  # what reading could not take, by kind: {"image": 2}
 
 
 class State(StrEnum):
@@ -91,12 +106,10 @@ class Segment:
     written: str = ""  # from an XLIFF: the hash of the target as this tool wrote it (to tell a post-edit)
 
 
-@dataclass
-class Block:
-    id: str
-    kind: BlockKind
-    segments: list[Segment] = field(default_factory=list)
-    level: int = 1  # heading level, 1 = chapter
+class Sentences:
+    """What a run of segments reads as: the Chinese as written, the English joined by spaces."""
+
+    segments: list[Segment]
 
     @property
     def source(self) -> str:
@@ -105,6 +118,47 @@ class Block:
     @property
     def target(self) -> str:
         return " ".join(s.target for s in self.segments if s.target)
+
+
+@dataclass
+class Cell(Sentences):
+    """A table cell: its sentences, and where it stands in the table's grid (rows and columns from 1)."""
+
+    id: str
+    row: int
+    column: int
+    segments: list[Segment] = field(default_factory=list)
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+
+
+@dataclass
+class Block(Sentences):
+    """A heading, a paragraph or a table.  A table's ``segments`` are its cells' segments, cell by cell
+    (the same objects), so every stage that works on segments treats a table like any block."""
+
+    id: str
+    kind: BlockKind
+    segments: list[Segment] = field(default_factory=list)
+    level: int = 1  # heading level, 1 = chapter
+    cells: list[Cell] = field(default_factory=list)  # a table's, row by row
+
+    @classmethod
+    def table(cls, id: str, cells: list[Cell]) -> Block:
+        return cls(id, BlockKind.TABLE, [s for cell in cells for s in cell.segments], cells=cells)
+
+    @property
+    def rows(self) -> list[list[Cell]]:
+        """A table's cells by row (a cell spanning rows is in the row it starts)."""
+        rows: dict[int, list[Cell]] = {}
+        for cell in self.cells:
+            rows.setdefault(cell.row, []).append(cell)
+        return [sorted(rows[row], key=lambda cell: cell.column) for row in sorted(rows)]
+
+    @property
+    def columns(self) -> int:
+        return max((cell.column + cell.colspan - 1 for cell in self.cells), default=0)
 
 
 @dataclass
@@ -117,6 +171,7 @@ class Document:
     glossary_sha256: str = ""
     source_file: str = ""  # the name of the file translated, for the reader (never a path to open)
     translated: str = ""  # the date of the translation, ISO 8601
+    skipped: dict[str, int] = field(default_factory=dict)  # what reading could not take, by kind
 
     @property
     def segments(self) -> list[Segment]:

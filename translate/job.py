@@ -125,7 +125,7 @@ def translate_file(
 
 
 def qa_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=None)) -> Outcome:
-    """QA on a bilingual XLIFF 2 file, ours or another tool's: terms found with the current glossary, checks run."""
+    """QA on a bilingual XLIFF 2 or 1.2 file, ours or another tool's: terms found with the current glossary."""
     document = read_xliff(path, options.max_input_bytes)
     find_terms(document, glossary)
     check_document(document)

@@ -55,12 +55,22 @@ CREATE TABLE IF NOT EXISTS units (
   created TEXT NOT NULL,
   changed TEXT NOT NULL,
   file TEXT NOT NULL DEFAULT '',
-  segment TEXT NOT NULL DEFAULT ''
+  segment TEXT NOT NULL DEFAULT '',
+  written TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX IF NOT EXISTS human_units ON units(source, target) WHERE origin = 'human';
 CREATE UNIQUE INDEX IF NOT EXISTS mt_units ON units(key) WHERE origin = 'mt';
 CREATE INDEX IF NOT EXISTS units_by_source ON units(source);
 """
+
+
+def _add_written_column(db: sqlite3.Connection) -> None:
+    """A memory made before units kept their source as written gains the column (empty: the normalised
+    source stands in for it)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(units)")}
+    if "written" not in columns:
+        with db:
+            db.execute("ALTER TABLE units ADD COLUMN written TEXT NOT NULL DEFAULT ''")
 
 
 def default_memory_path() -> Path:
@@ -90,6 +100,11 @@ class Unit:
     changed: str = ""
     file: str = ""
     segment: str = ""
+    written: str = ""  # the source as its document wrote it (``source`` is normalised): what a TMX exports
+
+    @property
+    def source_as_written(self) -> str:
+        return self.written or self.source
 
 
 class TranslationMemory:
@@ -119,6 +134,7 @@ class TranslationMemory:
                 if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
                 db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")  # the write lock first: waited for
+                _add_written_column(db)
                 return db
             except sqlite3.OperationalError as error:
                 db.close()
@@ -165,12 +181,12 @@ class TranslationMemory:
             chunk = sources[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._read(
-                "SELECT source, target, state, created, changed, file, segment FROM units "
+                "SELECT source, target, state, created, changed, file, segment, written FROM units "
                 f"WHERE origin = 'human' AND source IN ({marks}) ORDER BY changed",
                 chunk,
             )
-            for source, target, state, created, changed, file, segment in rows:
-                found[source] = Unit(source, target, "human", state, created, changed, file, segment)
+            for source, target, state, created, changed, file, segment, written in rows:
+                found[source] = Unit(source, target, "human", state, created, changed, file, segment, written)
         return found
 
     def machine(self, keys: list[str]) -> dict[str, str]:
@@ -182,35 +198,61 @@ class TranslationMemory:
         return found
 
     def add_human(self, units: list[Unit], glossary_sha256: str = "") -> int:
-        """Store human translations; the same source and target again only updates its state and time."""
+        """Store human translations; the same source and target again only updates its state, time, where it
+        came from and how its source was written."""
         now = _now()
         rows = [
-            (u.source, u.target, u.state, glossary_sha256, u.created or now, u.changed or now, u.file, u.segment)
+            (
+                u.source,
+                u.target,
+                u.state,
+                glossary_sha256,
+                u.created or now,
+                u.changed or now,
+                u.file,
+                u.segment,
+                u.written if u.written != u.source else "",
+            )
             for u in units
             if u.source.strip() and u.target.strip()
         ]
         return self._write(
-            "INSERT INTO units (source, target, origin, state, glossary_sha256, created, changed, file, segment) "
-            "VALUES (?, ?, 'human', ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO units (source, target, origin, state, glossary_sha256, created, changed, file, segment, "
+            "written) VALUES (?, ?, 'human', ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (source, target) WHERE origin = 'human' DO UPDATE SET "
-            "state = excluded.state, changed = excluded.changed, file = excluded.file, segment = excluded.segment",
+            "state = excluded.state, changed = excluded.changed, file = excluded.file, segment = excluded.segment, "
+            "written = excluded.written",
             rows,
         )
 
     def add_machine(self, items: list[tuple[str, Segment, str]], engine: str, glossary_sha256: str, file: str) -> int:
         """Store engine outputs: (key, segment, target) for each."""
         now = _now()
-        rows = [(s.normalized, t, engine, key, glossary_sha256, now, now, file, s.id) for key, s, t in items]
+        rows = [
+            (
+                s.normalized,
+                t,
+                engine,
+                key,
+                glossary_sha256,
+                now,
+                now,
+                file,
+                s.id,
+                s.source if s.source != s.normalized else "",
+            )
+            for key, s, t in items
+        ]
         return self._write(
             "INSERT INTO units (source, target, origin, state, engine, key, glossary_sha256, created, changed, "
-            "file, segment) VALUES (?, ?, 'mt', 'translated', ?, ?, ?, ?, ?, ?, ?) "
+            "file, segment, written) VALUES (?, ?, 'mt', 'translated', ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (key) WHERE origin = 'mt' DO UPDATE SET target = excluded.target, changed = excluded.changed",
             rows,
         )
 
     def units(self) -> list[Unit]:
         rows = self._read(
-            "SELECT source, target, origin, state, created, changed, file, segment FROM units ORDER BY id", []
+            "SELECT source, target, origin, state, created, changed, file, segment, written FROM units ORDER BY id", []
         )
         return [Unit(*row) for row in rows]
 

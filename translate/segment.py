@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from translate.document import Block, Document, RawBlock, RawDocument, Segment
+from translate.document import Block, BlockKind, Cell, Document, RawBlock, RawDocument, Segment
 from translate.normalize import normalize
 
 # What ends a sentence: full-width stops, an ellipsis, and ASCII ! ? before white space.
@@ -51,14 +51,29 @@ def split_sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in sentence_spans(normalize(text))]
 
 
+def segments_of(text: str, prefix: str) -> list[Segment]:
+    """The sentences of a text as segments ``<prefix>s1``, ``<prefix>s2``…"""
+    return [
+        Segment(id=f"{prefix}s{index}", source=sentence, normalized=normalize(sentence))
+        for index, sentence in enumerate(split_sentences(text), start=1)
+    ]
+
+
 def segment_blocks(raw_blocks: list[RawBlock]) -> list[Block]:
-    """Segment ids are positional (``u3`` / ``u3s2``): the same input gives the same ids."""
+    """Segment ids are positional (``u3`` / ``u3s2``; in a table, ``u3r2c1s1`` for row 2, column 1):
+    the same input gives the same ids."""
     blocks = []
     for number, raw in enumerate(raw_blocks, start=1):
-        block = Block(id=f"u{number}", kind=raw.kind, level=raw.level)
-        for index, sentence in enumerate(split_sentences(raw.text), start=1):
-            block.segments.append(Segment(id=f"u{number}s{index}", source=sentence, normalized=normalize(sentence)))
-        blocks.append(block)
+        if raw.kind is BlockKind.TABLE:
+            cells = [
+                Cell(f"u{number}r{c.row}c{c.column}", c.row, c.column, [], c.rowspan, c.colspan, c.header)
+                for c in raw.cells
+            ]
+            for cell, raw_cell in zip(cells, raw.cells):
+                cell.segments = segments_of(raw_cell.text, cell.id)
+            blocks.append(Block.table(f"u{number}", cells))
+        else:
+            blocks.append(Block(f"u{number}", raw.kind, segments_of(raw.text, f"u{number}"), raw.level))
     return blocks
 
 
@@ -69,4 +84,4 @@ def segment_document(raw: RawDocument) -> Document:
     is already ``！``); each sentence is then normalised on its own, as it is
     again when a post-edited XLIFF is read back.
     """
-    return Document(title=raw.title, blocks=segment_blocks(raw.blocks), stem=raw.path.stem)
+    return Document(title=raw.title, blocks=segment_blocks(raw.blocks), stem=raw.path.stem, skipped=dict(raw.skipped))

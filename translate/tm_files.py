@@ -2,14 +2,17 @@
 
 - TMX 1.4b as OmegaT and Trados write it: a ``<tu>`` per pair, a ``<tuv>`` per
   language (xml:lang zh, zh-CN, ZH-CN …), inline tags in ``<seg>`` dropped.
+  The Chinese ``<seg>`` holds the source as its document wrote it (ASCII
+  commas, Traditional script), so a CAT tool's exact match fires on the same
+  document; a unit imported from a TMX exports as it came in.
   Exported with the origin, state and source file as ``<prop>`` and the
   creation and change dates as TMX writes them (20260101T120000Z).
-- XLIFF 2.x: segments with a target (ours or another tool's).
+- XLIFF 2.x or 1.2: segments with a target (ours or another tool's).
 - CSV with ``zh`` and ``en`` columns (a header names them; the official 2024
   report's dev set has ``中文`` and ``英文``, read as the same).
 
 Sources are normalised as the pipeline normalises them, so imported units
-match the segments they translate.
+match the segments they translate; the memory keeps the source as written too.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ def to_tmx(units: list[Unit]) -> bytes:
         for kind, value in (("x-origin", unit.origin), ("x-state", unit.state), ("x-file", unit.file)):
             if value:
                 ET.SubElement(tu, "prop", type=kind).text = value
-        for lang, text in (("zh-CN", unit.source), ("en", unit.target)):
+        for lang, text in (("zh-CN", unit.source_as_written), ("en", unit.target)):
             ET.SubElement(ET.SubElement(tu, "tuv", {XML_LANG: lang}), "seg").text = text
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
@@ -89,6 +92,7 @@ def _from_tmx(data: bytes, label: Path) -> list[Unit]:
                     _iso_date(tu.get("creationdate", "")),
                     _iso_date(tu.get("changedate", "")),
                     props.get("x-file", str(label)),
+                    written=texts["zh"],
                 )
             )
     return units
@@ -97,7 +101,7 @@ def _from_tmx(data: bytes, label: Path) -> list[Unit]:
 def segment_units(segments: list[Segment], label: Path) -> list[Unit]:
     """Segments with a target, as human units that say where they came from."""
     return [
-        Unit(s.normalized, s.target, "human", s.state.value, file=str(label), segment=s.id)
+        Unit(s.normalized, s.target, "human", s.state.value, file=str(label), segment=s.id, written=s.source)
         for s in segments
         if s.target.strip()
     ]
@@ -123,7 +127,7 @@ def _from_csv(data: bytes, label: Path) -> list[Unit]:
             raise UserError(f"expected {len(header)} columns", label, number)
         zh, en = row[columns["zh"]].strip(), row[columns["en"]].strip()
         if zh and en:
-            units.append(Unit(normalize(zh), en, "human", file=str(label), segment=str(number)))
+            units.append(Unit(normalize(zh), en, "human", file=str(label), segment=str(number), written=zh))
     return units
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from glossary.errors import guarded
 from glossary.store import load_glossary
 from publish.outputs import FORMATS
+from translate.bitext import XLIFF_VERSIONS
 from translate.cli.memory import add_memory_commands, add_memory_options, open_memory
 from translate.cli.models import add_models_command
 from translate.cli.options import add_output_options, language, options_from
@@ -51,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--model", help="an installed package name or a package folder")
     add_output_options(run, FORMATS, Path("out"), "output folder (default: out/)")
+    run.add_argument(
+        "--xliff",
+        choices=XLIFF_VERSIONS,
+        help="the bilingual file's XLIFF version: 2.1 (default), or 1.2 for CAT tools that read only that "
+        "(OmegaT, Trados, memoQ); also a publish.toml setting",
+    )
     add_memory_options(run)
     run.add_argument(
         "--fuzzy-fill",

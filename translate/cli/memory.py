@@ -53,7 +53,7 @@ def add_memory_commands(commands) -> None:
 
     tm = commands.add_parser("tm", help="the translation memory: import, export, stats")
     actions = tm.add_subparsers(dest="action", required=True, metavar="ACTION")
-    tm_import = actions.add_parser("import", help="import a TMX 1.4b, XLIFF 2.x or zh,en CSV file as human units")
+    tm_import = actions.add_parser("import", help="import a TMX 1.4b, XLIFF 2.x or 1.2, or zh,en CSV file as human")
     tm_import.add_argument("file", type=Path)
     tm_export = actions.add_parser("export", help="write the memory as TMX 1.4b (origin and dates as <prop>)")
     tm_export.add_argument("file", type=Path, metavar="FILE.tmx")

@@ -1,4 +1,4 @@
-"""``translate qa FILE.xlf...``: QA on bilingual XLIFF 2.1 files, ours or another tool's.
+"""``translate qa FILE.xlf...``: QA on bilingual XLIFF 2.1 or 1.2 files, ours or another tool's.
 
 Prints a table, a row per file (segments, term occurrences and quantities
 checked and missing, other errors); ``--json`` prints the report instead, in

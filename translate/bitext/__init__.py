@@ -1,0 +1,63 @@
+"""The bilingual file: XLIFF 2.1 (``xliff2``) or, for the CAT tools that read only that, XLIFF 1.2
+(``xliff12``), with the same content.  Read back, the two are told apart by their namespace, so
+``publish``, ``translate import``, ``translate qa`` and ``tm import`` take either.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from glossary.errors import UserError
+from glossary.files import MB, parse_xml, read_bytes
+from translate.bitext.units import post_edited, written_hash
+from translate.bitext.xliff2 import MTC, XLIFF, from_xliff2, to_xliff2
+from translate.bitext.xliff12 import XLIFF12, from_xliff12, to_xliff12
+from translate.document import Document
+from translate.languages import check_language_tag
+from translate.read import DEFAULT_MAX_INPUT_MB
+
+__all__ = [
+    "MTC",
+    "XLIFF",
+    "XLIFF12",
+    "XLIFF_VERSIONS",
+    "from_xliff",
+    "post_edited",
+    "read_xliff",
+    "to_xliff",
+    "written_hash",
+]
+
+XLIFF_VERSIONS = ("2.1", "1.2")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def to_xliff(document: Document, version: str = "2.1") -> bytes:
+    if version not in XLIFF_VERSIONS:
+        raise ValueError(f"XLIFF version must be one of {', '.join(XLIFF_VERSIONS)}")
+    return to_xliff12(document) if version == "1.2" else to_xliff2(document)
+
+
+def from_xliff(data: bytes, label: str | Path) -> Document:
+    """The document of an XLIFF 2.x or 1.2 file, its languages and facts checked."""
+    root = parse_xml(data, label)
+    if root.tag == f"{{{XLIFF}}}xliff":
+        document, facts = from_xliff2(root, label)
+    elif root.tag == f"{{{XLIFF12}}}xliff":
+        document, facts = from_xliff12(root, label)
+    else:
+        raise UserError("not an XLIFF 2 or XLIFF 1.2 file", label)
+    document.stem = document.stem or Path(str(label)).name.split(".")[0]  # made safe when outputs are named
+    document.title = facts.get("title", document.stem)
+    document.source_lang = check_language_tag(document.source_lang, label)
+    document.target_lang = check_language_tag(document.target_lang, label)
+    document.glossary_sha256 = facts.get("glossary-sha256", "")
+    document.source_file = facts.get("source-file", "")
+    translated = facts.get("translated", "")
+    document.translated = translated if ISO_DATE.fullmatch(translated) else ""
+    return document
+
+
+def read_xliff(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) -> Document:
+    return from_xliff(read_bytes(Path(path), max_input_bytes), path)

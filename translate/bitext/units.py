@@ -1,0 +1,112 @@
+"""What the two XLIFF versions share: how a block's parts are told apart and checked when read back,
+and the mark that tells a target as this tool wrote it from one a person changed."""
+
+from __future__ import annotations
+
+import hashlib
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from glossary.entry import STATUSES, Status
+from glossary.errors import UserError
+from translate.document import Block, BlockKind, Cell, Segment, State
+
+TOOL = "zhen-publish"
+MAX_SPAN = 1000  # a cell's row, column and spans: a table, not a way to make the renderer loop
+MAX_TABLE_PLACES = 100_000  # the places in one table's grid (a statistics table has hundreds)
+
+
+def written_hash(target: str) -> str:
+    """A short hash of a target as written, so that an import can tell whether someone edited it."""
+    return hashlib.sha256(target.encode("utf-8")).hexdigest()[:16]
+
+
+def post_edited(segment: Segment) -> bool:
+    """Whether a human stands behind this target: marked reviewed or final, or changed since it was written
+    (a target from another tool, with no mark of ours, counts as a human's)."""
+    if not segment.target.strip():
+        return False
+    return segment.state in (State.REVIEWED, State.FINAL) or segment.written != written_hash(segment.target)
+
+
+def entry_status(value: str | None) -> Status:
+    return Status(value) if value in STATUSES else Status.PROPOSED
+
+
+def heading_level(value: str | None, unit: str, label: str | Path) -> int:
+    level = (value or "1").strip() or "1"
+    if not (level.isascii() and level.isdigit() and 1 <= int(level) <= 6):
+        raise UserError(f"unit {unit[:40]!r}: heading level {level[:20]!r} is not a number from 1 to 6", label)
+    return int(level)
+
+
+def block_kind(name: str) -> BlockKind:
+    """A block's kind from what a file calls it; anything else is a paragraph."""
+    return BlockKind(name) if name in (BlockKind.HEADING, BlockKind.TABLE) else BlockKind.PARAGRAPH
+
+
+def cell_facts(cell: Cell) -> dict[str, str]:
+    """Where a cell stands, as the values both versions write."""
+    facts = {"row": str(cell.row), "column": str(cell.column)}
+    for key, span in (("rowspan", cell.rowspan), ("colspan", cell.colspan)):
+        if span > 1:
+            facts[key] = str(span)
+    if cell.header:
+        facts["header"] = "yes"
+    return facts
+
+
+def read_cell(facts: dict[str, str], cell_id: str, segments: list[Segment], label: str | Path) -> Cell:
+    """A cell from the values ``cell_facts`` wrote, each checked: a file from outside may say anything."""
+
+    def number(key: str, default: str) -> int:
+        value = facts.get(key, default).strip()
+        if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_SPAN):
+            message = f"{key} {value[:20]!r} is not a number from 1 to {MAX_SPAN}"
+            raise UserError(f"table cell {cell_id[:40]!r}: {message}", label)
+        return int(value)
+
+    return Cell(
+        cell_id,
+        number("row", ""),
+        number("column", ""),
+        segments,
+        number("rowspan", "1"),
+        number("colspan", "1"),
+        facts.get("header") == "yes",
+    )
+
+
+def table_block(block_id: str, cells: list[Cell], label: str | Path) -> Block:
+    """A table read back; two cells claiming one place in the grid, or a grid too large to draw, are refused."""
+    taken: set[tuple[int, int]] = set()
+    for cell in cells:
+        if len(taken) + cell.rowspan * cell.colspan > MAX_TABLE_PLACES:
+            raise UserError(f"table {block_id[:40]!r}: over {MAX_TABLE_PLACES:,} places in its grid", label)
+        rows, columns = range(cell.row, cell.row + cell.rowspan), range(cell.column, cell.column + cell.colspan)
+        places = {(row, column) for row in rows for column in columns}
+        if places & taken:
+            raise UserError(f"table {block_id[:40]!r}: cell {cell.id[:40]!r} overlaps another cell", label)
+        taken |= places
+    return Block.table(block_id, cells)
+
+
+def indent(element: ET.Element, is_text: Callable[[ET.Element], bool], depth: int = 0) -> None:
+    """Pretty-print structure only: elements ``is_text`` names hold content, and are left alone."""
+    if is_text(element) or not len(element):
+        return
+    pad = "\n" + "  " * (depth + 1)
+    element.text = pad
+    for child in element:
+        indent(child, is_text, depth + 1)
+        child.tail = pad
+    element[-1].tail = "\n" + "  " * depth
+
+
+def serialize(root: ET.Element, prefixes: dict[str, str]) -> bytes:
+    # ElementTree's prefix table is global and other libraries write to it too,
+    # so the prefixes are claimed again right before each serialisation.
+    for prefix, uri in prefixes.items():
+        ET.register_namespace(prefix, uri)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
