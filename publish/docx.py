@@ -32,7 +32,7 @@ from docx.oxml.table import CT_Row
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 
-from publish.edition import Edition, heading_rank
+from publish.edition import Edition, header_rows, heading_rank, is_figure
 from publish.fonts import Coverage
 from publish.html import COLUMN_HEADS, GENERATOR, UNTRANSLATED
 from publish.page import page
@@ -151,14 +151,14 @@ def _styled(paragraph, block: Block, heading_ids: dict[tuple[int, bool], str], e
     return paragraph
 
 
-def _light_rules(table: Table) -> None:
-    """Thin light-grey rules between rows and columns, as in the PDF (Table Grid's are black)."""
+def _light_rules(table: Table, color: str = "DDDDDD") -> None:
+    """Thin grey rules between rows and columns, as in the PDF (Table Grid's are black)."""
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         rule = OxmlElement(f"w:{edge}")
         rule.set(qn("w:val"), "single")
         rule.set(qn("w:sz"), "4")  # eighths of a point
-        rule.set(qn("w:color"), "DDDDDD")
+        rule.set(qn("w:color"), color)
         borders.append(rule)
     _add_table_property(table, borders)
 
@@ -179,9 +179,9 @@ def _table(doc, widths_mm: tuple[float, float]) -> Table:
     return table
 
 
-def _cell_padding(table: Table) -> None:
-    """The PDF's cell padding (the stylesheet's), so that text does not touch the rules."""
-    vertical, horizontal = page().cell_padding_mm
+def _cell_padding(table: Table, padding_mm: tuple[float, float] | None = None) -> None:
+    """The PDF's cell padding (the stylesheet's, unless given), so that text does not touch the rules."""
+    vertical, horizontal = padding_mm or page().cell_padding_mm
     margins = OxmlElement("w:tblCellMar")
     for edge, mm in (("top", vertical), ("left", horizontal), ("bottom", vertical), ("right", horizontal)):
         margin = OxmlElement(f"w:{edge}")
@@ -202,6 +202,16 @@ def _side_by_side(doc, edition: Edition, fonts: _Fonts, heading_ids: dict[tuple[
     _row_property(header, "w:tblHeader")  # repeated at the top of every page
     _row_property(header, "w:cantSplit")
     for block in edition.document.body:
+        if block.kind is BlockKind.TABLE:  # across both columns, as in the PDF
+            tr = table._tbl.add_tr()
+            tc = tr.add_tc()
+            tc.width = Mm(sum(widths))
+            span = OxmlElement("w:gridSpan")
+            span.set(qn("w:val"), "2")
+            tc.get_or_add_tcPr().append(span)
+            inner = sum(widths) - 2 * page().cell_padding_mm[1]  # inside the cell's padding
+            _data_table(_Cell(tc, table), block, edition, fonts, inner)
+            continue
         tr, (zh_cell, en_cell) = _add_row(table, widths)
         zh = _styled(zh_cell.paragraphs[0], block, heading_ids)
         en = _styled(en_cell.paragraphs[0], block, heading_ids, english_beside_chinese=True)
@@ -215,9 +225,64 @@ def _side_by_side(doc, edition: Edition, fonts: _Fonts, heading_ids: dict[tuple[
             _row_property(tr, "w:cantSplit")
 
 
+DATA_PADDING_MM = (1.0, 1.5)  # as table.data's cells in the stylesheet
+DATA_FONT_PT = 9
+
+
+def _data_table(container, block: Block, edition: Edition, fonts: _Fonts, width_mm: float) -> None:
+    """A table of the text in ``container`` (the document, or a cell spanning both columns), as the PDF
+    has it: each cell's Chinese above its English (``Edition.table_languages``), merged cells merged,
+    header rows repeated on each page and shaded, figures flush right."""
+    grid = block.grid
+    table = container.add_table(rows=len(grid), cols=block.columns)
+    table.style = "Table Grid"
+    _light_rules(table, "999999")
+    _cell_padding(table, DATA_PADDING_MM)
+    column_mm = width_mm / block.columns
+    for grid_column in table._tbl.tblGrid.gridCol_lst:
+        grid_column.w = Mm(column_mm)
+    places = table._cells  # the grid's cells row by row, read once: table.cell() rebuilds it at each call
+    for row_number, row in enumerate(grid):
+        for column, cell in enumerate(row):
+            target = places[row_number * block.columns + column]
+            target.width = Mm(column_mm)
+            if cell is not None and (cell.row - 1, cell.column - 1) == (row_number, column):
+                _fill_cell(target, cell, edition, fonts)
+    for cell in block.cells:  # merged last, as merging changes the grid
+        if cell.rowspan > 1 or cell.colspan > 1:
+            first = table.cell(cell.row - 1, cell.column - 1)
+            first.merge(table.cell(cell.row + cell.rowspan - 2, cell.column + cell.colspan - 2))
+    for tr in table._tbl.tr_lst[: header_rows(block)]:
+        _row_property(tr, "w:tblHeader")
+
+
+def _fill_cell(target: _Cell, cell, edition: Edition, fonts: _Fonts) -> None:
+    if not cell.segments:
+        return
+    texts = []
+    for language in edition.table_languages:
+        if language == "zh":
+            texts.append((cell.source, fonts.zh_lang, False))
+        else:
+            texts.append((cell.target or UNTRANSLATED, ENGLISH, not cell.target))
+    for index, (text, lang, grey) in enumerate(texts):
+        paragraph = target.paragraphs[0] if index == 0 else target.add_paragraph()
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+        if is_figure(cell.source):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = _add_run(paragraph, text, fonts, lang, bold=cell.header, grey=grey)
+        run.font.size = Pt(DATA_FONT_PT)
+    if cell.header:
+        _shade(target, "F2F2F2")
+
+
 def _flowing(doc, edition: Edition, fonts: _Fonts, heading_ids: dict[tuple[int, bool], str]) -> None:
     layout = edition.settings.layout
     for block in edition.document.body:
+        if block.kind is BlockKind.TABLE:
+            _data_table(doc, block, edition, fonts, page().text_width_mm)
+            doc.add_paragraph()
+            continue
         if layout != "en":
             zh = _styled(doc.add_paragraph(), block, heading_ids)
             _block_text(block, fonts, zh, fonts.zh_lang)

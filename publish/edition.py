@@ -13,7 +13,7 @@ from glossary.script import to_simplified, to_traditional, to_variant
 from publish.paging import EN_EM_PER_CHARACTER, ZH_EM_PER_CHARACTER
 from publish.settings import Settings
 from translate.bitext import post_edited
-from translate.document import Block, Document, Segment
+from translate.document import Block, BlockKind, Document, Segment
 
 # The Chinese column's share of the width: what balances the two columns' lines, within these bounds
 # (a Chinese line of fewer than about 16 characters reads badly; more than half wastes English lines).
@@ -53,6 +53,13 @@ class Edition:
     def untitled(self) -> bool:
         """The text has no title of its own (the document's title is its file's name)."""
         return not self.document.opens_with_title and self.document.title == self.document.stem
+
+    @property
+    def table_languages(self) -> tuple[str, ...]:
+        """What a table's cells show: the Chinese above the English, or the one language of the layout.
+        A table is one table in every layout: read across a row or down a column, each figure keeps its
+        labels in both languages in its own cell (two tables would have the reader match cells by place)."""
+        return {"en": ("en",), "zh": ("zh",)}.get(self.settings.layout, ("zh", "en"))
 
     @property
     def english_title(self) -> str:
@@ -115,6 +122,22 @@ def make_edition(document: Document, settings: Settings) -> Edition:
     )
 
 
+def is_figure(text: str) -> bool:
+    """A table cell that holds only a figure (digits, a decimal point, a percent or range sign): set flush right."""
+    stripped = text.strip()
+    return any(c.isdigit() for c in stripped) and all(c.isdigit() or c in ".,%‰+-−–—~～ " for c in stripped)
+
+
+def header_rows(block: Block) -> int:
+    """How many rows open a table as its header: rows of header cells only (repeated on each page)."""
+    count = 0
+    for places in block.grid:
+        if not all(cell is not None and cell.header for cell in places):
+            break
+        count += 1
+    return count
+
+
 def by_a_human(segment: Segment) -> bool:
     """A human translated it (it came from a human unit of the memory) or post-edited it in the XLIFF."""
     if segment.origin in ("tm-human", "human"):
@@ -124,7 +147,7 @@ def by_a_human(segment: Segment) -> bool:
 
 def chinese_share(document: Document) -> float:
     """The share of the width that gives the two columns about as many lines, within bounds."""
-    translated = [b for b in document.body if b.target]
+    translated = [b for b in document.body if b.target and b.kind is not BlockKind.TABLE]  # tables span both
     if sum(len(b.segments) for b in translated) < len(document.segments) / 2:
         return ZH_SHARE_DEFAULT
     zh = sum(len(b.source) for b in translated) * ZH_EM_PER_CHARACTER

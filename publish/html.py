@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from html import escape
 
-from publish.edition import Edition, heading_rank
+from publish.edition import Edition, header_rows, heading_rank, is_figure
 from publish.fetcher import resource_url
 from publish.fonts import Coverage, glyph_marker
 from publish.page import STYLESHEET
 from publish.paging import keep_together
-from translate.document import Block, BlockKind
+from translate.document import Block, BlockKind, Cell
 
 UNTRANSLATED = "[not yet translated]"
 COLUMN_HEADS = ("中文", "English")
@@ -97,11 +97,56 @@ def _texts(block: Block, missing: frozenset[str]) -> tuple[list, list]:
     return _marked(block.source, missing), english
 
 
+def _cell_texts(cell: Cell, languages: tuple[str, ...], edition: Edition, missing: frozenset[str]) -> list:
+    """A table cell's Chinese above its English (or one of them): a figure's label in both languages
+    stays in the figure's own cell."""
+    if not cell.segments:
+        return []
+    parts = []
+    for language in languages:
+        if language == "zh":
+            parts.append(element("div", *_marked(cell.source, missing), lang=edition.zh_lang))
+        elif cell.target:
+            parts.append(element("div", *_marked(cell.target, missing), lang="en"))
+        else:
+            parts.append(element("div", element("span", UNTRANSLATED, class_="untranslated"), lang="en"))
+    return parts
+
+
+def _data_table(block: Block, edition: Edition, missing: frozenset[str]) -> Markup:
+    """A table of the text, as ``Edition.table_languages`` says; header rows are a <thead> (repeated on
+    each page the table runs to); merged cells keep their spans."""
+    languages = edition.table_languages
+    rows = []
+    for row_number, places in enumerate(block.grid, start=1):
+        cells = []
+        for column, cell in enumerate(places, start=1):
+            if cell is None:
+                cells.append(element("td", ""))
+            elif (cell.row, cell.column) == (row_number, column):
+                cells.append(
+                    element(
+                        "th" if cell.header else "td",
+                        *_cell_texts(cell, languages, edition, missing),
+                        rowspan=str(cell.rowspan) if cell.rowspan > 1 else None,
+                        colspan=str(cell.colspan) if cell.colspan > 1 else None,
+                        class_="number" if is_figure(cell.source) else None,
+                    )
+                )
+        rows.append(element("tr", *cells))
+    head = header_rows(block)
+    parts = ([element("thead", *rows[:head])] if head else []) + [element("tbody", *rows[head:])]
+    return element("table", *parts, class_="data")
+
+
 def _side_by_side(edition: Edition, missing: frozenset[str]) -> Markup:
     zh_share = edition.zh_share
     heads = [element("th", text, lang=lang) for text, lang in zip(COLUMN_HEADS, (edition.zh_lang, "en"))]
     rows = []
     for block in edition.document.body:
+        if block.kind is BlockKind.TABLE:  # across both columns: a table is read as a whole
+            rows.append(element("tr", element("td", _data_table(block, edition, missing), colspan="2"), class_="table"))
+            continue
         classes = [block.kind.value] + (["keep"] if keep_together(block, zh_share) else [])
         tag = _heading_tag(block) if block.kind is BlockKind.HEADING else "p"
         zh, en = _texts(block, missing)
@@ -129,6 +174,9 @@ def _flowing(edition: Edition, missing: frozenset[str]) -> Markup:
     layout = edition.settings.layout
     parts = []
     for block in edition.document.body:
+        if block.kind is BlockKind.TABLE:
+            parts.append(element("div", _data_table(block, edition, missing), class_="table"))
+            continue
         heading = block.kind is BlockKind.HEADING
         tag = _heading_tag(block) if heading else "p"
         zh, en = _texts(block, missing)

@@ -8,6 +8,11 @@ from pathlib import Path
 
 from glossary.match import TermHit  # part of the model: a term found in a segment, with its entry
 
+# A table's limits, whatever a file says: cells span at most MAX_SPAN rows or columns, and a grid holds
+# at most MAX_TABLE_PLACES places (a statistics table has hundreds), so no input makes a renderer loop.
+MAX_SPAN = 1000
+MAX_TABLE_PLACES = 100_000
+
 
 class BlockKind(StrEnum):
     HEADING = "heading"
@@ -159,6 +164,17 @@ class Block(Sentences):
     @property
     def columns(self) -> int:
         return max((cell.column + cell.colspan - 1 for cell in self.cells), default=0)
+
+    @property
+    def grid(self) -> list[list[Cell | None]]:
+        """A table's places row by row: the cell covering each (a spanning cell in every place it
+        covers), None where no cell is (an empty cell a file left out)."""
+        height = max((cell.row + cell.rowspan - 1 for cell in self.cells), default=0)
+        grid: list[list[Cell | None]] = [[None] * self.columns for _ in range(height)]
+        for cell in self.cells:
+            for row in range(cell.row - 1, cell.row - 1 + cell.rowspan):
+                grid[row][cell.column - 1 : cell.column - 1 + cell.colspan] = [cell] * cell.colspan
+        return grid
 
 
 @dataclass

@@ -118,7 +118,7 @@ def translate_file(
     check_document(document)  # QA
     rendered = render_outputs(document, list(options.formats), publish_settings(options, path))  # outputs
     written, index_notes = _write(document, rendered, options.out_dir or path.parent, options)
-    notes = _notes(rendered) + index_notes
+    notes = _notes(rendered) + index_notes + not_read_note(document)
     if raw.encoding_guessed:
         notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
     return Outcome(path, document, written, notes)
@@ -140,7 +140,7 @@ def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_
     formats = [f for f in options.formats if f != "xlf"]  # the XLIFF is the input: never overwritten
     rendered = render_outputs(document, formats, publish_settings(options, path))
     written, index_notes = _write(document, rendered, options.out_dir or path.parent, options)
-    return Outcome(path, document, written, _notes(rendered) + index_notes + checked.notes)
+    return Outcome(path, document, written, _notes(rendered) + index_notes + checked.notes + not_read_note(document))
 
 
 def _write(document: Document, rendered: Rendered, folder: Path, options: Options) -> tuple[list[Path], list[str]]:
@@ -158,6 +158,13 @@ def publish_settings(options: Options, path: Path) -> Settings:
         f.name for f in fields(Settings) if getattr(options.settings, f.name) != getattr(Settings(), f.name)
     }
     return replace(read_config(path.parent), **{name: getattr(options.settings, name) for name in names})
+
+
+def not_read_note(document: Document) -> list[str]:
+    """What the source held that is not in the translation (images, footnotes…), for the summary line."""
+    if not document.skipped:
+        return []
+    return ["not read: " + ", ".join(f"{count} {kind}" for kind, count in document.skipped.items())]
 
 
 def _notes(rendered: Rendered) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from glossary.errors import UserError
 from glossary.files import MB, parse_xml, read_bytes
-from translate.bitext.units import post_edited, written_hash
+from translate.bitext.units import post_edited, read_not_read, written_hash
 from translate.bitext.xliff2 import MTC, XLIFF, from_xliff2, to_xliff2
 from translate.bitext.xliff12 import XLIFF12, from_xliff12, to_xliff12
 from translate.document import Document
@@ -56,6 +56,7 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
     document.source_file = facts.get("source-file", "")
     translated = facts.get("translated", "")
     document.translated = translated if ISO_DATE.fullmatch(translated) else ""
+    document.skipped = read_not_read(facts.get("not-read", ""))
     return document
 
 

@@ -10,11 +10,32 @@ from pathlib import Path
 
 from glossary.entry import STATUSES, Status
 from glossary.errors import UserError
-from translate.document import Block, BlockKind, Cell, Segment, State
+from translate.document import MAX_SPAN, MAX_TABLE_PLACES, Block, BlockKind, Cell, Document, Segment, State
 
 TOOL = "zhen-publish"
-MAX_SPAN = 1000  # a cell's row, column and spans: a table, not a way to make the renderer loop
-MAX_TABLE_PLACES = 100_000  # the places in one table's grid (a statistics table has hundreds)
+
+
+def document_facts(document: Document) -> dict[str, str]:
+    """What both versions record about the document, the ones it has: title, glossary, source, date,
+    and what reading its source could not take (``not-read``: "image 2, footnote 1")."""
+    facts = {
+        "title": document.title,
+        "glossary-sha256": document.glossary_sha256,
+        "source-file": document.source_file,
+        "translated": document.translated,
+        "not-read": ", ".join(f"{kind} {count}" for kind, count in document.skipped.items()),
+    }
+    return {key: value for key, value in facts.items() if value}
+
+
+def read_not_read(value: str) -> dict[str, int]:
+    """``not-read`` as written by ``document_facts``; what does not read as "kind count" is left out."""
+    counts = {}
+    for item in value.split(",")[:20]:
+        kind, _, count = item.strip().rpartition(" ")
+        if kind and len(kind) <= 40 and count.isascii() and count.isdigit():
+            counts[kind] = int(count)
+    return counts
 
 
 def written_hash(target: str) -> str:
@@ -60,30 +81,32 @@ def cell_facts(cell: Cell) -> dict[str, str]:
 def read_cell(facts: dict[str, str], cell_id: str, segments: list[Segment], label: str | Path) -> Cell:
     """A cell from the values ``cell_facts`` wrote, each checked: a file from outside may say anything."""
 
-    def number(key: str, default: str) -> int:
+    def number(key: str, default: str, most: int) -> int:
         value = facts.get(key, default).strip()
-        if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_SPAN):
-            message = f"{key} {value[:20]!r} is not a number from 1 to {MAX_SPAN}"
+        if not (value.isascii() and value.isdigit() and 1 <= int(value) <= most):
+            message = f"{key} {value[:20]!r} is not a number from 1 to {most}"
             raise UserError(f"table cell {cell_id[:40]!r}: {message}", label)
         return int(value)
 
     return Cell(
         cell_id,
-        number("row", ""),
-        number("column", ""),
+        number("row", "", MAX_TABLE_PLACES),
+        number("column", "", MAX_TABLE_PLACES),
         segments,
-        number("rowspan", "1"),
-        number("colspan", "1"),
+        number("rowspan", "1", MAX_SPAN),
+        number("colspan", "1", MAX_SPAN),
         facts.get("header") == "yes",
     )
 
 
 def table_block(block_id: str, cells: list[Cell], label: str | Path) -> Block:
     """A table read back; two cells claiming one place in the grid, or a grid too large to draw, are refused."""
+    height = max((cell.row + cell.rowspan - 1 for cell in cells), default=0)
+    width = max((cell.column + cell.colspan - 1 for cell in cells), default=0)
+    if height * width > MAX_TABLE_PLACES:
+        raise UserError(f"table {block_id[:40]!r}: over {MAX_TABLE_PLACES:,} places in its grid", label)
     taken: set[tuple[int, int]] = set()
     for cell in cells:
-        if len(taken) + cell.rowspan * cell.colspan > MAX_TABLE_PLACES:
-            raise UserError(f"table {block_id[:40]!r}: over {MAX_TABLE_PLACES:,} places in its grid", label)
         rows, columns = range(cell.row, cell.row + cell.rowspan), range(cell.column, cell.column + cell.colspan)
         places = {(row, column) for row in rows for column in columns}
         if places & taken:

@@ -34,6 +34,7 @@ from translate.bitext.units import (
     TOOL,
     block_kind,
     cell_facts,
+    document_facts,
     heading_level,
     indent,
     read_cell,
@@ -173,15 +174,9 @@ def to_xliff12(document: Document) -> bytes:
     )
     header = ET.SubElement(file, _q("header"))
     ET.SubElement(header, _q("tool"), {"tool-id": TOOL, "tool-name": TOOL})
-    facts = {
-        "title": document.title,
-        "glossary-sha256": document.glossary_sha256,
-        "source-file": document.source_file,
-        "translated": document.translated,
-    }
+    facts = document_facts(document)
     for key, value in facts.items():
-        if value:
-            ET.SubElement(header, _q("note"), {"from": f"{TOOL}:{key}", "annotates": "general"}).text = value
+        ET.SubElement(header, _q("note"), {"from": f"{TOOL}:{key}", "annotates": "general"}).text = value
     body = ET.SubElement(file, _q("body"))
     for block in document.blocks:
         if block.kind is BlockKind.TABLE:

@@ -21,6 +21,7 @@ from glossary.errors import UserError
 from translate.bitext.units import (
     block_kind,
     cell_facts,
+    document_facts,
     entry_status,
     heading_level,
     indent,
@@ -130,6 +131,8 @@ def _unit(parent: ET.Element, unit_id: str, kind: str, segments: list[Segment], 
     _matches(unit, segments)
     _metadata(unit, {**facts, WRITTEN: written})
     _qa_notes(unit, segments)
+    if not segments:  # an empty table cell: a unit needs a segment or an ignorable, and its place stays
+        ET.SubElement(ET.SubElement(unit, _q("ignorable")), _q("source"))
     for segment in segments:
         attributes = {"id": segment.id, "state": segment.state.value}
         if segment.origin:
@@ -143,13 +146,8 @@ def _unit(parent: ET.Element, unit_id: str, kind: str, segments: list[Segment], 
 def to_xliff2(document: Document) -> bytes:
     root = ET.Element(_q("xliff"), version="2.1", srcLang=document.source_lang, trgLang=document.target_lang)
     file = ET.SubElement(root, _q("file"), id="f1", original=document.stem)
-    facts = {
-        "title": document.title,
-        "glossary-sha256": document.glossary_sha256,
-        "source-file": document.source_file,
-        "translated": document.translated,
-    }
-    _metadata(file, {"document": {key: value for key, value in facts.items() if value}})
+    facts = document_facts(document)
+    _metadata(file, {"document": facts})
     for block in document.blocks:
         if block.kind is BlockKind.TABLE:
             group = ET.SubElement(file, _q("group"), id=block.id, type=f"{PREFIX}:table")

@@ -89,12 +89,14 @@ def run_main_job(args: argparse.Namespace) -> int:
         applied = sum(count_terms_applied(o.document) for o in outcomes)
         errors = sum(o.errors for o in outcomes)
         seconds = time.perf_counter() - started
+        not_read = sum((Counter(o.document.skipped) for o in outcomes), Counter())
+        unread = "; not read: " + ", ".join(f"{n} {kind}" for kind, n in sorted(not_read.items())) if not_read else ""
         return (
             f"{len(outcomes)} document(s), {segments} segments: {origins['tm-human']} from memory (human), "
             f"{origins['tm-mt']} from memory (MT), {fuzzy} filled from fuzzy matches, {origins['glossary']} "
             f"from the glossary, {origins['mt']} from the engine, {origins['']} untranslated; fuzzy candidates "
             f"offered for {sum(o.offered for o in outcomes)}; {applied} glossary terms applied, "
-            f"{errors} QA errors, {seconds:.1f} s"
+            f"{errors} QA errors, {seconds:.1f} s{unread}"
         )
 
     status = run_batch("translate", results, args.strict, summary)

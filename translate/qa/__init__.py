@@ -77,6 +77,7 @@ def qa_report(document: Document) -> dict:
         "segments": len(document.segments),
         "errors": count_errors(document),
         "checked": checked(document),
+        "not_read": document.skipped,  # what reading the source could not take, by kind: never dropped silently
         "by_check": dict(sorted(counts.items())),
         "findings": [
             {

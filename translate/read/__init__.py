@@ -8,6 +8,7 @@ error, and so is a file over the input limit.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from glossary.errors import UserError
@@ -19,6 +20,7 @@ from translate.read.headings import numbering, settle_headings
 from translate.read.html import html_blocks
 from translate.read.markdown import markdown_blocks
 from translate.read.plain import lines_to_blocks
+from translate.read.tables import TableTooLarge
 
 __all__ = ["DEFAULT_MAX_INPUT_MB", "DOCX_INFLATION", "SUPPORTED_SUFFIXES", "input_files", "read_document"]
 
@@ -54,22 +56,26 @@ def read_document(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) 
     if suffix not in SUPPORTED_SUFFIXES:
         raise UserError(f"unsupported file type {suffix or '(none)'}: use {', '.join(SUPPORTED_SUFFIXES)}", path)
     data = read_bytes(path, max_input_bytes)
-    encoding, guessed = "", False
-    if suffix == ".docx":
-        blocks = docx_blocks(data, path, max_input_bytes)
-    else:
-        decoded = decode_text(data, path)
-        text, encoding, guessed = decoded.text, decoded.name, not decoded.certain
-        if suffix == ".md":
-            blocks = markdown_blocks(text)
-        elif suffix in (".html", ".htm"):
-            blocks = html_blocks(text)
+    encoding, guessed, skipped = "", False, Counter()
+    try:
+        if suffix == ".docx":
+            blocks, skipped = docx_blocks(data, path, max_input_bytes)
         else:
-            blocks = lines_to_blocks(text.splitlines())
+            decoded = decode_text(data, path)
+            text, encoding, guessed = decoded.text, decoded.name, not decoded.certain
+            if suffix == ".md":
+                blocks, skipped = markdown_blocks(text)
+            elif suffix in (".html", ".htm"):
+                blocks, skipped = html_blocks(text)
+            else:
+                blocks = lines_to_blocks(text.splitlines())
+    except TableTooLarge as error:
+        raise UserError(str(error), path)
     blocks = settle_headings(blocks)
     if not blocks:
         raise UserError("no text found: nothing to translate", path)
-    return RawDocument(path, document_title(blocks) or path.stem, blocks, encoding, guessed)
+    title = document_title(blocks) or path.stem
+    return RawDocument(path, title, blocks, encoding, guessed, dict(sorted(skipped.items())))
 
 
 def document_title(blocks: list[RawBlock]) -> str:
