@@ -52,6 +52,7 @@ def word_report(path: Path) -> Path:
     figure.add_run().add_picture(io.BytesIO(png()))
     footnoted = doc.add_paragraph(OUTRO)
     footnoted._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+    _add_footnotes(doc, "数据来源：区统计局。")
     boxed = doc.add_paragraph()
     boxed._p.append(
         parse_xml(
@@ -64,6 +65,23 @@ def word_report(path: Path) -> Path:
     )
     doc.save(str(path))
     return path
+
+
+def _add_footnotes(doc, text: str) -> None:
+    """The footnotes part a footnote reference points into, as Word writes it."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    w = nsdecls("w")
+    xml = (
+        f'<w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        f'</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    part = Part(PackURI("/word/footnotes.xml"), content_type, xml.encode(), doc.part.package)
+    doc.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
 
 
 def html_report(path: Path) -> Path:
@@ -102,4 +120,68 @@ def markdown_report(path: Path) -> Path:
         f"![图表](chart.png) {OUTRO}",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gwr-1954-2024-zh.jsonl"
+
+
+def corpus_report(year: str) -> str:
+    """A national work report of the corpus (../shared/corpus), as its text."""
+    import json
+
+    with CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            report = json.loads(line)
+            if str(report["year"]) == year:
+                return report["content"]
+    raise KeyError(year)
+
+
+def corpus_paragraphs(year: str) -> list[str]:
+    """The report's paragraphs (its lines broken inside a paragraph joined, as a reader sees them)."""
+    text = corpus_report(year)
+    return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
+
+
+def pdf_report(path: Path, year: str, running_head: str = "", pages_numbered: str = "— {} —") -> Path:
+    """The report as a publisher would print it to PDF (WeasyPrint): A4, paragraphs indented two
+    characters, a running head on every page, a page number at every foot."""
+    import json
+    from html import escape
+
+    from weasyprint import HTML
+
+    number = json.dumps(pages_numbered, ensure_ascii=False).replace("{}", '" counter(page) "')
+    css = (
+        "@page { size: A4; margin: 25mm 22mm; "
+        f"@top-center {{ content: {json.dumps(running_head, ensure_ascii=False)}; font-size: 9pt }} "
+        f"@bottom-center {{ content: {number}; font-size: 9pt }} }}"
+        "body { font-family: 'Noto Serif CJK SC'; font-size: 12pt; line-height: 1.6 }"
+        "p { text-indent: 2em; margin: 0 0 0.3em; text-align: justify }"
+    )
+    body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in corpus_paragraphs(year))
+    HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(path)
+    return path
+
+
+def word_of_corpus_report(path: Path, year: str, running_head: str) -> Path:
+    """The report as a Word file an office would print to PDF: indented paragraphs, a running head,
+    a page number field in the footer."""
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].text = running_head
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    for paragraph in corpus_paragraphs(year):
+        added = doc.add_paragraph(paragraph)
+        added.paragraph_format.first_line_indent = Pt(24)
+        for run in added.runs:
+            run.font.size = Pt(12)
+            run.font.name = "Noto Serif CJK SC"
+            run._element.get_or_add_rPr().get_or_add_rFonts().set(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "Noto Serif CJK SC"
+            )
+    doc.save(str(path))
     return path

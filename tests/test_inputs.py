@@ -25,7 +25,8 @@ def outputs(folder, stem):
         ("blank.txt", b"  \n\n \r\n", "empty file"),
         ("binary.txt", bytes(range(256)) * 4, "binary file"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("notes.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
+        ("notes.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("slides.pptx", b"PK", "unsupported file type .pptx"),
         ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable .docx"),
     ],
 )
@@ -112,7 +113,7 @@ def test_missing_file_and_empty_folder_are_reported(installed_model, run, tmp_pa
     (tmp_path / "empty").mkdir()
     result = run("translate", str(tmp_path / "nope.txt"), str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
     assert result.code == 2
-    assert "no such file" in result.err and "no .txt, .md, .docx, .html, .htm files" in result.err
+    assert "no such file" in result.err and "no .txt, .md, .docx, .html, .htm, .pdf, .doc, .odt, .rtf files" in result.err
 
 
 def test_broken_lines_are_rejoined_and_headings_found():

@@ -41,7 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(MAIN_JOB, help="translate files or folders: the main job (the default)", epilog=EPILOG)
-    run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (.txt .md .html .docx)")
+    run.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (.txt .md .html .docx .pdf; .doc .odt .rtf through LibreOffice)",
+    )
     run.add_argument("--to", dest="target", type=language, default="en", help="target language (default: en)")
     run.add_argument("--from", dest="source", type=language, default="zh", help="source language (default: zh)")
     run.add_argument(

@@ -2,8 +2,9 @@
 
 Supported: ``.txt`` and ``.md`` (UTF-8 with or without BOM, GB18030/GBK, Big5,
 UTF-16 with or without BOM: see ``decode``), ``.html`` (a report saved from a
-government website) and ``.docx``.  Anything else is refused with a one-line
-error, and so is a file over the input limit.
+government website), ``.docx``, ``.pdf`` with a text layer, and ``.doc``,
+``.odt``, ``.rtf`` through LibreOffice.  Anything else is refused with a
+one-line error, and so is a file over the input limit.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from translate.read.docx import DOCX_INFLATION, docx_blocks
 from translate.read.headings import numbering, settle_headings
 from translate.read.html import html_blocks
 from translate.read.markdown import markdown_blocks
+from translate.read.office import OFFICE_SUFFIXES, office_to_docx
+from translate.read.pdf import pdf_blocks
 from translate.read.plain import lines_to_blocks
 from translate.read.tables import TableTooLarge
 
 __all__ = ["DEFAULT_MAX_INPUT_MB", "DOCX_INFLATION", "SUPPORTED_SUFFIXES", "input_files", "read_document"]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf", *OFFICE_SUFFIXES)
 # The longest national work report runs to about 40,000 characters (120 KB);
 # 2 MB of text is about 700,000 characters, 17 times that; at the limit, text to PDF
 # takes about a minute and 1.1 GB of memory before any machine translation.
@@ -58,8 +61,12 @@ def read_document(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) 
     data = read_bytes(path, max_input_bytes)
     encoding, guessed, skipped = "", False, Counter()
     try:
-        if suffix == ".docx":
+        if suffix in OFFICE_SUFFIXES:
+            blocks, skipped = docx_blocks(office_to_docx(data, path), path, max_input_bytes)
+        elif suffix == ".docx":
             blocks, skipped = docx_blocks(data, path, max_input_bytes)
+        elif suffix == ".pdf":
+            blocks, skipped = pdf_blocks(data, path, max_input_bytes)
         else:
             decoded = decode_text(data, path)
             text, encoding, guessed = decoded.text, decoded.name, not decoded.certain

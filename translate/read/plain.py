@@ -12,7 +12,7 @@ from translate.document import BlockKind, RawBlock
 from translate.read.headings import ends_sentence, line_role, raw_block
 
 
-def _join(before: str, after: str) -> str:
+def join_broken_line(before: str, after: str) -> str:
     """Join a broken line: no space between Chinese, one between Latin words."""
     if before and after and before[-1].isascii() and after[0].isascii():
         if before[-1].isalnum() and after[0].isalnum():
@@ -38,7 +38,7 @@ def lines_to_blocks(lines: list[str]) -> list[RawBlock]:
             and not role.alone
         )
         if continues:
-            last.text = _join(last.text, line)
+            last.text = join_broken_line(last.text, line)
             continue
         blocks.append(raw_block(line))
         alone = role.alone
