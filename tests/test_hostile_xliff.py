@@ -89,15 +89,60 @@ def hostile_xliff(payload: str, original: str = "report", src: str = "zh", trg: 
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
+
+
+def hostile_xliff12(
+    payload: str, original: str = "report", src: str = "zh", trg: str = "en", level: str = "2"
+) -> bytes:
+    """An XLIFF 1.2 file with ``payload`` in every field it carries."""
+    q = lambda tag: f"{{{XLIFF12}}}{tag}"  # noqa: E731
+    root = ET.Element(q("xliff"), version="1.2")
+    attributes = {"original": original, "source-language": src, "target-language": trg, "datatype": payload}
+    file = ET.SubElement(root, q("file"), attributes)
+    header = ET.SubElement(file, q("header"))
+    for fact, value in (
+        ("title", "标题"),
+        ("glossary-sha256", ""),
+        ("source-file", "report.txt"),
+        ("translated", "2024"),
+    ):
+        ET.SubElement(header, q("note"), {"from": f"zhen-publish:{fact}"}).text = value + payload
+    body = ET.SubElement(file, q("body"))
+    for number, kind in enumerate(("heading", "paragraph", "paragraph"), start=1):
+        group = ET.SubElement(body, q("group"), id=f"u{number}{payload}", restype=f"x-{kind}", resname=payload)
+        if kind == "heading":
+            context = ET.SubElement(group, q("context-group"), name="zhen-publish:u1")
+            ET.SubElement(context, q("context"), {"context-type": "x-level"}).text = level
+        unit = ET.SubElement(group, q("trans-unit"), id=f"s{number}{payload}")
+        source = ET.SubElement(unit, q("source"))
+        source.text = "街道党工委" + payload
+        mark = ET.SubElement(source, q("mrk"), mtype="term", comment=payload)
+        mark.text = "放管服"
+        mark.tail = "。"
+        target = ET.SubElement(unit, q("target"), {"state": payload, "state-qualifier": "x-" + payload})
+        target.text = f"Target {number} {payload}"
+        ET.SubElement(unit, q("note"), {"from": payload}).text = payload
+        alternative = ET.SubElement(unit, q("alt-trans"), {"match-quality": payload, "origin": payload})
+        ET.SubElement(alternative, q("target")).text = payload
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+HOSTILE = {"2.1": hostile_xliff, "1.2": hostile_xliff12}
+
+
 def pdf_text(path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def test_markup_in_every_xliff_field_is_shown_as_text_and_fetches_nothing(run, tmp_path, secret, loopback_server):
+@pytest.mark.parametrize("version", sorted(HOSTILE))
+def test_markup_in_every_xliff_field_is_shown_as_text_and_fetches_nothing(
+    run, tmp_path, secret, loopback_server, version
+):
     url, requests = loopback_server
     payload = _payload(secret, url)
     xliff = tmp_path / "hostile.zh-en.xlf"
-    xliff.write_bytes(hostile_xliff(payload))
+    xliff.write_bytes(HOSTILE[version](payload))
     out = tmp_path / "out"
     result = run("publish", str(xliff), "--out", str(out), "--index")
     assert result.code == 0, result.err
@@ -139,10 +184,11 @@ def test_the_renderer_itself_refuses_every_url_but_its_own_stylesheet(tmp_path, 
     "original",
     ["../../escaped", "/tmp/escaped-absolute", "..", "a/../../b", "sub\\..\\..\\c", ".hidden", "x\t\u202egpj\n.exe"],
 )
-def test_xliff_original_never_puts_a_file_outside_the_output_folder(run, tmp_path, original):
+@pytest.mark.parametrize("version", sorted(HOSTILE))
+def test_xliff_original_never_puts_a_file_outside_the_output_folder(run, tmp_path, original, version):
     xliff = tmp_path / "in" / "t.zh-en.xlf"
     xliff.parent.mkdir()
-    xliff.write_bytes(hostile_xliff("", original=original))
+    xliff.write_bytes(HOSTILE[version]("", original=original))
     out = tmp_path / "deep" / "out"
     before = set(tmp_path.rglob("*"))
     result = run("publish", str(xliff), "--out", str(out), "--format", "docx")
@@ -157,9 +203,10 @@ def test_xliff_original_never_puts_a_file_outside_the_output_folder(run, tmp_pat
 
 @pytest.mark.parametrize("attribute", ["src", "trg"])
 @pytest.mark.parametrize("code", ["../../x", "en/../../y", "en.pdf", "zh CN", "a" * 60])
-def test_xliff_language_codes_must_be_bcp47(run, tmp_path, attribute, code):
+@pytest.mark.parametrize("version", sorted(HOSTILE))
+def test_xliff_language_codes_must_be_bcp47(run, tmp_path, attribute, code, version):
     xliff = tmp_path / "t.zh-en.xlf"
-    xliff.write_bytes(hostile_xliff("", **{attribute: code}))
+    xliff.write_bytes(HOSTILE[version]("", **{attribute: code}))
     result = run("publish", str(xliff), "--out", str(tmp_path / "out"))
     assert result.code == 2
     assert len(result.err.strip().splitlines()) == 1 and str(xliff) in result.err
@@ -187,9 +234,10 @@ def test_well_formed_language_tags_pass(tag):
 
 
 @pytest.mark.parametrize("level", ["abc", "0", "-3", "99", "１"])
-def test_a_bad_heading_level_is_one_line(run, tmp_path, level):
+@pytest.mark.parametrize("version", sorted(HOSTILE))
+def test_a_bad_heading_level_is_one_line(run, tmp_path, level, version):
     xliff = tmp_path / "t.zh-en.xlf"
-    xliff.write_bytes(hostile_xliff("", level=level))
+    xliff.write_bytes(HOSTILE[version]("", level=level))
     result = run("publish", str(xliff), "--out", str(tmp_path / "out"))
     assert result.code == 2
     assert "heading level" in result.err and len(result.err.strip().splitlines()) == 1

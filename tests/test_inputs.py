@@ -113,7 +113,9 @@ def test_missing_file_and_empty_folder_are_reported(installed_model, run, tmp_pa
     (tmp_path / "empty").mkdir()
     result = run("translate", str(tmp_path / "nope.txt"), str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
     assert result.code == 2
-    assert "no such file" in result.err and "no .txt, .md, .docx, .html, .htm, .pdf, .doc, .odt, .rtf files" in result.err
+    assert (
+        "no such file" in result.err and "no .txt, .md, .docx, .html, .htm, .pdf, .doc, .odt, .rtf files" in result.err
+    )
 
 
 def test_broken_lines_are_rejoined_and_headings_found():
