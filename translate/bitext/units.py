@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-from glossary.entry import STATUSES, Status
+from glossary.entry import STATUSES, Entry, Status
 from glossary.errors import UserError
-from translate.document import MAX_SPAN, MAX_TABLE_PLACES, Block, BlockKind, Cell, Document, Segment, State
+from translate.document import MAX_SPAN, MAX_TABLE_PLACES, Block, BlockKind, Cell, Document, Segment, State, TermHit
 
 TOOL = "zhen-publish"
 
@@ -113,6 +113,41 @@ def table_block(block_id: str, cells: list[Cell], label: str | Path) -> Block:
             raise UserError(f"table {block_id[:40]!r}: cell {cell.id[:40]!r} overlaps another cell", label)
         taken |= places
     return Block.table(block_id, cells)
+
+
+def source_with_marks(
+    source: ET.Element, segment: Segment, mark: Callable[[ET.Element, int, TermHit], ET.Element]
+) -> ET.Element:
+    """``source`` holding the segment's text, each term hit in the element ``mark`` adds to it (the
+    hit's number from 1); the text of the mark is set here."""
+    text, position, last = segment.source, 0, None
+    for number, hit in enumerate(segment.terms, start=1):
+        chunk = text[position : hit.start]
+        if last is None:
+            source.text = chunk
+        else:
+            last.tail = chunk
+        last = mark(source, number, hit)
+        last.text = text[hit.start : hit.end]
+        position = hit.end
+    if last is None:
+        source.text = text[position:]
+    else:
+        last.tail = text[position:]
+    return source
+
+
+def read_marked(element: ET.Element, term: Callable[[ET.Element, str], Entry | None]) -> tuple[str, list[TermHit]]:
+    """A source's text and its term hits: ``term`` tells the entry a child marks (None: not a term);
+    other inline elements give their text."""
+    text, hits = element.text or "", []
+    for child in element:
+        inner = "".join(child.itertext())
+        entry = term(child, inner)
+        if entry is not None:
+            hits.append(TermHit(len(text), len(text) + len(inner), entry))
+        text += inner + (child.tail or "")
+    return text, hits
 
 
 def indent(element: ET.Element, is_text: Callable[[ET.Element], bool], depth: int = 0) -> None:

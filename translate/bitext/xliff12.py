@@ -38,7 +38,9 @@ from translate.bitext.units import (
     heading_level,
     indent,
     read_cell,
+    read_marked,
     serialize,
+    source_with_marks,
     table_block,
     written_hash,
 )
@@ -103,25 +105,13 @@ def _read_context(element: ET.Element) -> dict[str, str]:
 
 
 def _source_element(segment: Segment) -> ET.Element:
-    source = ET.Element(_q("source"))
-    text, position, last = segment.source, 0, None
-    for hit in segment.terms:
-        chunk = text[position : hit.start]
-        if last is None:
-            source.text = chunk
-        else:
-            last.tail = chunk
-        mtype = TERM if hit.status is Status.APPROVED else PROPOSED_TERM
-        last = ET.SubElement(source, _q("mrk"), mtype=mtype)
+    def mark(source: ET.Element, number: int, hit: TermHit) -> ET.Element:
+        element = ET.SubElement(source, _q("mrk"), mtype=TERM if hit.status is Status.APPROVED else PROPOSED_TERM)
         if hit.en:
-            last.set("comment", hit.en)
-        last.text = text[hit.start : hit.end]
-        position = hit.end
-    if last is None:
-        source.text = text[position:]
-    else:
-        last.tail = text[position:]
-    return source
+            element.set("comment", hit.en)
+        return element
+
+    return source_with_marks(ET.Element(_q("source")), segment, mark)
 
 
 def _trans_unit(parent: ET.Element, segment: Segment) -> None:
@@ -194,25 +184,18 @@ def to_xliff12(document: Document) -> bytes:
     return serialize(root, {"": XLIFF12})
 
 
-def _read_source(element: ET.Element) -> tuple[str, list[TermHit]]:
-    """The source text and the term hits marked in it (other inline elements give their text)."""
-    text, hits = element.text or "", []
-    for child in element:
-        inner = "".join(child.itertext())
-        mtype = child.get("mtype") if child.tag == _q("mrk") else None
-        if mtype in (TERM, PROPOSED_TERM):
-            status = Status.APPROVED if mtype == TERM else Status.PROPOSED
-            entry = Entry(zh=inner, en=child.get("comment", ""), status=status)
-            hits.append(TermHit(len(text), len(text) + len(inner), entry))
-        text += inner + (child.tail or "")
-    return text, hits
+def _term(child: ET.Element, inner: str) -> Entry | None:
+    mtype = child.get("mtype") if child.tag == _q("mrk") else None
+    if mtype not in (TERM, PROPOSED_TERM):
+        return None
+    return Entry(zh=inner, en=child.get("comment", ""), status=Status.APPROVED if mtype == TERM else Status.PROPOSED)
 
 
 def _segment(unit: ET.Element, label: str | Path) -> Segment:
     source_element = unit.find(_q("source"))
     if source_element is None:
         raise UserError(f"trans-unit {unit.get('id', '')[:40]!r} has no <source>", label)
-    source, terms = _read_source(source_element)
+    source, terms = read_marked(source_element, _term)
     target_element = unit.find(_q("target"))
     target = "".join(target_element.itertext()) if target_element is not None else ""
     state, origin = State.INITIAL, ""

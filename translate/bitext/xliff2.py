@@ -26,7 +26,9 @@ from translate.bitext.units import (
     heading_level,
     indent,
     read_cell,
+    read_marked,
     serialize,
+    source_with_marks,
     table_block,
     written_hash,
 )
@@ -72,25 +74,14 @@ def _read_metadata(parent: ET.Element, category: str) -> dict[str, str]:
 
 
 def _source_element(segment: Segment) -> ET.Element:
-    source = ET.Element(_q("source"))
-    text, position, last = segment.source, 0, None
-    for number, hit in enumerate(segment.terms, start=1):
-        chunk = text[position : hit.start]
-        if last is None:
-            source.text = chunk
-        else:
-            last.tail = chunk
-        last = ET.SubElement(source, _q("mrk"), id=f"{segment.id}m{number}", type="term", value=hit.en)
-        last.set(_q("status", ZHEN), hit.status)
-        last.text = text[hit.start : hit.end]
-        if hit.zh != last.text:
-            last.set(_q("term", ZHEN), hit.zh)
-        position = hit.end
-    if last is None:
-        source.text = text[position:]
-    else:
-        last.tail = text[position:]
-    return source
+    def mark(source: ET.Element, number: int, hit: TermHit) -> ET.Element:
+        element = ET.SubElement(source, _q("mrk"), id=f"{segment.id}m{number}", type="term", value=hit.en)
+        element.set(_q("status", ZHEN), hit.status)
+        if hit.zh != segment.source[hit.start : hit.end]:
+            element.set(_q("term", ZHEN), hit.zh)
+        return element
+
+    return source_with_marks(ET.Element(_q("source")), segment, mark)
 
 
 def _matches(unit: ET.Element, segments: list[Segment]) -> None:
@@ -160,21 +151,12 @@ def to_xliff2(document: Document) -> bytes:
     return serialize(root, {"": XLIFF, "mda": MDA, "mtc": MTC, "zhen": ZHEN})
 
 
-def _read_source(element: ET.Element) -> tuple[str, list[TermHit]]:
-    """The source text and the term hits marked in it."""
-    text, hits = element.text or "", []
-    for child in element:
-        inner = "".join(child.itertext())
-        if child.tag == _q("mrk") and child.get("type") == "term":
-            # The entry as the file recorded it; publishing finds terms again with the current glossary.
-            recorded = Entry(
-                zh=child.get(_q("term", ZHEN), inner),
-                en=child.get("value", ""),
-                status=entry_status(child.get(_q("status", ZHEN), Status.APPROVED)),
-            )
-            hits.append(TermHit(len(text), len(text) + len(inner), recorded))
-        text += inner + (child.tail or "")
-    return text, hits
+def _term(child: ET.Element, inner: str) -> Entry | None:
+    """The entry a term mark records; publishing finds terms again with the current glossary."""
+    if child.tag != _q("mrk") or child.get("type") != "term":
+        return None
+    status = entry_status(child.get(_q("status", ZHEN), Status.APPROVED))
+    return Entry(zh=child.get(_q("term", ZHEN), inner), en=child.get("value", ""), status=status)
 
 
 def _segments(unit: ET.Element, label: str | Path) -> list[Segment]:
@@ -184,7 +166,7 @@ def _segments(unit: ET.Element, label: str | Path) -> list[Segment]:
         source_element = element.find(_q("source"))
         if source_element is None:
             raise UserError(f"segment {element.get('id')} has no <source>", label)
-        source, terms = _read_source(source_element)
+        source, terms = read_marked(source_element, _term)
         target_element = element.find(_q("target"))
         target = "".join(target_element.itertext()) if target_element is not None else ""
         try:
