@@ -88,3 +88,63 @@ def test_figures_are_written_as_official_translations_write_them():
         "2,378",
         "26 million",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # cardinals and ordinals in words, hyphenated or not
+        ("三十五年来", "Thirty-five years on"),
+        ("十年", "over the past ten years"),
+        ("第31年", "the thirty-first year"),
+        ("120个", "one hundred and twenty of them"),
+        ("3亿人", "three hundred million people"),
+        ("1200家", "one thousand two hundred firms"),
+        ("第二十一届", "the twenty-first session"),
+        # fractions and multiples in words
+        ("三分之一", "one-third"),
+        ("三分之二", "two thirds of them"),
+        ("四分之一", "a quarter"),
+        ("一半以上", "more than half"),
+        ("百分之五", "5 percent"),
+        ("三分之一", "33.3 percent"),
+        ("翻一番", "twofold"),
+        ("增长3倍", "a 3-fold rise"),
+        # units abbreviated and as symbols
+        ("2平方公里", "2 sq km"),
+        ("3平方公里", "3 km²"),
+        ("12亿千瓦时", "1.2 billion kWh"),
+        ("4000万千瓦", "40 GW"),
+        ("6吨", "6 t"),
+        ("500公顷", "500 ha"),
+        ("1.2万亿元", "RMB 1.2 trillion"),
+        ("50亿元", "¥5 billion"),
+        ("300亿美元", "US$30 billion"),
+        ("100公里", "100 km"),
+        ("增长5.2%", "5.2% growth"),
+        # approximations and ranges
+        ("约1.2亿人", "roughly 120 million people"),
+        ("近5000家", "close to 5,000 firms"),
+        ("增长5%—6%", "growth of 5-6 percent"),
+        ("增长5%至6%", "growth of between 5 and 6 percent"),
+        ("增长5%到6%", "growth of 5 to 6 percent"),
+        ("200万至300万人", "2-3 million people"),
+    ],
+)
+def test_english_quantities_as_writers_write_them(source, target):
+    assert missing(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "wanted"),
+    [
+        ("三十五年", "Thirty-six years", ["35 years"]),  # words are compared as values
+        ("三分之一", "one-quarter", ["1/3"]),
+        ("2平方公里", "2 km", ["2 square kilometers"]),  # length is not area
+        ("12亿千瓦时", "1.2 billion kW", ["1.2 billion kilowatt-hours"]),  # power is not energy
+        ("增长5%—6%", "growth of 5-7 percent", ["6 percent"]),
+        ("实现5G全覆盖", "the 5G rollout", []),  # 5G is a name on both sides
+    ],
+)
+def test_english_quantities_in_other_words_with_another_value_are_missing(source, target, wanted):
+    assert missing(source, target) == wanted

@@ -1,0 +1,144 @@
+"""Chinese quantities: an Arabic or Chinese numeral; 多/余 ("over") before or after
+a scale (2600多万, 3万多); 约 (about), 近 (nearly), 超过/逾 (over) before it; a
+scale (万, 亿, 万亿; 千 unless it begins a unit: 千米, 千瓦, 千克); then a unit.
+A Chinese numeral counts as a quantity only before a unit, 年 or 倍 (六稳 is a
+name); 翻一番 doubles, 翻两番 quadruples; X分之Y is a fraction (百分之Y a
+percentage), 一半 a half.  Each has one English form, the one MT is given.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from translate.quantities.quantity import Quantity
+
+# Chinese unit → (dimension, size in the dimension's base unit, English for the protected form).
+ZH_UNITS = {
+    "元": ("money", 1.0, "yuan"),
+    "美元": ("usd", 1.0, "US dollars"),
+    "斤": ("mass", 0.5, "jin"),
+    "公斤": ("mass", 1.0, "kilograms"),
+    "千克": ("mass", 1.0, "kilograms"),
+    "吨": ("mass", 1000.0, "tons"),
+    "亩": ("area", 10_000 / 15, "mu"),
+    "公顷": ("area", 10_000.0, "hectares"),
+    "平方米": ("area", 1.0, "square meters"),
+    "平方公里": ("area", 1_000_000.0, "square kilometers"),
+    "平方千米": ("area", 1_000_000.0, "square kilometers"),
+    "立方米": ("volume", 1.0, "cubic meters"),
+    "公里": ("length", 1000.0, "kilometers"),
+    "千米": ("length", 1000.0, "kilometers"),
+    "米": ("length", 1.0, "meters"),
+    "千瓦时": ("energy", 1000.0, "kilowatt-hours"),
+    "千瓦": ("power", 1000.0, "kilowatts"),
+    "瓦": ("power", 1.0, "watts"),
+    "%": ("percent", 1.0, "percent"),
+    "％": ("percent", 1.0, "percent"),
+    "个百分点": ("points", 1.0, "percentage points"),
+    "倍": ("times", 1.0, "times"),
+    "年": ("years", 1.0, "years"),
+}
+_ZH_UNIT = "|".join(sorted(map(re.escape, ZH_UNITS), key=len, reverse=True))
+_ZH_SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+_CN_NUMERAL = "〇零一二两三四五六七八九十百千"
+_ZH_QUANTITY = re.compile(
+    rf"(?P<before>约|近|超过|逾)?"
+    rf"(?:(?<![A-Za-z\d.])(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![A-Za-z])|(?P<chinese>[{_CN_NUMERAL}]+)(?=[万亿]|{_ZH_UNIT}))"
+    rf"(?P<more>多|余)?"
+    rf"(?P<scale>万亿|亿|万|千(?![米瓦克]))?"
+    rf"(?P<after>多|余)?"
+    rf"(?P<unit>{_ZH_UNIT})?"
+)
+_DOUBLING = re.compile(r"翻(一|两|二|三)番")
+# X分之Y: Y parts of X (百分之五 is 5 percent); 一半: a half.
+_FRACTION = re.compile(rf"(?P<whole>[{_CN_NUMERAL}]+|\d+)分之(?P<part>[{_CN_NUMERAL}]+|\d+(?:\.\d+)?)")
+_HALF = re.compile(r"(?<![一二三四五六七八九十])一半")
+_ZH_MONTH = re.compile(r"(\d{1,2})月")
+
+
+def _number(arabic: str | None, chinese: str | None) -> float | None:
+    if arabic:
+        return float(arabic.replace(",", ""))
+    try:
+        return float(cn2an.cn2an(chinese, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _fraction_number(text: str) -> float | None:
+    """A fraction's whole or part: 百 and 千 alone are a hundred and a thousand (百分之五, 千分之三)."""
+    if text in ("百", "千"):
+        return 100.0 if text == "百" else 1000.0
+    return _number(text, None) if text[0].isdigit() else _number(None, text)
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def english_number(value: float) -> str:
+    """A figure as official translations write it: 180 million, 1.2 trillion, 349,800."""
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        mantissa = value / scale
+        if mantissa >= 1 and abs(round(mantissa, 2) - mantissa) < 1e-9:
+            return f"{_plain(mantissa)} {word}"
+    return _plain(value)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return 0 < start and end < len(text) and text[start - 1] in '“「『"' and text[end] in '”」』"'
+
+
+def _fractions(text: str) -> list[Quantity]:
+    found = []
+    for match in _FRACTION.finditer(text):
+        whole, part = _fraction_number(match["whole"]), _fraction_number(match["part"])
+        if not whole or part is None:
+            continue
+        if whole == 100:  # 百分之五: a percentage
+            found.append(Quantity(match.start(), match.end(), part, "percent", "", f"{_plain(part)} percent"))
+        else:
+            found.append(Quantity(match.start(), match.end(), part / whole, "fraction"))
+    for match in _HALF.finditer(text):
+        found.append(Quantity(match.start(), match.end(), 0.5, "fraction"))
+    return found
+
+
+def chinese_quantities(text: str) -> list[Quantity]:
+    found = _fractions(text)
+    taken = [(q.start, q.end) for q in found]  # the numbers of a fraction are not quantities of their own
+    for match in _ZH_QUANTITY.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        value = _number(match["arabic"], match["chinese"])
+        if value is None or (not match["unit"] and text.startswith("月", match.end())):
+            continue  # a month: read below
+        if _quoted(text, match.start(), match.end()):
+            continue  # “12345”, “263”: a number alone in quotation marks is a name
+        scale = _ZH_SCALES.get(match["scale"] or "", 1.0)
+        unit = ZH_UNITS.get(match["unit"] or "")
+        if match["chinese"] and not (unit or match["scale"]):
+            continue
+        if match["chinese"] and value == 1 and not match["scale"] and unit and unit[0] in ("years", "times"):
+            continue  # 一年, 一倍: English says "a year", "the past year"
+        count = value * scale
+        if unit and unit[0] == "years" and match["arabic"] and not match["scale"] and len(match["arabic"]) == 4:
+            dimension, size, english = "year", 1.0, ""  # 2023年: a year, not a number of years
+        elif unit:
+            dimension, size, english = unit
+        else:
+            dimension, size, english = "count", 1.0, ""
+        approx = {"约": "about", "近": "nearly", "超过": "over", "逾": "over"}.get(match["before"] or "", "")
+        approx = approx or ("over" if match["more"] or match["after"] else "")
+        figure = english_number(count) if dimension != "year" else str(int(count))
+        words = " ".join(part for part in (approx, figure, english) if part)
+        found.append(Quantity(match.start(), match.end(), count * size, dimension, approx, words))
+    for match in _DOUBLING.finditer(text):
+        times = {"一": 2, "两": 4, "二": 4, "三": 8}[match.group(1)]
+        found.append(Quantity(match.start(), match.end(), times, "times", "", "double" if times == 2 else ""))
+    for match in _ZH_MONTH.finditer(text):
+        if 1 <= int(match.group(1)) <= 12:
+            found.append(Quantity(match.start(), match.end(), int(match.group(1)), "month"))
+    return sorted(found, key=lambda q: q.start)

@@ -1,0 +1,298 @@
+"""English quantities as writers write them, read as values with units.
+
+- Numbers in figures (1,234.5; 31st) or in words, hyphenated or not ("thirty-five",
+  "one hundred and twenty", "the thirty-first"), with a scale ("1.2 trillion",
+  "a million", "three hundred million").
+- Fractions ("one-third", "two thirds", "a quarter", "half") and multiples
+  ("doubled", "tripled", "twofold", "3-fold", "halved").
+- Units in full, abbreviated or as symbols, after the number ("5 km", "35-year",
+  "2 sq km", "3 km²", "1.2 billion kWh", "40 GW", "6 t", "500 ha", "RMB") or a
+  currency before it ("RMB 1.2 trillion", "¥5 billion", "US$30 billion").
+- A range gives its unit to both ends ("5-6 percent", "5 to 6 percent",
+  "between 5 and 6 percent").
+- A figure glued to letters is a name, not a quantity (5G, COVID-19, C919).
+Approximations ("about", "more than", "nearly") are words around the value and
+do not change it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate.quantities.quantity import Quantity
+
+# English units → (dimension, size in the base unit).  Longest first when matched.
+EN_UNITS = {
+    "yuan": ("money", 1.0),
+    "rmb": ("money", 1.0),
+    "us dollars": ("usd", 1.0),
+    "u.s. dollars": ("usd", 1.0),
+    "dollars": ("usd", 1.0),
+    "usd": ("usd", 1.0),
+    "jin": ("mass", 0.5),
+    "kilograms": ("mass", 1.0),
+    "kilogram": ("mass", 1.0),
+    "kg": ("mass", 1.0),
+    "metric tons": ("mass", 1000.0),
+    "metric tonnes": ("mass", 1000.0),
+    "tonnes": ("mass", 1000.0),
+    "tonne": ("mass", 1000.0),
+    "tons": ("mass", 1000.0),
+    "ton": ("mass", 1000.0),
+    "t": ("mass", 1000.0),
+    "mu": ("area", 10_000 / 15),
+    "hectares": ("area", 10_000.0),
+    "hectare": ("area", 10_000.0),
+    "ha": ("area", 10_000.0),
+    "square meters": ("area", 1.0),
+    "square metres": ("area", 1.0),
+    "square meter": ("area", 1.0),
+    "square metre": ("area", 1.0),
+    "sq m": ("area", 1.0),
+    "m²": ("area", 1.0),
+    "m2": ("area", 1.0),
+    "square kilometers": ("area", 1e6),
+    "square kilometres": ("area", 1e6),
+    "square kilometer": ("area", 1e6),
+    "square kilometre": ("area", 1e6),
+    "square km": ("area", 1e6),
+    "sq km": ("area", 1e6),
+    "km²": ("area", 1e6),
+    "km2": ("area", 1e6),
+    "cubic meters": ("volume", 1.0),
+    "cubic metres": ("volume", 1.0),
+    "cu m": ("volume", 1.0),
+    "m³": ("volume", 1.0),
+    "kilometers": ("length", 1000.0),
+    "kilometres": ("length", 1000.0),
+    "kilometer": ("length", 1000.0),
+    "kilometre": ("length", 1000.0),
+    "km": ("length", 1000.0),
+    "meters": ("length", 1.0),
+    "metres": ("length", 1.0),
+    "kilowatt-hours": ("energy", 1000.0),
+    "kilowatt hours": ("energy", 1000.0),
+    "kwh": ("energy", 1000.0),
+    "megawatt-hours": ("energy", 1e6),
+    "mwh": ("energy", 1e6),
+    "gigawatt-hours": ("energy", 1e9),
+    "gwh": ("energy", 1e9),
+    "terawatt-hours": ("energy", 1e12),
+    "twh": ("energy", 1e12),
+    "kilowatts": ("power", 1000.0),
+    "kilowatt": ("power", 1000.0),
+    "kw": ("power", 1000.0),
+    "megawatts": ("power", 1e6),
+    "mw": ("power", 1e6),
+    "gigawatts": ("power", 1e9),
+    "gigawatt": ("power", 1e9),
+    "gw": ("power", 1e9),
+    "percentage points": ("points", 1.0),
+    "percentage point": ("points", 1.0),
+    "percent": ("percent", 1.0),
+    "per cent": ("percent", 1.0),
+    "%": ("percent", 1.0),
+    "times": ("times", 1.0),
+    "fold": ("times", 1.0),
+    "years": ("years", 1.0),
+    "year": ("years", 1.0),
+}
+_UNIT = re.compile(
+    r"\s*-?\s*(" + "|".join(re.escape(u) for u in sorted(EN_UNITS, key=len, reverse=True)) + r")(?![A-Za-z\d])",
+    re.IGNORECASE,
+)
+_CURRENCY = re.compile(r"(RMB|USD|US\$|U\.S\.\$|\$|¥|￥)\s?$", re.IGNORECASE)
+_CURRENCY_UNIT = {"rmb": "money", "¥": "money", "￥": "money"}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+_CARDINALS = {word: value for value, word in enumerate(_ONES)} | _TENS | {"hundred": 100} | _SCALES
+# A fraction's denominator, singular and plural: "one-third", "two thirds", "a quarter", "three-quarters".
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4} | {
+    f"{word}{plural}": value
+    for word, value in (("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10))
+    for plural in ("", "s")
+}
+_MULTIPLES = re.compile(
+    r"\b(?:(doubl|tripl|trebl|quadrupl)(?:e|ed|es|ing)|(halv)(?:e|ed|es|ing)|"
+    r"(twofold|two-fold|threefold|three-fold|fourfold|four-fold|fivefold|five-fold|tenfold|ten-fold))\b",
+    re.IGNORECASE,
+)
+_MULTIPLE_VALUES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": 0.5}
+_FOLD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_HALF = re.compile(r"(?<![\w-])(?<!(?:one|two) )half\b", re.IGNORECASE)  # "one-half" is read as a fraction
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+_CENTENARY = re.compile(r"\b(centenary|centennial)\b", re.IGNORECASE)
+_WORD_OR_FIGURE = re.compile(
+    r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?|(?P<word>[A-Za-z]+)|(?P<joint>[\s-]+(?:and\s+)?)",
+)
+_RANGE = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+
+
+class _Number:
+    """A number read at a place in the text: its value, where it ends, whether it is an ordinal."""
+
+    def __init__(self, value: float, end: int, ordinal: bool = False, figure: bool = False, article: bool = False):
+        self.value, self.end, self.ordinal, self.figure, self.article = value, end, ordinal, figure, article
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """A figure inside a name: letters or a hyphen after letters before it (COVID-19, C919), letters
+    right after it that are no unit or ordinal ending (5G)."""
+    before = text[start - 1] if start else ""
+    if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalpha()):
+        return True
+    after = text[end : end + 1]
+    return after.isalpha() and not _UNIT.match(text, end)
+
+
+def _read_figure(text: str, start: int) -> _Number | None:
+    match = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?P<suffix>st|nd|rd|th)?(?![\d,.]\d)").match(text, start)
+    if match is None:
+        return None
+    digits = match.group(0)[: len(match.group(0)) - len(match["suffix"] or "")]
+    if _glued(text, start, start + len(digits)) and not match["suffix"]:
+        return None
+    return _Number(float(digits.replace(",", "")), match.end(), bool(match["suffix"]), figure=True)
+
+
+def _read_words(text: str, start: int) -> _Number | None:
+    """A number in words from ``start``: "thirty-five", "one hundred and twenty", "a million",
+    "twenty-first"; the longest reading that makes sense."""
+    total, current, end, seen, ordinal = 0.0, 0.0, start, False, False
+    article_end = 0  # after "a" or "an": one, if a scale or a unit follows ("a million", "a year")
+    position = start
+    for match in re.compile(r"([A-Za-z]+)|([\s-]+(?:and[\s-]+)?)").finditer(text, start):
+        if match.start() != position:
+            break
+        position = match.end()
+        word = (match.group(1) or "").lower()
+        if not word:
+            continue  # a joint: space, hyphen, "and"
+        if word in ("a", "an") and not seen and not article_end:
+            current, article_end = 1.0, match.end()
+            continue
+        if word in _ORDINALS:
+            value = _ORDINALS[word]
+            if value >= 100:
+                current = (current or 1) * value  # "one hundredth"
+            elif current == 0 or (current % 10 == 0 and value < 10) or current % 100 == 0:
+                current += value  # "third", "twenty-first", "one hundred and first"
+            else:
+                break  # "one-third": a numerator, then a denominator
+            end, seen, ordinal = match.end(), True, True
+            break
+        if word not in _CARDINALS:
+            break
+        value = _CARDINALS[word]
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * value
+            current = 0
+        elif current % 100 and value < 10 and current % 10 == 0 and current % 100 >= 20:
+            current += value  # twenty-five
+        elif current % 100:
+            break  # "five six": two numbers
+        else:
+            current += value
+        end, seen = match.end(), True
+    if not seen:
+        return _Number(1.0, article_end, article=True) if article_end else None
+    return _Number(total + current, end, ordinal)
+
+
+def _fraction(text: str, number: _Number) -> _Number | None:
+    """ "one-third", "two thirds", "a quarter": the number read as a numerator, if a denominator follows."""
+    match = re.compile(r"[\s-]+([A-Za-z]+)").match(text, number.end)
+    if match and match.group(1).lower() in _DENOMINATORS and not number.ordinal and number.value < 20:
+        return _Number(number.value / _DENOMINATORS[match.group(1).lower()], match.end())
+    return None
+
+
+def _currency(text: str, start: int) -> str:
+    match = _CURRENCY.search(text[max(0, start - 6) : start])
+    if not match:
+        return ""
+    return _CURRENCY_UNIT.get(match.group(1).lower(), "usd")
+
+
+def english_quantities(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    position = 0
+    pending_unit: list[int] = []  # quantities of a range waiting for the unit after its last end
+    while position < len(text):
+        char = text[position]
+        starts_word = char.isalpha() and (position == 0 or not text[position - 1].isalnum())
+        if char.isdigit() and (position == 0 or not text[position - 1].isdigit()):
+            number = _read_figure(text, position)
+        elif starts_word:
+            number = _read_words(text, position)
+        else:
+            number = None
+        if number is None:
+            if starts_word:
+                while position < len(text) and text[position].isalpha():
+                    position += 1
+            else:
+                position += 1
+            continue
+        fraction = _fraction(text, number)
+        if fraction is not None:
+            found.append(Quantity(position, fraction.end, fraction.value, "fraction"))
+            position = fraction.end
+            continue
+        if text[position : number.end].strip().lower() in ("a", "an"):
+            unit_match = _UNIT.match(text, number.end)
+            if not unit_match:  # "a" counts only as "a million", "a year"
+                position = number.end
+                continue
+        start, value, end = position, number.value, number.end
+        scale = re.compile(r"[\s-]+(thousand|million|billion|trillion)\b", re.IGNORECASE).match(text, end)
+        if scale and number.figure:
+            value *= _SCALES[scale.group(1).lower()]
+            end = scale.end()
+            for index in pending_unit:  # "2-3 million": the scale is both ends'
+                earlier = found[index]
+                found[index] = Quantity(
+                    earlier.start, earlier.end, earlier.value * _SCALES[scale.group(1).lower()], "count"
+                )
+        unit_match = _UNIT.match(text, end)
+        dimension, size = "count", 1.0
+        if unit_match:
+            dimension, size = EN_UNITS[unit_match.group(1).lower()]
+            end = unit_match.end()
+            for index in pending_unit:  # "5 to 6 percent": the unit is both ends'
+                earlier = found[index]
+                found[index] = Quantity(earlier.start, earlier.end, earlier.value * size, dimension)
+        elif _currency(text, start):
+            dimension = _currency(text, start)
+        pending_unit = []
+        found.append(Quantity(start, end, value * size, dimension))
+        if dimension == "count":
+            joint = _RANGE.match(text, end)
+            if joint and joint.end() < len(text) and (text[joint.end()].isdigit() or joint.group(0).strip()):
+                pending_unit = [len(found) - 1]
+        position = end
+    for match in _HALF.finditer(text):
+        found.append(Quantity(match.start(), match.end(), 0.5, "fraction"))
+    for match in _CENTENARY.finditer(text):
+        found.append(Quantity(match.start(), match.end(), 100, "years"))
+    for match in _MONTH.finditer(text):
+        found.append(Quantity(match.start(), match.end(), _MONTHS.index(match.group(1).lower()) + 1, "month"))
+    for match in _MULTIPLES.finditer(text):
+        stem = (match.group(1) or match.group(2) or "").lower()
+        value = _MULTIPLE_VALUES[stem] if stem else _FOLD_VALUES[re.split(r"-|fold", match.group(3).lower())[0]]
+        found.append(Quantity(match.start(), match.end(), value, "times"))
+    return sorted(found, key=lambda q: q.start)
