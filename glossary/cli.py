@@ -1,4 +1,4 @@
-"""``glossary``: check, list, add, set, stats, review, extract, export, import.
+"""``glossary``: check, list, add, set, stats, review, extract, export, import, evidence.
 
 The command only parses its arguments and calls the library; reading a
 corpus (for review and extract) goes through ``translate.read``, as a report
@@ -55,6 +55,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--header", action="store_true", help="CSV: a zh,en header row (Amazon Translate wants one)")
     importing = commands.add_parser("import", help="merge a TBX, CSV or TSV glossary in")
     importing.add_argument("file", type=Path)
+    evidence = commands.add_parser(
+        "evidence",
+        help="how parallel text renders each entry: preferred, admitted, neither, and candidate renderings",
+    )
+    evidence.add_argument("files", type=Path, nargs="*", metavar="FILE", help="TMX, XLIFF 1.2 or 2.x, zh,en CSV")
+    evidence.add_argument(
+        "--tm",
+        nargs="?",
+        const=True,
+        metavar="PATH",
+        help="the translation memory's human units too (default memory, or PATH)",
+    )
+    evidence.add_argument("--json", action="store_true", help="the report as JSON")
+    evidence.add_argument("--limit", type=int, default=0, help="show this many entries (default: all)")
+    evidence.add_argument("--examples", type=int, default=3, help="segments shown per entry (default: 3)")
+    evidence.add_argument("--max-input-mb", type=float, default=2, metavar="MB", help="per file (default: 2)")
     return parser
 
 
@@ -113,6 +129,42 @@ def _extract(glossary: Glossary, args: argparse.Namespace) -> None:
         print(f"{len(candidates)} candidates")
 
 
+def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
+    import json
+
+    from translate.evidence import gather, read_pairs
+    from translate.memory import TranslationMemory, default_memory_path
+
+    if not args.files and not args.tm:
+        raise UserError("give parallel text: TMX, XLIFF or CSV files, or --tm for the translation memory")
+    memory = None
+    if args.tm:
+        path = default_memory_path() if args.tm is True else Path(args.tm)
+        if not path.is_file():
+            raise UserError("no translation memory here", path)
+        memory = TranslationMemory(path)
+    pairs = read_pairs(args.files, memory, int(args.max_input_mb * 2**20))
+    results = gather(pairs, glossary)
+    shown = results[: args.limit] if args.limit else results
+    if args.json:
+        report = {"pairs": len(pairs), "entries": [e.as_json(args.examples) for e in shown]}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    print(f"{len(pairs)} parallel segments; {len(results)} entries occur; preferred rendering share, lowest first")
+    for evidence in shown:
+        admitted = ", ".join(f"{r!r} {n}" for r, n in evidence.admitted.items())
+        print(
+            f"{evidence.entry.zh}\t{evidence.entry.en}\t{evidence.entry.status}\t{evidence.count} occurrences: "
+            f"preferred {evidence.preferred} ({evidence.preferred_share:.0%})"
+            + (f", admitted {admitted}" if admitted else "")
+            + f", neither {evidence.neither}"
+        )
+        if evidence.candidates:
+            print("    candidates: " + "; ".join(f"{c.text!r} ({c.coverage:.0%})" for c in evidence.candidates))
+        for occurrence in [o for o in evidence.occurrences if not o.found][: args.examples]:
+            print(f"    neither, {occurrence.pair.where}: {occurrence.pair.target[:160]}")
+
+
 def _export(glossary: Glossary, args: argparse.Namespace) -> None:
     data = to_tbx(glossary.entries) if args.format == "tbx" else to_csv(glossary.entries, args.header)
     if args.out:
@@ -137,7 +189,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "stats":
             print(summary(glossary))
         else:
-            {"review": _review, "extract": _extract, "export": _export}[args.command](glossary, args)
+            commands = {"review": _review, "extract": _extract, "export": _export, "evidence": _evidence}
+            commands[args.command](glossary, args)
     return 0
 
 

@@ -69,7 +69,10 @@ class TermMatcher:
             self._boundaries = WordBoundaries({form for form in self._forms if len(form) > 1})
         return self._boundaries
 
-    def find(self, text: str) -> list[TermHit]:
+    def find(self, text: str, words_checked: bool = True) -> list[TermHit]:
+        """The terms in ``text``, longest leftmost first.  ``words_checked=False`` skips the word-boundary
+        check (the costly part): every longest-leftmost candidate, for callers that check the few
+        that matter themselves (``stands_alone``)."""
         if self._empty:
             return []
         candidates = sorted(
@@ -79,7 +82,10 @@ class TermMatcher:
         hits: list[TermHit] = []
         taken_until = 0
         for start, end, entry in candidates:
-            if start >= taken_until and self.boundaries.stands_alone(text, start, end):
+            if start >= taken_until and (not words_checked or self.boundaries.stands_alone(text, start, end)):
                 hits.append(TermHit(start, end, entry))
                 taken_until = end
         return hits
+
+    def stands_alone(self, text: str, hit: TermHit) -> bool:
+        return self.boundaries.stands_alone(text, hit.start, hit.end)

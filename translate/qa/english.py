@@ -161,10 +161,15 @@ def _body(rendering: str) -> str:
 _INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 
-def renders(text: str, rendering: str) -> bool:
-    """Whether ``text`` contains ``rendering`` in one of its English forms."""
+def searchable(text: str) -> str:
+    """A text as renderings are searched in: abbreviations in parentheses out, and the hyphens inside
+    words (a rendering may lack one: well-being / wellbeing; its pattern lets its own go too)."""
+    return _INNER_HYPHEN.sub("", _ABBREVIATION.sub("", text))
+
+
+def renders(text: str, rendering: str, prepared: str | None = None) -> bool:
+    """Whether ``text`` contains ``rendering`` in one of its English forms (``prepared``: the text
+    through ``searchable`` already, for a caller testing many renderings on one text)."""
     if not rendering:
         return False
-    # A hyphen the rendering may lack (well-being / wellbeing): the pattern lets the rendering's own go too.
-    plain = _INNER_HYPHEN.sub("", _ABBREVIATION.sub("", text))
-    return rendering_pattern(rendering).search(plain) is not None
+    return rendering_pattern(rendering).search(searchable(text) if prepared is None else prepared) is not None

@@ -1,0 +1,97 @@
+"""``glossary evidence``: how parallel text renders each entry, from files and from the memory."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from translate.memory import TranslationMemory, Unit
+from translate.tm_files import to_tmx
+
+from .conftest import ROOT
+
+DEV_SET = ROOT.parent / "shared" / "reference" / "gwr-2024-zh-en.csv"
+# 街道党工委 (preferred: subdistrict Party Work Committee) rendered once as preferred and three times
+# as "Party Working Committee of the subdistrict"; 区委 always as preferred; 民生 once inside 人民生活.
+PAIRS = [
+    ("街道党工委召开全体会议。", "The subdistrict Party Work Committee held a plenary meeting."),
+    ("街道党工委部署防汛工作。", "The Party Working Committee of the subdistrict arranged flood control work."),
+    ("街道党工委走访困难群众。", "The Party Working Committee of the subdistrict visited families in need."),
+    ("街道党工委推进垃圾分类。", "The Party Working Committee of the subdistrict promoted waste sorting."),
+    ("区委召开会议。", "The district Party committee held a meeting."),
+    ("区委听取汇报。", "The district Party committee heard reports."),
+    ("改善人民生活水平。", "Living standards improved."),
+    ("社区开展文明实践活动。", "Communities held activities to promote civility."),
+    ("居民满意度不断提高。", "Residents grew more satisfied."),
+]
+
+
+@pytest.fixture
+def tmx(tmp_path):
+    path = tmp_path / "pairs.tmx"
+    path.write_bytes(to_tmx([Unit(zh, en, "human", written=zh) for zh, en in PAIRS]))
+    return path
+
+
+def entries(result) -> dict[str, dict]:
+    assert result.code == 0, result.err
+    return {entry["zh"]: entry for entry in json.loads(result.out)["entries"]}
+
+
+def test_evidence_on_an_imported_tmx_counts_renderings_and_mines_the_one_official_english_uses(run, tmx):
+    found = entries(run("glossary", "evidence", str(tmx), "--json", "--examples", "10"))
+    committee = found["街道党工委"]
+    assert (committee["occurrences"], committee["preferred"], committee["neither"]) == (4, 1, 3)
+    candidates = [c["text"] for c in committee["candidates"]]
+    assert candidates[0] == "party working committee of the subdistrict"
+    assert [s["found"] for s in committee["segments"]][:3] == ["", "", ""]  # what says neither, first
+    assert found["区委"]["preferred"] == 2 and found["区委"]["neither"] == 0
+    assert "民生" not in found  # 人民生活 is 人民 + 生活: no 民生 in it
+    order = list(found)
+    assert order.index("街道党工委") < order.index("区委")  # under half preferred: looked at first
+
+
+def test_evidence_from_the_memory_takes_its_human_units(run, tmx, tmp_path):
+    memory_path = tmp_path / "tm.sqlite"
+    assert run("translate", "tm", "import", str(tmx), "--tm", str(memory_path)).code == 0
+    memory = TranslationMemory(memory_path)
+    from translate.document import Segment
+    from translate.normalize import normalize
+
+    source = "区委部署工作。"
+    segment = Segment("s1", source, normalize(source), "The committee worked.")
+    memory.add_machine([("key", segment, "The committee worked.")], "engine", "", "f")  # an engine's: left out
+    found = entries(run("glossary", "evidence", "--tm", str(memory_path), "--json"))
+    assert found["街道党工委"]["occurrences"] == 4 and found["区委"]["occurrences"] == 2
+
+
+@pytest.mark.skipif(not DEV_SET.is_file(), reason="the dev set lives in ../shared/reference")
+def test_evidence_on_the_dev_set_groups_its_paragraphs_and_finds_admitted_renderings(run):
+    result = run("glossary", "evidence", str(DEV_SET), "--json")
+    report = json.loads(result.out)
+    assert report["pairs"] == 80  # paragraphs, whose sentence pairing is sometimes shifted
+    found = {entry["zh"]: entry for entry in report["entries"]}
+    cppcc = found["中国人民政治协商会议"]
+    assert (cppcc["preferred"], cppcc["admitted"], cppcc["neither"]) == (0, {"CPPCC": 2}, 0)
+    shares = [entry["preferred_share"] for entry in report["entries"]]
+    first = [share for share in shares if share < 0.5]
+    assert shares[: len(first)] == sorted(first) and all(share >= 0.5 for share in shares[len(first) :])
+
+
+def test_the_table_says_what_to_look_at(run, tmx):
+    result = run("glossary", "evidence", str(tmx))
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0].startswith("9 parallel segments;")
+    assert (
+        "街道党工委\tsubdistrict Party Work Committee\tapproved\t4 occurrences: preferred 1 (25%), neither 3" in lines
+    )
+    assert any(line.startswith("    candidates: 'party working committee of the subdistrict'") for line in lines)
+
+
+def test_evidence_without_parallel_text_is_one_line(run, tmp_path):
+    result = run("glossary", "evidence")
+    assert result.code == 2 and "give parallel text" in result.err
+    result = run("glossary", "evidence", "--tm", str(tmp_path / "none.sqlite"))
+    assert result.code == 2 and "no translation memory here" in result.err

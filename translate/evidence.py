@@ -1,0 +1,291 @@
+"""Evidence for glossary entries from parallel text: how official or human English renders each
+entry where it occurs, and what it says instead where it says neither the preferred nor an admitted
+rendering.
+
+Parallel text comes from TMX, XLIFF (1.2 or 2.x), CSV with zh and en columns (rows of one paragraph,
+as the dev set's ``年度文件内行号`` numbers them, are taken together: its pairing inside a paragraph
+is sometimes shifted by a sentence) or the human units of a translation memory.
+
+For each entry found in the Chinese (matched as QA matches it; the costly word-boundary check runs
+only on the occurrences whose English renders the entry in no accepted form, since only those count
+against it), the report gives how often the preferred rendering and each admitted one stand in the
+English (in any English form, as QA finds them), how often neither does, the segments, and candidate
+renderings: word sequences of one to six words that recur in the English of the occurrences that
+say neither (in half of two or more distinct texts) and are rare elsewhere (a third or more of all their
+occurrences are the entry's), best first by coverage times that specificity.  Entries whose preferred
+rendering stands in under half their occurrences come first: they are what a reviewer looks at first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from glossary.entry import Entry
+from glossary.errors import UserError
+from glossary.files import decode_utf8, read_bytes
+from glossary.store import Glossary
+from translate.memory import TranslationMemory
+from translate.normalize import normalize
+from translate.qa.english import ARTICLES, noun_forms, renders, searchable, verb_forms
+from translate.tm_files import CSV_COLUMNS, read_units
+
+PARAGRAPH_COLUMNS = ("paragraph", "年度文件内行号")
+REVIEW_FIRST_BELOW = 0.5  # preferred rendering in under half the occurrences: look at it first
+MINED_OCCURRENCES = 200  # distinct English texts an entry's candidates are mined from, at most (evenly spread)
+MAX_WORDS = 6  # the longest candidate, in words ("Party Working Committee of the subdistrict")
+SPREAD_SAMPLE = 20_000  # texts a candidate's spread over the whole text is estimated from
+SPECIFIC = 1 / 3  # a candidate's occurrences that must be the entry's: rare elsewhere
+MIN_MINED = 2  # the English of one occurrence alone suggests nothing
+_STOPWORDS = frozenset(
+    "the a an and or of to in on for with by at from as is are was were be been this that these those its their "
+    "our we it will also more all such other which who has have had not but into than through over under about "
+    "up out so can should must make made new further well both each".split()
+)
+_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+_WORDS_ONLY = re.compile(r"[^a-z'-]+")  # what lies between words, as one space
+
+
+@dataclass(frozen=True)
+class Pair:
+    source: str  # the Chinese, normalised
+    target: str  # the English
+    where: str  # the file and segment (or row, or paragraph) it came from
+
+
+@dataclass
+class Occurrence:
+    pair: Pair
+    found: str  # the rendering the English has, "" for neither
+
+
+@dataclass(frozen=True)
+class CandidateRendering:
+    text: str
+    coverage: float  # share of the English texts saying neither rendering that have it
+    specificity: float  # share of its occurrences in the whole text that are the entry's
+
+
+@dataclass
+class EntryEvidence:
+    entry: Entry
+    occurrences: list[Occurrence] = field(default_factory=list)
+    candidates: list[CandidateRendering] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+    @property
+    def preferred(self) -> int:
+        return sum(1 for o in self.occurrences if o.found and o.found == self.entry.en)
+
+    @property
+    def admitted(self) -> dict[str, int]:
+        counts = Counter(o.found for o in self.occurrences if o.found and o.found != self.entry.en)
+        return {rendering: counts[rendering] for rendering in self.entry.admitted if counts[rendering]}
+
+    @property
+    def neither(self) -> int:
+        return sum(1 for o in self.occurrences if not o.found)
+
+    @property
+    def preferred_share(self) -> float:
+        return self.preferred / self.count if self.count else 0.0
+
+    def as_json(self, examples: int) -> dict:
+        return {
+            "zh": self.entry.zh,
+            "en": self.entry.en,
+            "status": str(self.entry.status),
+            "occurrences": self.count,
+            "preferred": self.preferred,
+            "admitted": self.admitted,
+            "neither": self.neither,
+            "preferred_share": round(self.preferred_share, 3),
+            "candidates": [
+                {"text": c.text, "coverage": round(c.coverage, 3), "specificity": round(c.specificity, 3)}
+                for c in self.candidates
+            ],
+            "segments": [
+                {"where": o.pair.where, "source": o.pair.source, "target": o.pair.target, "found": o.found}
+                for o in sorted(self.occurrences, key=lambda o: bool(o.found))[:examples]
+            ],
+        }
+
+
+def _paragraph_csv(data: bytes, label: Path) -> list[Pair] | None:
+    """A zh,en CSV whose rows are numbered by paragraph, as one pair per paragraph; None if it has no such column."""
+    rows = list(csv.reader(io.StringIO(decode_utf8(data, label, "CSV"))))
+    if not rows:
+        return []
+    header = [cell.strip().lower() for cell in rows[0]]
+    paragraph = next((i for i, cell in enumerate(header) if cell in PARAGRAPH_COLUMNS), None)
+    zh = next((i for i, cell in enumerate(header) if cell in CSV_COLUMNS["zh"]), None)
+    en = next((i for i, cell in enumerate(header) if cell in CSV_COLUMNS["en"]), None)
+    if paragraph is None or zh is None or en is None:
+        return None
+    grouped: dict[str, list[list[str]]] = defaultdict(list)
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) <= max(paragraph, zh, en):
+            raise UserError(f"expected {len(header)} columns", label, number)
+        grouped[row[paragraph].strip()].append(row)
+    return [
+        Pair(
+            normalize("".join(r[zh].strip() for r in group)),
+            " ".join(r[en].strip() for r in group),
+            f"{label.name} ¶{key}",
+        )
+        for key, group in grouped.items()
+    ]
+
+
+def read_pairs(paths: list[Path], memory: TranslationMemory | None, max_input_bytes: int) -> list[Pair]:
+    """The parallel text of these files and of the memory's human units."""
+    pairs: list[Pair] = []
+    for path in paths:
+        if path.suffix.lower() == ".csv":
+            grouped = _paragraph_csv(read_bytes(path, max_input_bytes), path)
+            if grouped is not None:
+                pairs += grouped
+                continue
+        pairs += [
+            Pair(u.source, u.target, f"{path.name}#{u.segment}" if u.segment else path.name)
+            for u in read_units(path, max_input_bytes)
+        ]
+    if memory is not None:
+        pairs += [
+            Pair(u.source, u.target, f"memory#{u.segment or i}")
+            for i, u in enumerate(memory.units(), start=1)
+            if u.origin == "human"
+        ]
+    return pairs
+
+
+def _head_forms(rendering: str) -> tuple[str, ...]:
+    """The forms QA accepts of a rendering's last content word: one must stand in a text that renders
+    it (a cheap test before the full one)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", rendering.lower()) if w not in ARTICLES and w != "and"]
+    return tuple(sorted(noun_forms(words[-1]) | verb_forms(words[-1]))) if words else ()
+
+
+class _RenderingTest:
+    """``renders`` with a cheap first test: a text lacking the rendering's last word in every form
+    cannot render it."""
+
+    def __init__(self):
+        self._heads: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str, prepared: str, lowered: str, rendering: str) -> bool:
+        heads = self._heads.get(rendering)
+        if heads is None:
+            heads = self._heads[rendering] = _head_forms(rendering)
+        if heads and not any(form in lowered for form in heads):
+            return False
+        return renders(text, rendering, prepared)
+
+
+def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
+    """Every entry that occurs in the pairs, with its occurrences and what each one's English says."""
+    matcher = glossary.matcher
+    test = _RenderingTest()
+    evidence: dict[int, EntryEvidence] = {}
+    for pair in pairs:
+        hits = matcher.find(pair.source, words_checked=False)
+        if not hits:
+            continue
+        prepared = searchable(pair.target)
+        lowered = prepared.lower() + " " + pair.target.lower()
+        for hit in hits:
+            entry = hit.entry
+            found = next((r for r in entry.renderings if test(pair.target, prepared, lowered, r)), "")
+            if not found and not matcher.stands_alone(pair.source, hit):
+                continue  # the characters inside a longer word: not this entry
+            evidence.setdefault(id(entry), EntryEvidence(entry)).occurrences.append(Occurrence(pair, found))
+    results = list(evidence.values())
+    _mine_candidates(results, pairs)
+    return sorted(results, key=_review_order)
+
+
+def _review_order(evidence: EntryEvidence) -> tuple:
+    share = evidence.preferred_share
+    return (share >= REVIEW_FIRST_BELOW, share, -evidence.count, evidence.entry.zh)
+
+
+def _ngrams(text: str) -> set[str]:
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    grams = set()
+    for size in range(1, MAX_WORDS + 1):
+        for i in range(len(words) - size + 1):
+            gram = words[i : i + size]
+            if gram[0] in _STOPWORDS or gram[-1] in _STOPWORDS:
+                continue
+            grams.add(" ".join(gram))
+    return grams
+
+
+def _mine_candidates(results: list[EntryEvidence], pairs: list[Pair]) -> None:
+    """Candidate renderings from the English of the occurrences that say neither rendering."""
+    wanted: dict[int, Counter[str]] = {}
+    texts: dict[int, int] = {}  # how many distinct English texts each mined entry has
+    for index, evidence in enumerate(results):
+        distinct = list(dict.fromkeys(o.pair.target for o in evidence.occurrences if not o.found))
+        if len(distinct) < MIN_MINED:
+            continue
+        sample = distinct[:: max(1, math.ceil(len(distinct) / MINED_OCCURRENCES))]
+        counts: Counter[str] = Counter()
+        for target in sample:
+            counts.update(_ngrams(target))
+        needed = max(2, math.ceil(0.5 * len(sample)))
+        wanted[index] = Counter({gram: n / len(sample) for gram, n in counts.items() if n >= needed})
+        texts[index] = len(distinct)
+    grams = {gram for counts in wanted.values() for gram in counts}
+    if not grams:
+        return
+    spread = _document_frequency(
+        grams, list(dict.fromkeys(pair.target for pair in pairs))
+    )  # distinct, as counted above
+    for index, coverage in wanted.items():
+        evidence = results[index]
+        known = " | ".join(r.lower() for r in evidence.entry.renderings)
+        scored = []
+        for gram, share in coverage.items():
+            in_entry = share * texts[index]
+            specificity = min(1.0, in_entry / max(spread[gram], 1))
+            if specificity >= SPECIFIC and gram not in known:
+                scored.append(CandidateRendering(gram, share, specificity))
+        scored.sort(key=lambda c: (-(c.coverage * c.specificity), -len(c.text)))
+        evidence.candidates = _without_parts(scored)[:3]
+
+
+def _without_parts(candidates: list[CandidateRendering]) -> list[CandidateRendering]:
+    """Leave out a candidate that is part of a better one it always comes with ("green" in "green development")."""
+    kept: list[CandidateRendering] = []
+    for candidate in candidates:
+        if any(f" {candidate.text} " in f" {k.text} " and k.coverage >= candidate.coverage - 1e-9 for k in kept):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _document_frequency(grams: set[str], texts: list[str]) -> Counter[str]:
+    """In how many of ``texts`` each gram stands as whole words (one Aho-Corasick pass over each); over
+    ``SPREAD_SAMPLE`` texts evenly spread at most, counts scaled up: specificity is a share, and an
+    estimate from 20,000 texts is as good for ranking."""
+    automaton = ahocorasick.Automaton()
+    for gram in grams:
+        automaton.add_word(f" {gram} ", gram)
+    automaton.make_automaton()
+    step = max(1, math.ceil(len(texts) / SPREAD_SAMPLE))
+    frequency: Counter[str] = Counter()
+    for text in texts[::step]:
+        words = _WORDS_ONLY.sub(" ", f" {text.lower().replace('’', chr(39))} ")
+        frequency.update({gram for _, gram in automaton.iter(words)})
+    return Counter({gram: count * step for gram, count in frequency.items()})
