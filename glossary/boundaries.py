@@ -17,6 +17,11 @@ overlap, 党中央 / 中央八项规定, the matcher's longest-leftmost rule has
   into (its best segmentation without itself: 党员 + 干部), not if the compound
   divides otherwise (农村居民 is 农村 + 居民: no 村居 in it; 国民生产总值 has no 民生).
 
+A candidate that begins a road's name is no hit either: followed by a road's ending (路, 街, 大街,
+大道, 巷, 胡同, 弄), perhaps after a direction or a number (创新路, 幸福东路, 团结二街), where the ending
+ends a word (民生路, 东路; not 民生路网, whose 路网 runs on): the road is named in English by its
+name and "Road", not by what the characters mean.
+
 Only the clause around each candidate is segmented, and clauses are cached:
 segmenting the 1954-2024 reports whole would take seconds.
 """
@@ -33,6 +38,8 @@ from glossary.script import to_simplified
 _CLAUSE = re.compile(r"[^，。；：！？、,.;:!?\s“”‘’\"'「」『』（）()《》〈〉【】\[\]—…·・]+")
 # How far around a candidate to look for its clause.
 _REACH = 80
+# What ends a road's name, after an optional direction or number: 创新路, 幸福东路, 团结二街.
+_ROAD_ENDING = re.compile(r"[东西南北中]?(?:[一二三四五六七八九十]+|\d+)?(大街|大道|胡同|路|街|巷|弄)")
 # Determiners: one and the first character of a noun make a jieba "word" (各村, 每年) that splits nothing.
 DETERMINERS = frozenset("各每全本该此这那其某诸历")
 
@@ -117,11 +124,23 @@ class WordBoundaries:
             start == cut and end - start >= 2 for start, end in parts
         )
 
+    def _names_a_road(self, clause: str, end: int, words: tuple[tuple[int, int, str], ...]) -> bool:
+        """Whether what follows offset ``end`` of the clause ends a road's name, its ending a word of its own."""
+        match = _ROAD_ENDING.match(clause, end)
+        if match is None:
+            return False
+        at = match.start(1)
+        # 民生路, 东路, 大街 may be words; a word running on past the ending (路径, 路网) is no road's name.
+        return not any(a <= at < b and b > match.end() for a, b, _ in words)
+
     def stands_alone(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] stands as a word, not cut out of a longer one."""
+        """Whether text[start:end] stands as a word, not cut out of a longer one nor the start of a road's name."""
         for clause in _CLAUSE.finditer(text, max(0, start - _REACH), min(len(text), end + _REACH)):
             if clause.start() <= start and end <= clause.end():
                 offset = clause.start()
-                words = self._words(to_simplified(clause.group()))
+                simplified = to_simplified(clause.group())
+                words = self._words(simplified)
+                if self._names_a_road(simplified, end - offset, words):
+                    return False
                 return not any(self._splits(start - offset, end - offset, word) for word in words)
         return True  # the term spans punctuation or is longer than the reach: nothing to cut across

@@ -4,12 +4,13 @@ in English, empty target.  Findings go on the segment and into ``qa.json``."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 from glossary.entry import Entry, Status
 from glossary.script import is_cjk
-from translate.document import Document, Issue, Segment, State
-from translate.qa.english import renders
+from translate.document import Document, Issue, Segment, State, TermHit
+from translate.qa.english import noun_forms, renders
 from translate.quantities import chinese_quantities, missing_quantities
 
 
@@ -20,12 +21,13 @@ def check_segment(segment: Segment) -> list[Issue]:
             return [Issue("untranslated", "no translation yet", "warning")]
         return [Issue("empty", "the translation is empty")]
     issues = []
-    for hit in segment.terms:
+    for index, hit in enumerate(segment.terms):
+        holder = segment.terms[index - 1] if index and segment.terms[index - 1].end == hit.start else None
         if hit.status == Status.PROPOSED:
-            if not (hit.en and rendered(target, hit.entry)):
+            if not (hit.en and rendered(target, hit.entry, holder)):
                 message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
                 issues.append(Issue("proposed-term", message, "warning"))
-        elif hit.en and not rendered(target, hit.entry):
+        elif hit.en and not rendered(target, hit.entry, holder):
             issues.append(Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}"))
         for avoid in hit.entry.avoid:
             if renders(target, avoid):
@@ -38,9 +40,27 @@ def check_segment(segment: Segment) -> list[Issue]:
     return issues
 
 
-def rendered(target: str, entry: Entry) -> bool:
-    """Whether the translation renders the entry: its preferred or an admitted rendering, in any English form."""
-    return any(renders(target, rendering) for rendering in entry.renderings)
+def rendered(target: str, entry: Entry, holder: TermHit | None = None) -> bool:
+    """Whether the translation renders the entry: its preferred or an admitted rendering, in any English
+    form, or, right after a term that holds it (``holder``), one that leaves the holder's words to the
+    holder's own English."""
+    return any(renders(target, rendering) for rendering in held_renderings(entry, holder))
+
+
+def held_renderings(entry: Entry, holder: TermHit | None) -> list[str]:
+    """A title's English follows its holder: 公安局局长 is "Director of the Public Security Bureau",
+    so right after a term whose English has the words "Bureau", 局长 ("Bureau Director") is also
+    rendered by "Director".  Each rendering, and each without the words its holder's English has."""
+    renderings = list(entry.renderings)
+    if holder is None or not holder.en:
+        return renderings
+    held = {form for word in re.findall(r"[A-Za-z]+", holder.en) for form in noun_forms(word)}
+    for rendering in entry.renderings:
+        words = rendering.split()
+        kept = [word for word in words if word.lower().strip("'’s,") not in held]
+        if kept and len(kept) < len(words):
+            renderings.append(" ".join(kept))
+    return renderings
 
 
 def check_document(document: Document) -> None:
