@@ -18,8 +18,6 @@ rendering stands in under half their occurrences come first: they are what a rev
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from collections import Counter, defaultdict
@@ -30,12 +28,12 @@ import ahocorasick
 
 from glossary.entry import Entry
 from glossary.errors import UserError
-from glossary.files import decode_utf8, read_bytes
+from glossary.files import read_bytes
 from glossary.store import Glossary
 from translate.memory import TranslationMemory
 from translate.normalize import normalize
 from translate.qa.english import ARTICLES, noun_forms, renders, searchable, verb_forms
-from translate.tm_files import CSV_COLUMNS, read_units
+from translate.tm_files import CSV_COLUMNS, column, read_csv, read_units
 
 PARAGRAPH_COLUMNS = ("paragraph", "年度文件内行号")
 REVIEW_FIRST_BELOW = 0.5  # preferred rendering in under half the occurrences: look at it first
@@ -123,17 +121,15 @@ class EntryEvidence:
 
 def _paragraph_csv(data: bytes, label: Path) -> list[Pair] | None:
     """A zh,en CSV whose rows are numbered by paragraph, as one pair per paragraph; None if it has no such column."""
-    rows = list(csv.reader(io.StringIO(decode_utf8(data, label, "CSV"))))
-    if not rows:
+    header, rows = read_csv(data, label)
+    if not header:
         return []
-    header = [cell.strip().lower() for cell in rows[0]]
-    paragraph = next((i for i, cell in enumerate(header) if cell in PARAGRAPH_COLUMNS), None)
-    zh = next((i for i, cell in enumerate(header) if cell in CSV_COLUMNS["zh"]), None)
-    en = next((i for i, cell in enumerate(header) if cell in CSV_COLUMNS["en"]), None)
+    paragraph = column(header, PARAGRAPH_COLUMNS)
+    zh, en = column(header, CSV_COLUMNS["zh"]), column(header, CSV_COLUMNS["en"])
     if paragraph is None or zh is None or en is None:
         return None
     grouped: dict[str, list[list[str]]] = defaultdict(list)
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows, start=2):
         if len(row) <= max(paragraph, zh, en):
             raise UserError(f"expected {len(header)} columns", label, number)
         grouped[row[paragraph].strip()].append(row)

@@ -111,18 +111,26 @@ def _from_xliff(data: bytes, label: Path) -> list[Unit]:
     return segment_units(from_xliff(data, label).segments, label)
 
 
-def _from_csv(data: bytes, label: Path) -> list[Unit]:
+def read_csv(data: bytes, label: Path) -> tuple[list[str], list[list[str]]]:
+    """A CSV file's header (names trimmed, in lower case) and its other rows."""
     rows = list(csv.reader(io.StringIO(decode_utf8(data, label, "CSV"))))
-    if not rows:
+    return ([cell.strip().lower() for cell in rows[0]], rows[1:]) if rows else ([], [])
+
+
+def column(header: list[str], names: tuple[str, ...]) -> int | None:
+    """The index of the first column with one of these names, or None."""
+    return next((i for i, cell in enumerate(header) if cell in names), None)
+
+
+def _from_csv(data: bytes, label: Path) -> list[Unit]:
+    header, rows = read_csv(data, label)
+    if not header:
         return []
-    header = [cell.strip().lower() for cell in rows[0]]
-    columns = {}
-    for name, aliases in CSV_COLUMNS.items():
-        columns[name] = next((i for i, cell in enumerate(header) if cell in aliases), None)
+    columns = {name: column(header, aliases) for name, aliases in CSV_COLUMNS.items()}
     if None in columns.values():
         raise UserError("a CSV memory needs a header with zh and en columns (or 中文 and 英文)", label, 1)
     units = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows, start=2):
         if len(row) <= max(columns.values()):
             raise UserError(f"expected {len(header)} columns", label, number)
         zh, en = row[columns["zh"]].strip(), row[columns["en"]].strip()

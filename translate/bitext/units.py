@@ -99,7 +99,7 @@ def read_cell(facts: dict[str, str], cell_id: str, segments: list[Segment], labe
     )
 
 
-def table_block(block_id: str, cells: list[Cell], label: str | Path) -> Block:
+def checked_table(block_id: str, cells: list[Cell], label: str | Path) -> Block:
     """A table read back; two cells claiming one place in the grid, or a grid too large to draw, are refused."""
     height = max((cell.row + cell.rowspan - 1 for cell in cells), default=0)
     width = max((cell.column + cell.colspan - 1 for cell in cells), default=0)

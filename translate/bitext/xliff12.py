@@ -34,6 +34,7 @@ from translate.bitext.units import (
     TOOL,
     block_kind,
     cell_facts,
+    checked_table,
     document_facts,
     heading_level,
     indent,
@@ -41,7 +42,6 @@ from translate.bitext.units import (
     read_marked,
     serialize,
     source_with_marks,
-    table_block,
     written_hash,
 )
 from translate.document import Block, BlockKind, Cell, Document, Segment, State, TermHit
@@ -235,7 +235,7 @@ def _blocks(parent: ET.Element, label: str | Path) -> list[Block]:
             for group in child.findall(_q("group")):
                 segments = [_segment(unit, label) for unit in group.iter(_q("trans-unit"))]
                 cells.append(read_cell(_read_context(group), group.get("id", ""), segments, label))
-            blocks.append(table_block(child.get("id", f"u{len(blocks) + 1}"), cells, label))
+            blocks.append(checked_table(child.get("id", f"u{len(blocks) + 1}"), cells, label))
         elif child.tag == _q("group") and restype in ("heading", "paragraph"):
             facts = _read_context(child)
             kind = block_kind(restype)

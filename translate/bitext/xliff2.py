@@ -21,6 +21,7 @@ from glossary.errors import UserError
 from translate.bitext.units import (
     block_kind,
     cell_facts,
+    checked_table,
     document_facts,
     entry_status,
     heading_level,
@@ -29,7 +30,6 @@ from translate.bitext.units import (
     read_marked,
     serialize,
     source_with_marks,
-    table_block,
     written_hash,
 )
 from translate.document import Block, BlockKind, Cell, Document, Segment, State, TermHit
@@ -202,7 +202,7 @@ def _blocks(parent: ET.Element, label: str | Path) -> list[Block]:
             for unit in child.iter(_q("unit")):
                 facts = _read_metadata(unit, "cell")
                 cells.append(read_cell(facts, unit.get("id", ""), _segments(unit, label), label))
-            blocks.append(table_block(child.get("id", f"u{len(blocks) + 1}"), cells, label))
+            blocks.append(checked_table(child.get("id", f"u{len(blocks) + 1}"), cells, label))
         elif child.tag == _q("group"):
             blocks += _blocks(child, label)
         elif child.tag == _q("unit"):

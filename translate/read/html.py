@@ -34,7 +34,8 @@ class _Table:
         self.cell: CellText | None = None
         self.parts: list[str] = []
         self.in_head = False
-        self.caption: list[str] | None = None  # a <caption>'s text, once one opens
+        self.caption: list[str] = []  # the <caption>'s text
+        self.in_caption = False
 
     def open_row(self) -> None:
         self.close_cell()
@@ -101,7 +102,7 @@ class _HtmlText(HTMLParser):
             elif tag in ("td", "th"):
                 table.open_cell(dict(attrs), tag == "th")
             elif tag == "caption":
-                table.caption = []
+                table.in_caption = True
             elif tag == "thead":
                 table.in_head = True
             elif tag in ("tbody", "tfoot"):
@@ -128,8 +129,8 @@ class _HtmlText(HTMLParser):
         elif self._tables:
             if tag in ("td", "th"):
                 self._tables[-1].close_cell()
-            elif tag == "caption" and self._tables[-1].caption is not None:
-                self._tables[-1].caption.append("")
+            elif tag == "caption":
+                self._tables[-1].in_caption = False
         elif re.fullmatch(r"h[1-6]", tag):
             self._flush()
             self._heading = None
@@ -141,9 +142,9 @@ class _HtmlText(HTMLParser):
         table.close_cell()
         if self._tables:  # a table inside a cell: its text stays in that cell
             outer = self._tables[-1]
-            outer.parts += ["".join(table.caption or [])] + [cell.text for row in table.rows for cell in row]
+            outer.parts += ["".join(table.caption)] + [cell.text for row in table.rows for cell in row]
             return
-        caption = re.sub(r"\s+", " ", "".join(table.caption or [])).strip()
+        caption = re.sub(r"\s+", " ", "".join(table.caption)).strip()
         if caption:  # the table's title, before it
             self.blocks.append(raw_block(caption))
         block = table_block(place_cells([row for row in table.rows if row]))
@@ -157,7 +158,7 @@ class _HtmlText(HTMLParser):
             table = self._tables[-1]
             if table.cell is not None:
                 table.parts.append(data)
-            elif table.caption is not None:
+            elif table.in_caption:
                 table.caption.append(data)
             return
         self._text.append(data)
