@@ -41,6 +41,15 @@ from .test_glossary import HEADER, row, tsv
         ("an all-encompassing approach to agriculture and food", "all-encompassing approach to food"),  # coordination
         ("keeping expectations, economic growth, and employment stable", "keep employment stable"),
         ("Belt and Road Initiative (BRI) cooperation", "Belt and Road Initiative cooperation"),  # (abbreviation)
+        ("keeping employment, enterprise operations, markets, and expectations stable", "keep employment stable"),
+        ("to keep employment and prices stable", "keep employment stable"),  # coordinated after the word
+        ("care for people with severe disabilities", "people with disabilities"),  # a modifier after "with"
+        ("consolidate poverty alleviation gains", "gains in poverty alleviation"),  # the compound
+        ("gains in poverty alleviation were consolidated", "poverty alleviation gains"),  # the phrase
+        ("R&D spending reached 2.8 percent", "Research and Experimental Development (R&D) spending"),
+        ("Research and Experimental Development spending", "Research and Experimental Development (R&D) spending"),
+        ("the BRI has advanced", "Belt and Road Initiative (BRI)"),  # the abbreviation alone
+        ("a meeting of the CPC Central Committee", "Communist Party of China (CPC) Central Committee"),
     ],
 )
 def test_a_rendering_is_found_in_its_english_forms(text, rendering):
@@ -56,6 +65,10 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("reformation", "reform"),
         ("disaster prevention and mitigation", "disaster prevention, mitigation, and relief"),
         ("employment and stable prices", "keep employment stable"),  # the words out of order
+        ("keep employment, prices, and markets", "keep employment stable"),  # a list, but the word never comes
+        ("gains in education", "gains in poverty alleviation"),  # another modifier
+        ("spending on R&D", "Research and Experimental Development (R&D) spending"),  # not the compound
+        ("the Central Committee", "Communist Party of China (CPC) Central Committee"),
     ],
 )
 def test_a_rendering_is_not_found_where_it_is_not(text, rendering):

@@ -32,7 +32,7 @@ from glossary.files import read_bytes
 from glossary.store import Glossary
 from translate.memory import TranslationMemory
 from translate.normalize import normalize
-from translate.qa.english import ARTICLES, noun_forms, renders, searchable, verb_forms
+from translate.qa.english import ARTICLES, noun_forms, rendering_forms, renders, searchable, verb_forms
 from translate.tm_files import CSV_COLUMNS, column, read_csv, read_units
 
 PARAGRAPH_COLUMNS = ("paragraph", "年度文件内行号")
@@ -166,10 +166,15 @@ def read_pairs(paths: list[Path], memory: TranslationMemory | None, max_input_by
 
 
 def _head_forms(rendering: str) -> tuple[str, ...]:
-    """The forms QA accepts of a rendering's last content word: one must stand in a text that renders
-    it (a cheap test before the full one)."""
-    words = [w for w in re.findall(r"[A-Za-z]+", rendering.lower()) if w not in ARTICLES and w != "and"]
-    return tuple(sorted(noun_forms(words[-1]) | verb_forms(words[-1]))) if words else ()
+    """The forms QA accepts of the last content word of each wording of a rendering: one must stand in a
+    text that renders it (a cheap test before the full one); none when a wording has no word."""
+    heads: set[str] = set()
+    for form in rendering_forms(rendering):
+        words = [w for w in re.findall(r"[A-Za-z]+", form.lower()) if w not in ARTICLES and w != "and"]
+        if not words:
+            return ()
+        heads |= noun_forms(words[-1]) | verb_forms(words[-1])
+    return tuple(sorted(heads))
 
 
 class _RenderingTest:

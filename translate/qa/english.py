@@ -17,9 +17,18 @@ gives it, so that QA does not cry wolf at a correct translation:
 - coordination ellipsis: other words may be coordinated before a word of the
   rendering ("an approach to agriculture and food" renders "approach to food",
   "keeping expectations, economic growth, and employment stable" renders
-  "keep employment stable");
-- a first-mention abbreviation in parentheses is looked through ("Belt and
-  Road Initiative (BRI) cooperation");
+  "keep employment stable") or after one ("keeping employment, markets, and
+  expectations stable" renders it too);
+- a modifier may stand between a preposition and its noun ("people with
+  severe disabilities" renders "people with disabilities");
+- a noun phrase with "of" or "in" and its compound are one rendering: "gains in
+  poverty alleviation" is also "poverty alleviation gains", and the other way
+  round (English puts a noun's modifier before it or after it in a phrase);
+- abbreviations: one in parentheses after its long form, in the text or in the
+  rendering, is looked through ("Belt and Road Initiative (BRI) cooperation"),
+  and the abbreviation alone stands for the long form, as official English
+  writes it after the first mention ("R&D spending" renders "Research and
+  Experimental Development (R&D) spending");
 - the possessive either way: "the people's wellbeing" also as "the wellbeing
   of the people" (or of their people);
 - letter case.
@@ -97,6 +106,12 @@ _ARTICLE = r"(?:(?:the|a|an)\s+)?"
 # Coordinated before a word: "agriculture and" before "food", "expectations, economic growth, and" before
 # "employment" (a list of up to five words, ending in and/or).
 _COORDINATED = r"(?:[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,4},?\s+(?:and|or)\s+)?"
+# Coordinated after a word: ", enterprise operations, markets, and expectations" after "employment" (up to
+# five conjuncts of up to three words), or "and prices" alone.
+_CONJUNCT = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
+_COORDINATED_AFTER = rf"(?:(?:,\s*{_CONJUNCT}){{1,4}},?\s+(?:and|or)\s+{_CONJUNCT}\s+|(?:and|or)\s+{_CONJUNCT}\s+)?"
+PREPOSITIONS = frozenset({"of", "in", "with", "for", "on", "to", "from", "among", "between", "against"})
+_MODIFIER = r"(?:[A-Za-z][\w-]*\s+)?"
 _ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&.]{1,9}s?\)")
 _POSSESSIVE = re.compile(r"^(.*?)\b([A-Za-z]+)['’]s\s+(.+)$")
 
@@ -111,10 +126,67 @@ def _with_of_genitive(rendering: str) -> list[str]:
     return [rendering] + [f"{before}{owned} of {determiner} {owner}" for determiner in ("the", "their", "its")]
 
 
+_ABBREVIATED = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,9}s?)\)")
+_NAME_JOINERS = frozenset({"and", "of", "for", "on", "the", "&"})
+
+
+def _with_abbreviation(rendering: str) -> list[str]:
+    """A rendering with an abbreviation in parentheses, as its long form alone and as the abbreviation
+    standing for the long form: the capitalised words before the parenthesis, or the whole rendering
+    when it ends in the abbreviation ("Research and Experimental Development (R&D) spending" → "R&D
+    spending")."""
+    match = _ABBREVIATED.search(rendering)
+    if not match:
+        return [rendering]
+    before, abbreviation, after = rendering[: match.start()], match.group(1), rendering[match.end() :]
+    words = before.split()
+    start = len(words)
+    while start > 0 and (words[start - 1][0].isupper() or words[start - 1].lower() in _NAME_JOINERS):
+        start -= 1
+    while start < len(words) and words[start].lower() in _NAME_JOINERS:
+        start += 1
+    forms = [before + after]
+    if start < len(words) or not after.strip():
+        forms.append(" ".join(words[:start] + [abbreviation]) + after)
+    return forms
+
+
+_CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_NOT_A_MODIFIER = PREPOSITIONS | ARTICLES | {"and", "or"}
+
+
+def _inverted(rendering: str) -> list[str]:
+    """``rendering``, and its noun phrase the other way round: "gains in poverty alleviation" ↔ "poverty
+    alleviation gains" (a head noun with "of" or "in" and up to three words, or a compound of two or
+    three lower-case words)."""
+    words = rendering.split()
+    if not all(_CONTENT_WORD.fullmatch(word) for word in words):
+        return [rendering]
+    if 3 <= len(words) <= 5 and words[1].lower() in ("of", "in"):
+        modifier = words[2:]
+        if not {w.lower() for w in modifier} & _NOT_A_MODIFIER:
+            return [rendering, " ".join(modifier + words[:1])]
+    if 2 <= len(words) <= 3 and all(w.islower() for w in words) and not set(words) & _NOT_A_MODIFIER:
+        head, modifier = words[-1], " ".join(words[:-1])
+        return [rendering, f"{head} of {modifier}", f"{head} in {modifier}"]
+    return [rendering]
+
+
+def rendering_forms(rendering: str) -> list[str]:
+    """The wordings a rendering is searched for: with its abbreviation or without, its possessive with
+    "of", its noun phrase either way round."""
+    return [
+        inverted
+        for short in _with_abbreviation(rendering)
+        for genitive in _with_of_genitive(short)
+        for inverted in _inverted(genitive)
+    ]
+
+
 @lru_cache(maxsize=8192)
 def rendering_pattern(rendering: str) -> re.Pattern[str]:
     """A pattern that finds ``rendering`` in English text in the forms the module docstring lists."""
-    bodies = [_body(form) for form in _with_of_genitive(rendering)]
+    bodies = [_body(form) for form in rendering_forms(rendering)]
     return re.compile(r"(?<![\w])(?:" + "|".join(bodies) + r")(?![\w])", re.IGNORECASE)
 
 
@@ -122,26 +194,34 @@ def _body(rendering: str) -> str:
     tokens = _TOKEN.findall(rendering)
     parts: list[str] = []
     first_word = True
+    after_word = False  # the last token was a word of the rendering: a list may follow it
+    after_preposition = False
     skip = False
     for index, token in enumerate(tokens):
         lower = token.lower()
         if skip:
             skip = False
             continue
+        if not token[0].isalpha():
+            after_word = after_preposition = False  # a list or a modifier goes between words only
         if token in _APOSTROPHES and index + 1 < len(tokens) and tokens[index + 1].lower() == "s":
             parts.append(f"[{re.escape(_APOSTROPHES)}]s" + r"[\s-]*")  # the possessive 's
             skip = True
             continue
         if lower == "and" and index > 0:
             parts.append(r"(?:and\s+|,\s*(?:and\s+)?)")  # A and B, A, B, A, and B
+            after_word = False
             continue
         if token[0].isalpha():
             if lower in ARTICLES and index + 1 < len(tokens):
                 continue  # any word may have an article or none
             is_verb = first_word or (lower.endswith("ing") and len(lower) > 5)
-            coordinated = "" if first_word else _COORDINATED
-            parts.append(coordinated + _ARTICLE + _word_pattern(token, is_verb) + r"[\s-]*")
+            coordinated = "" if first_word else (_COORDINATED_AFTER if after_word else "") + _COORDINATED
+            modifier = _MODIFIER if after_preposition else ""
+            parts.append(coordinated + _ARTICLE + modifier + _word_pattern(token, is_verb) + r"[\s-]*")
             first_word = False
+            after_word = True
+            after_preposition = lower in PREPOSITIONS
         elif token in _APOSTROPHES:
             parts.append(f"[{re.escape(_APOSTROPHES)}]" + r"\s*")
         elif token in _QUOTES:
