@@ -46,6 +46,8 @@ from .test_glossary import HEADER, row, tsv
         ("care for people with severe disabilities", "people with disabilities"),  # a modifier after "with"
         ("consolidate poverty alleviation gains", "gains in poverty alleviation"),  # the compound
         ("gains in poverty alleviation were consolidated", "poverty alleviation gains"),  # the phrase
+        ("urban and rural community governance", "governance in urban and rural communities"),
+        ("public complaint handling on a stronger legal footing", "handling of public complaints on a legal footing"),
         ("R&D spending reached 2.8 percent", "Research and Experimental Development (R&D) spending"),
         ("Research and Experimental Development spending", "Research and Experimental Development (R&D) spending"),
         ("the BRI has advanced", "Belt and Road Initiative (BRI)"),  # the abbreviation alone
@@ -67,6 +69,7 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("employment and stable prices", "keep employment stable"),  # the words out of order
         ("keep employment, prices, and markets", "keep employment stable"),  # a list, but the word never comes
         ("gains in education", "gains in poverty alleviation"),  # another modifier
+        ("the lives people of", "lives of the people"),  # no compound through an article
         ("spending on R&D", "Research and Experimental Development (R&D) spending"),  # not the compound
         ("the Central Committee", "Communist Party of China (CPC) Central Committee"),
     ],

@@ -22,8 +22,10 @@ gives it, so that QA does not cry wolf at a correct translation:
 - a modifier may stand between a preposition and its noun ("people with
   severe disabilities" renders "people with disabilities");
 - a noun phrase with "of" or "in" and its compound are one rendering: "gains in
-  poverty alleviation" is also "poverty alleviation gains", and the other way
-  round (English puts a noun's modifier before it or after it in a phrase);
+  poverty alleviation" is also "poverty alleviation gains", "governance in
+  urban and rural communities" also "urban and rural community governance",
+  and the other way round (English puts a noun's modifier before it or after it
+  in a phrase);
 - abbreviations: one in parentheses after its long form, in the text or in the
   rendering, is looked through ("Belt and Road Initiative (BRI) cooperation"),
   and the abbreviation alone stands for the long form, as official English
@@ -153,22 +155,29 @@ def _with_abbreviation(rendering: str) -> list[str]:
 
 _CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _NOT_A_MODIFIER = PREPOSITIONS | ARTICLES | {"and", "or"}
+_LINKS = ("of", "in")
 
 
 def _inverted(rendering: str) -> list[str]:
-    """``rendering``, and its noun phrase the other way round: "gains in poverty alleviation" ↔ "poverty
-    alleviation gains" (a head noun with "of" or "in" and up to three words, or a compound of two or
-    three lower-case words)."""
+    """``rendering``, and its noun phrase the other way round: a noun with "of" or "in" and up to four
+    words before the next preposition also as a compound ("gains in poverty alleviation" → "poverty
+    alleviation gains"; "handling of public complaints on a legal footing" → "public complaints handling
+    on a legal footing"), and a compound of two or three lower-case words also with "of" and "in"."""
     words = rendering.split()
     if not all(_CONTENT_WORD.fullmatch(word) for word in words):
         return [rendering]
-    if 3 <= len(words) <= 5 and words[1].lower() in ("of", "in"):
-        modifier = words[2:]
-        if not {w.lower() for w in modifier} & _NOT_A_MODIFIER:
-            return [rendering, " ".join(modifier + words[:1])]
+    lowered = [w.lower() for w in words]
+    link = next((i for i, w in enumerate(lowered) if w in _LINKS), None)
+    if link is not None and link >= 1:
+        end = next((i for i in range(link + 1, len(words)) if lowered[i] in PREPOSITIONS), len(words))
+        modifier = lowered[link + 1 : end]
+        if 1 <= len(modifier) <= 4 and not set(modifier) & (PREPOSITIONS | ARTICLES) and modifier[-1] != "and":
+            compound = words[: link - 1] + words[link + 1 : end] + [words[link - 1]] + words[end:]
+            return [rendering, " ".join(compound)]
+        return [rendering]
     if 2 <= len(words) <= 3 and all(w.islower() for w in words) and not set(words) & _NOT_A_MODIFIER:
         head, modifier = words[-1], " ".join(words[:-1])
-        return [rendering, f"{head} of {modifier}", f"{head} in {modifier}"]
+        return [rendering] + [f"{head} {link_word} {modifier}" for link_word in _LINKS]
     return [rendering]
 
 
