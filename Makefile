@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji fonts-liberation2 libharfbuzz-subset0 libpango-1.0-0 \
-  libpangoft2-1.0-0 poppler-utils qpdf libreoffice-writer-nogui omegat default-jre-headless
+  libpangoft2-1.0-0 poppler-utils qpdf libreoffice-writer-nogui omegat default-jre-headless chromium
 TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
 DEMO_TM := build/demo-tm.sqlite

@@ -1,4 +1,4 @@
-"""``glossary``: check, list, add, set, stats, review, extract, export, import, evidence.
+"""``glossary``: check, list, add, set, stats, review, extract, export, import, evidence, serve.
 
 The command only parses its arguments and calls the library; reading a
 corpus (for review and extract) goes through ``translate.read``, as a report
@@ -71,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
     evidence.add_argument("--limit", type=int, default=0, help="show this many entries (default: all)")
     evidence.add_argument("--examples", type=int, default=3, help="segments shown per entry (default: 3)")
     evidence.add_argument("--max-input-mb", type=float, default=2, metavar="MB", help="per file (default: 2)")
+    serve = commands.add_parser("serve", help="review the glossary in the browser (a local web app)")
+    serve.add_argument("--corpus", type=Path, nargs="+", default=[], metavar="PATH", help="texts for context lines")
+    serve.add_argument(
+        "--evidence", type=Path, nargs="+", default=[], metavar="FILE", help="parallel text: TMX, XLIFF, zh,en CSV"
+    )
+    serve.add_argument(
+        "--tm", nargs="?", const=True, metavar="PATH", help="the translation memory's human units as evidence too"
+    )
+    serve.add_argument("--port", type=int, default=0, help="listen on this port of 127.0.0.1 (default: a free one)")
+    serve.add_argument("--no-browser", action="store_true", help="print the address only; do not open a browser")
+    serve.add_argument("--max-input-mb", type=float, default=2, metavar="MB", help="per evidence file (default: 2)")
     return parser
 
 
@@ -129,21 +140,28 @@ def _extract(glossary: Glossary, args: argparse.Namespace) -> None:
         print(f"{len(candidates)} candidates")
 
 
-def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
-    import json
-
-    from translate.evidence import gather, read_pairs
+def _pairs(files: list[Path], tm: str | bool | None, max_input_mb: float) -> list:
+    """Parallel text from files and, with ``--tm``, the memory's human units."""
+    from translate.evidence import read_pairs
     from translate.memory import TranslationMemory, default_memory_path
 
-    if not args.files and not args.tm:
-        raise UserError("give parallel text: TMX, XLIFF or CSV files, or --tm for the translation memory")
     memory = None
-    if args.tm:
-        path = default_memory_path() if args.tm is True else Path(args.tm)
+    if tm:
+        path = default_memory_path() if tm is True else Path(tm)
         if not path.is_file():
             raise UserError("no translation memory here", path)
         memory = TranslationMemory(path)
-    pairs = read_pairs(args.files, memory, int(args.max_input_mb * 2**20))
+    return read_pairs(files, memory, int(max_input_mb * 2**20))
+
+
+def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
+    import json
+
+    from translate.evidence import gather
+
+    if not args.files and not args.tm:
+        raise UserError("give parallel text: TMX, XLIFF or CSV files, or --tm for the translation memory")
+    pairs = _pairs(args.files, args.tm, args.max_input_mb)
     results = gather(pairs, glossary)
     shown = results[: args.limit] if args.limit else results
     if args.json:
@@ -165,6 +183,22 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
             print(f"    neither, {occurrence.pair.where}: {occurrence.pair.target[:160]}")
 
 
+def _serve(path: Path, args: argparse.Namespace) -> None:
+    # The command-line entry is the one place that starts the web app (nothing else imports review).
+    from glossary.review import default_corpus
+    from glossary.script import to_simplified
+    from review.app import create_app
+    from review.glossary_view import GlossaryView
+    from review.server import serve
+
+    load_glossary(path)  # a bad glossary is a one-line error before anything listens
+    corpus = args.corpus or default_corpus()
+    texts = [to_simplified(text) for _, text in read_corpus(corpus)] if corpus else []
+    pairs = _pairs(args.evidence, args.tm, args.max_input_mb) if args.evidence or args.tm else []
+    print(f"glossary serve: {path}; {len(texts)} corpus texts, {len(pairs)} parallel segments", flush=True)
+    serve(create_app(glossary=GlossaryView(path, texts, pairs)), args.port, not args.no_browser, "glossary serve")
+
+
 def _export(glossary: Glossary, args: argparse.Namespace) -> None:
     data = to_tbx(glossary.entries) if args.format == "tbx" else to_csv(glossary.entries, args.header)
     if args.out:
@@ -181,6 +215,8 @@ def run(args: argparse.Namespace) -> int:
         _edit(path, args)
     elif args.command == "import":
         _import(path, args)
+    elif args.command == "serve":
+        _serve(path, args)
     else:
         glossary = load_glossary(path)
         if args.command == "list":

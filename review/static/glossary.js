@@ -1,0 +1,183 @@
+// The glossary page: live search, an entry's panel, inline edit, approve/reject, keyboard queue.
+"use strict";
+
+(() => {
+  const table = document.getElementById("table");
+  const panel = document.getElementById("panel");
+  const filters = document.getElementById("filters");
+  let current = null; // the selected row's headword
+
+  const rows = () => Array.from(document.querySelectorAll("#rows tr"));
+  const rowOf = (zh) => rows().find((row) => row.dataset.zh === zh);
+
+  function filterQuery(page) {
+    const params = new URLSearchParams(new FormData(filters));
+    if (page) params.set("page", page);
+    return params;
+  }
+
+  let searchTimer = null;
+  async function refreshTable() {
+    const params = filterQuery();
+    table.innerHTML = await zhen.getText("/glossary/rows?" + params);
+    history.replaceState(null, "", "/glossary?" + params);
+    if (current) mark(current);
+  }
+  filters.addEventListener("input", () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => refreshTable().catch((e) => zhen.say(e.message, "error")), 150);
+  });
+  filters.addEventListener("submit", (event) => {
+    event.preventDefault();
+    refreshTable().catch((e) => zhen.say(e.message, "error"));
+  });
+
+  function mark(zh) {
+    rows().forEach((row) => row.setAttribute("aria-selected", row.dataset.zh === zh ? "true" : "false"));
+  }
+
+  async function open(zh, focusPanel) {
+    if (zh !== current && !zhen.leaveOk()) return;
+    zhen.setDirty(false);
+    panel.innerHTML = await zhen.getText("/glossary/entry?" + new URLSearchParams({ zh }));
+    current = zh;
+    mark(zh);
+    const row = rowOf(zh);
+    if (row) row.querySelector("a.open").focus({ preventScroll: false });
+    if (focusPanel) panel.focus();
+    const params = filterQuery();
+    params.set("zh", zh);
+    history.replaceState(null, "", "/glossary?" + params);
+  }
+
+  table.addEventListener("click", (event) => {
+    const link = event.target.closest("a.open");
+    if (link) {
+      event.preventDefault();
+      open(link.closest("tr").dataset.zh).catch((e) => zhen.say(e.message, "error"));
+    }
+  });
+
+  function article() { return panel.querySelector("article.entry"); }
+
+  function formFields(form) {
+    const fields = {};
+    new FormData(form).forEach((value, name) => { fields[name] = String(value); });
+    return fields;
+  }
+
+  function applySaved(data, message) {
+    const row = rowOf(data.entry.zh);
+    if (row) row.outerHTML = data.row;
+    panel.innerHTML = data.panel;
+    zhen.setDirty(false);
+    mark(data.entry.zh);
+    zhen.say(message, "ok");
+  }
+
+  function refused(result, attempted) {
+    zhen.say(result.data.error || "Not saved.", "error");
+    if (result.status === 409 && result.data.panel) {
+      panel.innerHTML = result.data.panel;
+      zhen.setDirty(false);
+      if (attempted) {
+        const note = document.createElement("div");
+        note.className = "attempted";
+        note.setAttribute("role", "alert");
+        const heading = document.createElement("p");
+        heading.textContent = "Your edit, not saved:";
+        const list = document.createElement("ul");
+        Object.entries(attempted).forEach(([name, value]) => {
+          const item = document.createElement("li");
+          item.textContent = name + ": " + value;
+          list.appendChild(item);
+        });
+        note.append(heading, list);
+        article().prepend(note);
+      }
+      if (result.data.entry) {
+        const row = rowOf(result.data.entry.zh);
+        if (row) row.querySelector("td[lang=en]").textContent = result.data.entry.en;
+      }
+    }
+  }
+
+  async function save(fields, message) {
+    const entry = article();
+    if (!entry) return false;
+    const result = await zhen.post("/api/glossary/save", { zh: entry.dataset.zh, version: entry.dataset.version, fields });
+    if (result.status === 200) {
+      applySaved(result.data, message);
+      return true;
+    }
+    refused(result, fields);
+    return false;
+  }
+
+  async function decide(status) {
+    const entry = article();
+    if (!entry) return;
+    const zh = entry.dataset.zh;
+    const fields = zhen.isDirty() ? { ...formFields(panel.querySelector("form.entry-form")), status } : { status };
+    if (await save(fields, zh + ": " + status)) nextRow(zh);
+  }
+
+  function nextRow(zh) {
+    const list = rows();
+    const index = list.findIndex((row) => row.dataset.zh === zh);
+    const next = list[index + 1];
+    if (next) open(next.dataset.zh).catch((e) => zhen.say(e.message, "error"));
+  }
+
+  panel.addEventListener("input", () => zhen.setDirty(true));
+  panel.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const form = event.target.closest("form.entry-form");
+    if (form) save(formFields(form), "Saved " + article().dataset.zh);
+  });
+  panel.addEventListener("click", async (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    if (button.dataset.action) decide(button.dataset.action);
+    if (button.dataset.admit !== undefined) {
+      const entry = article();
+      const rendering = button.dataset.admit;
+      const result = await zhen.post("/api/glossary/admit", { zh: entry.dataset.zh, version: entry.dataset.version, rendering });
+      if (result.status === 200) applySaved(result.data, "Admitted “" + rendering + "”");
+      else refused(result, { admitted: rendering });
+    }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key === "s") {
+      const form = panel.querySelector("form.entry-form");
+      if (form) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || zhen.typing(event.target)) return;
+    const list = rows();
+    const index = list.findIndex((row) => row.dataset.zh === current);
+    if (event.key === "j" || event.key === "ArrowDown") {
+      const next = list[Math.min(index + 1, list.length - 1)];
+      if (next) { event.preventDefault(); open(next.dataset.zh); }
+    } else if (event.key === "k" || event.key === "ArrowUp") {
+      const previous = list[Math.max(index - 1, 0)];
+      if (previous) { event.preventDefault(); open(previous.dataset.zh); }
+    } else if (event.key === "a") {
+      event.preventDefault(); decide("approved");
+    } else if (event.key === "r") {
+      event.preventDefault(); decide("rejected");
+    } else if (event.key === "e") {
+      const field = document.getElementById("f-en");
+      if (field) { event.preventDefault(); field.focus(); }
+    } else if (event.key === "/") {
+      event.preventDefault(); document.getElementById("q").focus();
+    }
+  });
+
+  const selected = article();
+  if (selected) { current = selected.dataset.zh; mark(current); }
+})();

@@ -1,0 +1,60 @@
+"""What every route shares: the templates (autoescaped), JSON bodies read with a size limit, and the
+answers for errors (a line of text, never a traceback)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY_BYTES = 1 * 2**20
+
+templates = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(["html"], default=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class BadRequest(Exception):
+    """A request the app cannot act on: answered 400 with its message."""
+
+
+def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    return HTMLResponse(fragment(request, name, **context), status_code=status)
+
+
+def fragment(request: Request, name: str, **context) -> str:
+    """A template rendered to text, with the session's CSRF token at hand for the page's meta tag."""
+    return templates.get_template(name).render(csrf=request.scope.get("state", {}).get("csrf", ""), **context)
+
+
+async def json_body(request: Request) -> dict:
+    """The request's JSON object, or BadRequest."""
+    body = await request.body()
+    if len(body) > MAX_BODY_BYTES:
+        raise BadRequest("the request is too large")
+    try:
+        value = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BadRequest("the request is not JSON")
+    if not isinstance(value, dict):
+        raise BadRequest("the request is not a JSON object")
+    return value
+
+
+def text_field(body: dict, name: str, required: bool = True) -> str:
+    value = body.get(name, "" if not required else None)
+    if not isinstance(value, str):
+        raise BadRequest(f"{name} must be a string")
+    return value
+
+
+def error(message: str, status: int = 400, **extra) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
