@@ -1,0 +1,126 @@
+"""The review app in a real browser (Debian's Chromium through Playwright), as a reviewer uses it."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from glossary.store import load_glossary
+from review.app import create_app
+from review.glossary_view import GlossaryView
+from translate.evidence import Pair
+
+from .browser import browser, page_at  # noqa: F401  (fixtures)
+from .review_server import serving
+from .test_glossary import row, tsv
+
+PAIRS = [
+    Pair("扫黑除恶取得成效。", "The fight against organized crime paid off.", "p1"),
+    Pair("深入开展扫黑除恶。", "We pressed on with the fight against organized crime.", "p2"),
+    Pair("常态化开展扫黑除恶斗争。", "The fight against organized crime became regular.", "p3"),
+]
+
+
+@pytest.fixture
+def glossary_file(tmp_path):
+    return tsv(
+        tmp_path,
+        row("党工委", "Party Working Committee"),
+        row("扫黑除恶", "campaign against organized crime", status="proposed", domain="safety"),
+        row("放管服", "streamline administration", status="proposed", domain="government"),
+        row("河长制", "river chief system", status="proposed", domain="environment"),
+    )
+
+
+@pytest.fixture
+def url(glossary_file):
+    app = create_app(glossary=GlossaryView(glossary_file, ["各街道党工委统一部署扫黑除恶专项斗争。"], PAIRS))
+    with serving(app) as address:
+        yield address
+
+
+def stored(glossary_file, zh):
+    return load_glossary(glossary_file).find(zh)
+
+
+def open_entry(page, zh):
+    page.click(f'#rows tr[data-zh="{zh}"] a.open')
+    page.wait_for_selector(f'#panel article[data-zh="{zh}"]')
+
+
+def test_a_queue_of_proposed_entries_by_keyboard(url, page_at, glossary_file):
+    page = page_at(url)
+    page.select_option("#status-filter", "proposed")
+    expect(page.locator("#rows tr")).to_have_count(3)
+    open_entry(page, "扫黑除恶")
+    page.keyboard.press("a")  # approve, and on to the next
+    page.wait_for_selector('#panel article[data-zh="放管服"]')
+    assert stored(glossary_file, "扫黑除恶").status == "approved"
+    page.keyboard.press("r")
+    page.wait_for_selector('#panel article[data-zh="河长制"]')
+    assert stored(glossary_file, "放管服").status == "rejected"
+    page.keyboard.press("k")  # back
+    page.wait_for_selector('#panel article[data-zh="放管服"]')
+    assert "rejected" in page.inner_text('#rows tr[data-zh="放管服"]')
+
+
+def test_inline_edit_saved_with_ctrl_s(url, page_at, glossary_file):
+    page = page_at(url)
+    open_entry(page, "党工委")
+    page.keyboard.press("e")
+    assert page.evaluate("document.activeElement.id") == "f-en"
+    page.fill("#f-en", "Party Work Committee")
+    page.fill("#f-note", "GWR 2024 wording")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector("#status.ok")
+    assert stored(glossary_file, "党工委").en == "Party Work Committee"
+    assert stored(glossary_file, "党工委").note == "GWR 2024 wording"
+    assert "Party Work Committee" in page.inner_text('#rows tr[data-zh="党工委"]')
+    assert "en: Party Working Committee → Party Work Committee" in page.inner_text("#panel .history")
+
+
+def test_a_rendering_admitted_from_the_evidence(url, page_at, glossary_file):
+    page = page_at(url)
+    open_entry(page, "扫黑除恶")
+    assert "3 occurrences" in page.inner_text("#panel")
+    page.click('button[data-admit="fight against organized crime"]')
+    page.wait_for_selector("#status.ok")
+    assert stored(glossary_file, "扫黑除恶").admitted == ["fight against organized crime"]
+    assert page.input_value("#f-admitted") == "fight against organized crime"
+
+
+def test_two_tabs_saving_the_same_entry(url, page_at, glossary_file):
+    first, second = page_at(url), page_at(url)
+    for page in (first, second):
+        open_entry(page, "党工委")
+    first.fill("#f-en", "Party Work Committee")
+    first.keyboard.press("Control+s")
+    first.wait_for_selector("#status.ok")
+    second.fill("#f-en", "Working Committee of the Party")
+    second.click("form.entry-form button[type=submit]")
+    second.wait_for_selector("#status.error")
+    assert "changed elsewhere" in second.inner_text("#status")
+    assert second.input_value("#f-en") == "Party Work Committee"  # the current text is shown
+    assert "Working Committee of the Party" in second.inner_text("#panel .attempted")  # and the edit kept in view
+    assert stored(glossary_file, "党工委").en == "Party Work Committee"
+
+
+def test_unsaved_edits_are_not_lost_by_opening_another_entry(url, page_at, glossary_file):
+    page = page_at(url)
+    open_entry(page, "党工委")
+    page.fill("#f-en", "an edit not saved yet")
+    messages = []
+    page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+    page.click('#rows tr[data-zh="河长制"] a.open')
+    page.wait_for_timeout(300)
+    assert messages and "unsaved" in messages[0]
+    assert page.input_value("#f-en") == "an edit not saved yet"
+    assert stored(glossary_file, "党工委").en == "Party Working Committee"
+
+
+@pytest.mark.parametrize("width", [1280, 600])
+def test_the_page_fits_the_window(url, page_at, width, tmp_path):
+    page = page_at(url, width=width)
+    open_entry(page, "扫黑除恶")
+    page.screenshot(path=str(tmp_path / f"glossary-{width}.png"))
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width
