@@ -12,6 +12,8 @@ import pytest
 
 from translate.engines.argos.tiny import build_tiny_package
 
+from .browser import browser, page_at  # noqa: F401  (fixtures for the browser tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 

@@ -10,7 +10,6 @@ from review.app import create_app
 from review.glossary_view import GlossaryView
 from translate.evidence import Pair
 
-from .browser import browser, page_at  # noqa: F401  (fixtures)
 from .review_server import serving
 from .test_glossary import row, tsv
 

@@ -49,6 +49,11 @@ def save(client, glossary_file, headword, **fields):
     return client.post("/api/glossary/save", json=body)
 
 
+def admit(client, glossary_file, headword, rendering):
+    body = {"zh": headword, "version": version(glossary_file, headword), "rendering": rendering}
+    return client.post("/api/glossary/admit", json=body)
+
+
 def test_the_page_lists_entries_and_opens_one(client):
     page = client.get("/glossary")
     assert page.status_code == 200
@@ -132,17 +137,11 @@ def test_evidence_shows_counts_candidates_and_admits_one(client, glossary_file):
     panel = client.get("/glossary/entry", params={"zh": "扫黑除恶"}).text
     assert "3 occurrences" in panel and "neither 3" in panel
     assert 'data-admit="fight against organized crime"' in panel
-    answer = client.post(
-        "/api/glossary/admit",
-        json={"zh": "扫黑除恶", "version": version(glossary_file, "扫黑除恶"), "rendering": "fight against organized crime"},
-    )
+    answer = admit(client, glossary_file, "扫黑除恶", "fight against organized crime")
     assert answer.status_code == 200, answer.text
     assert load_glossary(glossary_file).find("扫黑除恶").admitted == ["fight against organized crime"]
     assert "“fight against organized crime” 3" in answer.json()["panel"]  # the evidence counted again
-    again = client.post(
-        "/api/glossary/admit",
-        json={"zh": "扫黑除恶", "version": version(glossary_file, "扫黑除恶"), "rendering": "Fight against organized crime"},
-    )
+    again = admit(client, glossary_file, "扫黑除恶", "Fight against organized crime")
     assert again.status_code == 400 and "accepted already" in again.json()["error"]
 
 
