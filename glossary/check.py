@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
+
 from glossary.entry import Entry, Status
 from glossary.script import is_cjk, to_simplified
 from glossary.store import read_rows
@@ -59,14 +61,26 @@ def _inconsistent_parts(entries: list[Entry]) -> list[Problem]:
     with 'not ' followed by the shorter term's rendering, e.g. "not 'community'".
     """
     approved = [e for e in entries if e.status is Status.APPROVED]
+    shorts: dict[str, list[tuple[int, Entry]]] = {}
+    for index, short in enumerate(approved):
+        if len(short.zh) >= 2:
+            shorts.setdefault(short.zh, []).append((index, short))
+    if not shorts:
+        return []
+    automaton = ahocorasick.Automaton()  # every short headword at once: one pass over each long form
+    for zh in shorts:
+        automaton.add_word(zh, zh)
+    automaton.make_automaton()
     problems = []
-    for short in approved:
-        for long in approved:
-            if long is short or not any(short.zh in form for form in long.forms if form != short.zh):
-                continue
-            if len(short.zh) < 2 or _contains(long.en, short.en):
-                continue
-            if f"not '{short.en}'" in long.note:
+    for long in approved:
+        inside: dict[int, Entry] = {}
+        for form in long.forms:
+            for _, zh in automaton.iter(form):
+                if zh != form:
+                    inside.update((index, short) for index, short in shorts[zh] if short is not long)
+        for index in sorted(inside):
+            short = inside[index]
+            if _contains(long.en, short.en) or f"not '{short.en}'" in long.note:
                 continue
             problems.append(
                 Problem(
