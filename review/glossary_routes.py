@@ -32,7 +32,7 @@ def _page_number(request: Request) -> int:
         return 1
 
 
-def _table(request: Request, view: GlossaryView) -> dict:
+def _table(request: Request, view: GlossaryView, translating: bool) -> dict:
     filters = _filters(request)
     found = view.search(filters["q"], filters["status"], filters["domain"], filters["disagrees"])
     page = view.page(found, _page_number(request))
@@ -44,6 +44,7 @@ def _table(request: Request, view: GlossaryView) -> dict:
         "statuses": STATUSES,
         "domains": DOMAINS,
         "has_evidence": bool(view.pairs),
+        "translating": translating,
     }
 
 
@@ -67,15 +68,17 @@ def _panel(request: Request, view: GlossaryView, zh: str) -> str:
     )
 
 
-def routes(view: GlossaryView) -> list[Route]:
+def routes(view: GlossaryView, translating: bool = False) -> list[Route]:
+    """``translating``: the app serves translation pages too (the navigation links them)."""
+
     async def page(request: Request) -> Response:
-        context = _table(request, view)
+        context = _table(request, view, translating)
         selected = request.query_params.get("zh", "")
         panel = _panel(request, view, selected) if selected and view.glossary().find(selected) else ""
         return render(request, "glossary.html", panel=panel, **context)
 
     async def rows(request: Request) -> Response:
-        return render(request, "_glossary_table.html", **_table(request, view))
+        return render(request, "_glossary_table.html", **_table(request, view, translating))
 
     async def panel(request: Request) -> Response:
         zh = request.query_params.get("zh", "")

@@ -26,6 +26,10 @@ class BadRequest(Exception):
     """A request the app cannot act on: answered 400 with its message."""
 
 
+class NotFound(Exception):
+    """A document or segment the request names that the app does not have: answered 404."""
+
+
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
     return HTMLResponse(fragment(request, name, **context), status_code=status)
 

@@ -123,3 +123,96 @@ def test_the_page_fits_the_window(url, page_at, width, tmp_path):
     open_entry(page, "扫黑除恶")
     page.screenshot(path=str(tmp_path / f"glossary-{width}.png"))
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+
+
+@pytest.fixture
+def translation_url(run, tmp_path, glossary_file):
+    from review.translation_view import TranslationView
+    from translate.memory import TranslationMemory
+
+    report = tmp_path / "report.txt"
+    report.write_text("街道党工委召开会议。\n\n全年新增就业1200人，完成目标。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(
+        "translate", str(report), "--engine", "none", "--out", str(out), "--no-tm", "--glossary", str(glossary_file)
+    )
+    assert result.code == 0, result.err
+    view = TranslationView(out / "report.zh-en.xlf", glossary_file, TranslationMemory(tmp_path / "tm.sqlite"))
+    with serving(create_app(glossary=GlossaryView(glossary_file), translations=[view])) as address:
+        yield address, out
+
+
+def test_post_edit_see_qa_update_and_publish(translation_url, page_at):
+    from translate.bitext import read_xliff
+
+    url, out = translation_url
+    xliff, pdf = out / "report.zh-en.xlf", out / "report.zh-en.pdf"
+    published_before = pdf.stat().st_mtime_ns
+    page = page_at(url)
+    first = page.locator("#segments tr.segment").first
+    first.locator("textarea").fill("The subdistrict committee met.")
+    first.locator("button[data-save]").click()
+    expect(page.locator("#segments tr.segment").first.locator(".issues")).to_contain_text("missing-term")
+    first = page.locator("#segments tr.segment").first
+    first.locator("textarea").fill("The subdistrict Party Working Committee met.")
+    first.locator("textarea").press("Control+Enter")  # saved as final
+    expect(page.locator("#status")).to_contain_text("QA clean")
+    expect(page.locator("#segments tr.segment").first.locator(".issues")).to_have_count(0)
+    segment = read_xliff(xliff).segments[0]
+    assert segment.target == "The subdistrict Party Working Committee met." and segment.state == "final"
+    page.click("#publish")
+    expect(page.locator("#published a")).to_have_count(2, timeout=60_000)
+    assert pdf.stat().st_mtime_ns > published_before
+    with page.expect_download() as download:
+        page.click("#published a[href$='/docx']")
+    assert download.value.suggested_filename == "report.zh-en.docx"
+
+
+def test_the_same_segment_saved_from_two_pages(translation_url, page_at):
+    url, out = translation_url
+    first, second = page_at(url), page_at(url)
+    first.locator("#segments textarea").first.fill("The Party Working Committee met.")
+    first.locator("#segments button[data-save]").first.click()
+    expect(first.locator("#status")).to_contain_text("Saved")
+    second.locator("#segments textarea").first.fill("A different English.")
+    second.locator("#segments button[data-save]").first.click()
+    expect(second.locator("#status")).to_contain_text("changed elsewhere")
+    assert second.locator("#segments textarea").first.input_value() == "The Party Working Committee met."
+    expect(second.locator("#segments .attempted")).to_contain_text("A different English.")
+
+
+def test_a_term_proposed_from_a_selection(translation_url, page_at, glossary_file):
+    url, _ = translation_url
+    page = page_at(url)
+    source = page.locator("#segments td.source").nth(1)
+    source.select_text()
+    page.evaluate("null")  # let selectionchange run
+    page.wait_for_timeout(100)
+    assert page.input_value("#propose-zh").startswith("全年新增就业")
+    page.fill("#propose-zh", "新增就业")
+    page.fill("#propose-en", "new jobs")
+    page.click("#propose button[type=submit]")
+    expect(page.locator("#status")).to_contain_text("Proposed for the glossary")
+    assert stored(glossary_file, "新增就业").status == "proposed"
+
+
+def test_the_translation_page_fits_the_window(translation_url, page_at, tmp_path):
+    url, _ = translation_url
+    for width in (1280, 600):
+        page = page_at(url, width=width)
+        page.wait_for_selector("#segments tr.segment")
+        page.screenshot(path=str(tmp_path / f"translation-{width}.png"))
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+
+
+def test_leaving_with_unsaved_edits_asks_first(translation_url, page_at):
+    url, _ = translation_url
+    page = page_at(url)
+    page.locator("#segments textarea").first.fill("An edit not saved yet.")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.click("nav a[href='/glossary']")
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert page.url.endswith("/translation/1")
+    assert page.locator("#segments textarea").first.input_value() == "An edit not saved yet."

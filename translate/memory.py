@@ -129,7 +129,8 @@ class TranslationMemory:
         """
         deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
         while True:
-            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+            # Any thread may use it (the review app answers in a pool of threads); its callers take turns.
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
             try:
                 if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer

@@ -27,6 +27,7 @@ __all__ = [
     "read_xliff",
     "to_xliff",
     "written_hash",
+    "xliff_version",
 ]
 
 XLIFF_VERSIONS = ("2.1", "1.2")
@@ -62,3 +63,8 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
 
 def read_xliff(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) -> Document:
     return from_xliff(read_bytes(Path(path), max_input_bytes), path)
+
+
+def xliff_version(data: bytes, label: str | Path) -> str:
+    """Which of ``XLIFF_VERSIONS`` a file is written in (what a rewrite of it keeps), told by its namespace."""
+    return "1.2" if parse_xml(data, label).tag == f"{{{XLIFF12}}}xliff" else "2.1"

@@ -20,6 +20,7 @@ from translate.cli.models import add_models_command
 from translate.cli.options import add_output_options, language, options_from
 from translate.cli.progress import document_bar
 from translate.cli.qa import add_qa_command
+from translate.cli.review import add_review_command
 from translate.cli.report import run_batch
 from translate.engines import ENGINES, create_engine
 from translate.job import Outcome, translate_files
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(run=run_main_job)
     add_qa_command(commands)
+    add_review_command(commands)
     add_memory_commands(commands)
     add_models_command(commands)
     parser.set_defaults(subcommands=frozenset(commands.choices))

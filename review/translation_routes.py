@@ -1,0 +1,157 @@
+"""The translation pages: an XLIFF's segments side by side, a segment saved (file, memory, QA at once),
+a term proposed from a selection, the DOCX and PDF published again and served."""
+
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from glossary.errors import UserError
+from glossary.store import add_entry, editing
+from review.translation_view import EDIT_STATES, StaleSegment, TranslationView, origin_group, segment_version
+from review.web import NotFound, error, fragment, json_body, render, text_field
+from translate.document import Segment
+from translate.qa.english import rendering_pattern
+
+CHART_ORDER = ("human", "memory", "glossary", "engine", "untranslated")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def source_pieces(segment: Segment) -> list[tuple[str, object]]:
+    """The Chinese as written, cut at its glossary terms: (text, the hit or None)."""
+    pieces, at = [], 0
+    for hit in sorted(segment.terms, key=lambda h: h.start):
+        if hit.start < at:
+            continue
+        if hit.start > at:
+            pieces.append((segment.source[at : hit.start], None))
+        pieces.append((segment.source[hit.start : hit.end], hit))
+        at = hit.end
+    if at < len(segment.source):
+        pieces.append((segment.source[at:], None))
+    return pieces
+
+
+def target_terms(segment: Segment) -> list[dict]:
+    """Each term of the segment as its English column shows it: the rendering found, or the one wanted."""
+    shown = []
+    for hit in segment.terms:
+        found = next((r for r in hit.entry.renderings if rendering_pattern(r).search(segment.target)), "")
+        shown.append({"hit": hit, "found": found, "wanted": hit.en or "(no English yet)"})
+    return shown
+
+
+def _segment_row(request: Request, view: TranslationView, number: int, segment: Segment) -> str:
+    return fragment(
+        request,
+        "_segment.html",
+        number=number,
+        segment=segment,
+        version=segment_version(segment),
+        pieces=source_pieces(segment),
+        terms=target_terms(segment),
+        states=EDIT_STATES,
+        group=origin_group(segment.origin),
+    )
+
+
+def _chart(request: Request, view: TranslationView) -> str:
+    summary = view.summary()
+    origins = [(name, summary["origins"].get(name, 0)) for name in CHART_ORDER]
+    return fragment(request, "_chart.html", summary=summary, origins=origins, checks=list(summary["checks"].items()))
+
+
+def routes(views: list[TranslationView]) -> list[Route]:
+    def view_of(request: Request) -> tuple[int, TranslationView]:
+        number = request.path_params["number"]
+        if not 1 <= number <= len(views):
+            raise NotFound("no such document")
+        return number, views[number - 1]
+
+    async def index(request: Request) -> Response:
+        if len(views) == 1:
+            return RedirectResponse("/translation/1", status_code=303)
+        return render(request, "translations.html", views=list(enumerate(views, start=1)))
+
+    async def page(request: Request) -> Response:
+        number, view = view_of(request)
+        document = await run_in_threadpool(view.document)
+        rows = [_segment_row(request, view, number, s) for s in document.segments]
+        return render(
+            request,
+            "translation.html",
+            number=number,
+            view=view,
+            document=document,
+            rows=rows,
+            chart=_chart(request, view),
+            many=len(views) > 1,
+        )
+
+    async def save(request: Request) -> Response:
+        number, view = view_of(request)
+        body = await json_body(request)
+        segment_id, version = text_field(body, "id"), text_field(body, "version")
+        target, state = text_field(body, "target"), text_field(body, "state")
+        try:
+            await run_in_threadpool(view.save, segment_id, version, target, state)
+        except KeyError:
+            raise NotFound(f"no segment {segment_id} in {view.name}")
+        except StaleSegment as stale:
+            row = _segment_row(request, view, number, view.segment(stale.current.id))
+            message = "Not saved: this segment was changed elsewhere since you opened it. Its current text is shown."
+            return error(message, 409, row=row)
+        except UserError as refused:
+            return error(f"Not saved: {refused.message}", 400)
+        segment = view.segment(segment_id)
+        return JSONResponse(
+            {
+                "row": _segment_row(request, view, number, segment),
+                "chart": _chart(request, view),
+                "issues": len(segment.issues),
+                "memory_problem": view.memory_problem(),
+            }
+        )
+
+    async def publish(request: Request) -> Response:
+        number, view = view_of(request)
+        try:
+            published = await run_in_threadpool(view.publish)
+        except UserError as refused:
+            return error(f"Not published: {refused.message}", 400)
+        return JSONResponse({"links": fragment(request, "_published.html", number=number, published=published)})
+
+    async def published_file(request: Request) -> Response:
+        number, view = view_of(request)
+        kind = request.path_params["kind"]
+        path = view.published.files.get(kind) if view.published else None
+        if kind not in MEDIA_TYPES or path is None or not path.is_file():
+            return render(request, "_missing.html", status=404, zh="")
+        disposition = "inline" if kind == "pdf" else "attachment"
+        return FileResponse(path, media_type=MEDIA_TYPES[kind], filename=path.name, content_disposition_type=disposition)
+
+    async def propose(request: Request) -> Response:
+        body = await json_body(request)
+        zh, en, note = text_field(body, "zh"), text_field(body, "en", False), text_field(body, "note", False)
+        glossary_path = views[0].glossary_path
+        try:
+            with editing(glossary_path) as glossary:
+                entry = add_entry(glossary, zh, en=en, note=note or "proposed from a translation in the review app")
+        except UserError as refused:
+            return error(f"Not proposed: {refused.message}", 400)
+        return JSONResponse({"message": f"Proposed for the glossary: {entry.zh} → {entry.en or '(no English yet)'}"})
+
+    return [
+        Route("/translation", index),
+        Route("/translation/{number:int}", page),
+        Route("/translation/{number:int}/file/{kind}", published_file),
+        Route("/api/translation/{number:int}/segment", save, methods=["POST"]),
+        Route("/api/translation/{number:int}/publish", publish, methods=["POST"]),
+        Route("/api/glossary/propose", propose, methods=["POST"]),
+    ]
+
