@@ -132,8 +132,10 @@ def routes(views: list[TranslationView]) -> list[Route]:
         path = view.published.files.get(kind) if view.published else None
         if kind not in MEDIA_TYPES or path is None or not path.is_file():
             return render(request, "_missing.html", status=404, zh="")
-        disposition = "inline" if kind == "pdf" else "attachment"
-        return FileResponse(path, media_type=MEDIA_TYPES[kind], filename=path.name, content_disposition_type=disposition)
+        disposition = "inline" if kind == "pdf" else "attachment"  # a PDF opens in a tab, a DOCX downloads
+        return FileResponse(
+            path, media_type=MEDIA_TYPES[kind], filename=path.name, content_disposition_type=disposition
+        )
 
     async def propose(request: Request) -> Response:
         body = await json_body(request)
@@ -154,4 +156,3 @@ def routes(views: list[TranslationView]) -> list[Route]:
         Route("/api/translation/{number:int}/publish", publish, methods=["POST"]),
         Route("/api/glossary/propose", propose, methods=["POST"]),
     ]
-

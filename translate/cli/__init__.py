@@ -20,8 +20,8 @@ from translate.cli.models import add_models_command
 from translate.cli.options import add_output_options, language, options_from
 from translate.cli.progress import document_bar
 from translate.cli.qa import add_qa_command
-from translate.cli.review import add_review_command
 from translate.cli.report import run_batch
+from translate.cli.review import add_review_command
 from translate.engines import ENGINES, create_engine
 from translate.job import Outcome, translate_files
 from translate.qa import count_terms_applied
