@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from bench import docx_rows, evidence, fidelity, glossary_match, memory, publishing
+from bench import docx_rows, evidence, fidelity, glossary_match, memory, publishing, review_glossary
 
 
 def main() -> int:
-    results = [glossary_match.run(), fidelity.run(), memory.run(), evidence.run(), docx_rows.run(), publishing.run()]
+    results = [glossary_match.run(), fidelity.run(), memory.run(), evidence.run(), docx_rows.run(), publishing.run(), review_glossary.run()]
     return 0 if all(results) else 1
 
 
