@@ -66,7 +66,7 @@ demo: setup
 	fi
 
 lint: setup
-	$(BIN)/ruff check glossary translate publish tests bench
+	$(BIN)/ruff check glossary translate publish review tests bench
 	$(BIN)/glossary check
 
 test: setup lint

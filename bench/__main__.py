@@ -8,7 +8,8 @@ from bench import docx_rows, evidence, fidelity, glossary_match, memory, publish
 
 
 def main() -> int:
-    results = [glossary_match.run(), fidelity.run(), memory.run(), evidence.run(), docx_rows.run(), publishing.run(), review_glossary.run()]
+    benches = (glossary_match, fidelity, memory, evidence, docx_rows, publishing, review_glossary)
+    results = [bench.run() for bench in benches]
     return 0 if all(results) else 1
 
 
