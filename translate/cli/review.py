@@ -1,4 +1,9 @@
-"""``translate review FILE.xlf...``: post-edit bilingual XLIFF files in the browser (a local web app)."""
+"""``translate review PATH...``: post-edit translations in the browser (a local web app).
+
+A bilingual XLIFF (``.xlf``, ``.xliff``) is opened as it is; a report (any input the main job reads, or
+a folder of them) is translated first, into ``--out``, as the main job would with ``--engine``, and its
+XLIFF opened.  So one command takes a report from Chinese to a post-edited, published translation.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +16,53 @@ from glossary.files import MB
 from glossary.store import default_glossary_path, load_glossary
 from translate.bitext import read_xliff
 from translate.cli.memory import add_memory_options, open_memory
+from translate.cli.progress import document_bar
+from translate.engines import ENGINES, create_engine
+from translate.job import Failure, Options, translate_files
 from translate.read import DEFAULT_MAX_INPUT_MB
+
+XLIFF_SUFFIXES = (".xlf", ".xliff")
 
 
 def add_review_command(commands) -> None:
     review = commands.add_parser(
-        "review", help="post-edit bilingual XLIFF files in the browser: QA, memory, glossary, publishing"
+        "review",
+        help="post-edit in the browser: bilingual XLIFF files, or reports translated first",
+        description=__doc__,
     )
-    review.add_argument("files", nargs="+", type=Path, metavar="FILE.xlf")
+    review.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="XLIFF files, reports or folders")
     review.add_argument("--glossary", type=Path, help="the glossary TSV (default: the shipped one)")
     add_memory_options(review)
+    review.add_argument(
+        "--engine", choices=ENGINES, default="argos", help="for reports: the engine that translates them first"
+    )
+    review.add_argument("--model", help="for reports: an installed package name or a package folder")
+    review.add_argument("--out", type=Path, default=Path("out"), help="for reports: where their XLIFF goes (out/)")
     review.add_argument("--port", type=int, default=0, help="listen on this port of 127.0.0.1 (default: a free one)")
     review.add_argument("--no-browser", action="store_true", help="print the address only; do not open a browser")
     review.set_defaults(run=run_review)
+
+
+def _bilingual_files(args: argparse.Namespace, glossary_path: Path, memory) -> list[Path]:
+    """The XLIFF files named, and the XLIFF of each report named, translated now."""
+    limit = DEFAULT_MAX_INPUT_MB * MB
+    xliffs = [p for p in args.paths if p.suffix.lower() in XLIFF_SUFFIXES]
+    reports = [p for p in args.paths if p not in xliffs]
+    for path in xliffs:
+        if not path.is_file():
+            raise UserError("no such file", path)
+        read_xliff(path, limit)  # a bad file is named before the server starts
+    if reports:
+        engine = create_engine(args.engine, "zh", "en", args.model)
+        options = Options(formats=("xlf",), out_dir=args.out, max_input_bytes=limit)
+        for outcome in translate_files(reports, load_glossary(glossary_path), engine, memory, options, document_bar):
+            if isinstance(outcome, Failure):
+                print(f"translate: {outcome.message}", file=sys.stderr)
+            else:
+                xliffs += [p for p in outcome.written if p.suffix == ".xlf"]
+    if not xliffs:
+        raise UserError("nothing to review: no XLIFF file, and no report could be translated")
+    return xliffs
 
 
 def run_review(args: argparse.Namespace) -> int:
@@ -35,13 +74,9 @@ def run_review(args: argparse.Namespace) -> int:
 
     glossary_path = args.glossary or default_glossary_path()
     load_glossary(glossary_path)  # a bad glossary is a one-line error before anything listens
-    limit = DEFAULT_MAX_INPUT_MB * MB
-    for path in args.files:
-        if not path.is_file():
-            raise UserError("no such file", path)
-        read_xliff(path, limit)  # each file read once now: a bad one is named before the server starts
     memory = open_memory(args)
-    views = [TranslationView(path, glossary_path, memory, limit) for path in args.files]
+    files = _bilingual_files(args, glossary_path, memory)
+    views = [TranslationView(path, glossary_path, memory, DEFAULT_MAX_INPUT_MB * MB) for path in files]
     print(f"translate review: {len(views)} file(s); memory: {memory.path if memory else 'none'}", file=sys.stderr)
     serve(create_app(glossary=GlossaryView(glossary_path), translations=views), args.port, not args.no_browser,
           "translate review")  # fmt: skip
