@@ -196,7 +196,10 @@ def _serve(path: Path, args: argparse.Namespace) -> None:
     texts = [to_simplified(text) for _, text in read_corpus(corpus)] if corpus else []
     pairs = _pairs(args.evidence, args.tm, args.max_input_mb) if args.evidence or args.tm else []
     print(f"glossary serve: {path}; {len(texts)} corpus texts, {len(pairs)} parallel segments", flush=True)
-    serve(create_app(glossary=GlossaryView(path, texts, pairs)), args.port, not args.no_browser, "glossary serve")
+    view = GlossaryView(path, texts, pairs)
+    view.evidence()  # gathered now, so that the first page that needs it does not wait
+    view.problems()
+    serve(create_app(glossary=view), args.port, not args.no_browser, "glossary serve")
 
 
 def _export(glossary: Glossary, args: argparse.Namespace) -> None:

@@ -19,7 +19,12 @@
   let searchTimer = null;
   async function refreshTable() {
     const params = filterQuery();
-    table.innerHTML = await zhen.getText("/glossary/rows?" + params);
+    table.setAttribute("aria-busy", "true");
+    try {
+      table.innerHTML = await zhen.getText("/glossary/rows?" + params);
+    } finally {
+      table.removeAttribute("aria-busy");
+    }
     history.replaceState(null, "", "/glossary?" + params);
     if (current) mark(current);
   }
