@@ -4,12 +4,14 @@ A glossary of 5,000 entries (the shipped ones, repeated with a character added t
 every headword is distinct) is served for real on a loopback port, with the dev set as evidence.
 Timed, median of 5 after one warm-up (the first request reads the file and runs the check):
 
-- the server: the first page (the file read and checked, the evidence gathered: after every save),
-  then the whole page (GET /glossary) and a filtered table (GET /glossary/rows?q=…);
+- the server: the first page (the file read and checked), then the whole page (GET /glossary), a
+  filtered table (GET /glossary/rows?q=…), and a save with the panel it answers with (the file
+  written, read again and checked, the evidence gathered again);
 - the browser (Debian's Chromium through Playwright): from navigation to the page loaded, and from a
   word typed in the search field to the table showing its entries.
 
-Targets: page loaded in under 1 s, a filter shown in under 0.5 s (both in the browser).
+Targets: page loaded in under 1 s, a filter shown in under 0.5 s (both in the browser), a save
+answered in under 1 s.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ ENTRIES = 5000
 RUNS = 5
 PAGE_TARGET = 1.0
 FILTER_TARGET = 0.5
+SAVE_TARGET = 1.0
 REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "gwr-2024-zh-en.csv"
 
 
@@ -81,18 +84,32 @@ def run() -> bool:
         pairs = read_pairs([REFERENCE], None, 8 * 2**20)
         view = GlossaryView(path, [], pairs)
         start = time.perf_counter()
-        client = ReviewClient(create_app(glossary=view))  # its first page: the file read and checked, the evidence
+        client = ReviewClient(create_app(glossary=view))  # its first page: the file read and checked
         first = time.perf_counter() - start
+        client.get("/glossary/entry", params={"zh": "党工委"})  # the evidence gathered once
+        notes = iter(range(RUNS))
+
+        def approve_with_note():
+            # a save, and the panel it answers with: the file written and read again, checked, evidence
+            entry = load_glossary(path).find("党工委")
+            fields = {"note": f"reviewed {next(notes)}"}
+            answer = client.post(
+                "/api/glossary/save", json={"zh": "党工委", "version": entry.fingerprint, "fields": fields}
+            )
+            assert answer.status_code == 200, answer.text
+
+        save_seconds, _ = median_seconds(approve_with_note, RUNS)
         page_seconds, page = median_seconds(lambda: client.get("/glossary"), RUNS)
         rows_seconds, _ = median_seconds(lambda: client.get("/glossary/rows", params={"q": "发展"}), RUNS)
         assert page.status_code == 200 and "5000 entries" in page.text, page.text[:200]
         with serving(create_app(glossary=GlossaryView(path, [], pairs))) as url:
             load, filtering = browser_times(url)
-    met = load < PAGE_TARGET and filtering < FILTER_TARGET
+    met = load < PAGE_TARGET and filtering < FILTER_TARGET and save_seconds < SAVE_TARGET
     print(f"review: the glossary page at {ENTRIES:,} entries (median of {RUNS})")
     print(
-        f"  server: first page {first * 1000:.0f} ms (file read, checked, evidence gathered), then page "
-        f"{page_seconds * 1000:.0f} ms, filtered table {rows_seconds * 1000:.0f} ms"
+        f"  server: first page {first * 1000:.0f} ms (the file read and checked), then page "
+        f"{page_seconds * 1000:.0f} ms, filtered table {rows_seconds * 1000:.0f} ms; a save with the panel it "
+        f"answers with {save_seconds * 1000:.0f} ms (target < {SAVE_TARGET * 1000:.0f})"
     )
     print(
         f"  browser: page loaded {load * 1000:.0f} ms (target < {PAGE_TARGET * 1000:.0f}), "

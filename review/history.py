@@ -60,8 +60,11 @@ def record(glossary: Path, old: list[str] | None, new: list[str]) -> None:
     """Append one saved change to the app's change log (kept whole: rewritten atomically)."""
     path = change_log_path(glossary)
     entry = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "who": who_am_i(), "zh": new[0], "old": old, "new": new}
-    previous = path.read_text(encoding="utf-8") if path.is_file() else ""
-    write_text_atomic(path, previous + json.dumps(entry, ensure_ascii=False) + "\n")
+    try:
+        previous = path.read_text(encoding="utf-8") if path.is_file() else ""
+        write_text_atomic(path, previous + json.dumps(entry, ensure_ascii=False) + "\n")
+    except (OSError, UnicodeDecodeError):
+        pass  # the glossary is saved; only this line of its history is lost (git keeps the rest)
 
 
 def _logged(glossary: Path, zh: str) -> list[Change]:
