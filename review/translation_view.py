@@ -80,11 +80,14 @@ class TranslationView:
         check_document(document)
         return document, xliff_version(data, self.path), glossary
 
+    def _disk_stamp(self) -> tuple:
+        return tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in (self.path, self.glossary_path))
+
     def document(self) -> Document:
         """The file's document, terms found and QA run with the current glossary; read again when the
         file or the glossary changed on disk."""
         with self._lock:
-            stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in (self.path, self.glossary_path))
+            stamp = self._disk_stamp()
             if self._document is None or stamp != self._stamp:
                 document, _, _ = self._read()
                 with self._memory_lock:
@@ -124,12 +127,21 @@ class TranslationView:
             found.target, found.state, found.origin = target, State(state), "human"
             found.issues = check_segment(found)
             write_bytes_atomic(self.path, to_xliff(document, xliff))
+            self._keep(document)
         if self.memory is not None and target:
             with self._memory_lock:
                 self.memory.add_human(segment_units([found], self.path), glossary.sha256)
-        with self._lock:
-            self._document = None  # read again, with its candidates, on the next request
         return found
+
+    def _keep(self, document: Document) -> None:
+        """The document as just written becomes the page's copy, with the memory candidates the old copy
+        had (a save changes no source, so they stand: no new search of the memory)."""
+        with self._lock:
+            if self._document is not None:
+                offered = {s.id: s.candidates for s in self._document.segments}
+                for segment in document.segments:
+                    segment.candidates = offered.get(segment.id, [])
+                self._document, self._stamp = document, self._disk_stamp()
 
     def memory_problem(self) -> str:
         """Why the memory stopped taking translations, if it did (the file is saved regardless)."""
