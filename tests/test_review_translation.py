@@ -182,3 +182,16 @@ def test_a_change_without_the_csrf_token_is_refused(client, xliff):
     assert client.post("/api/translation/1/segment", json=body, headers={"X-CSRF-Token": None}).status_code == 403
     assert client.post("/api/translation/1/publish", json={}, headers={"X-CSRF-Token": None}).status_code == 403
     assert xliff.read_bytes() == before
+
+
+def test_memory_candidates_are_offered_with_their_similarity(xliff, glossary_file, memory):
+    from translate.memory import Unit
+
+    memory.add_human([Unit("街道党工委召开全体会议。", "The Party Working Committee held a plenary meeting.", "human")])
+    client = ReviewClient(create_app(translations=[TranslationView(xliff, glossary_file, memory)]))
+    page = client.get("/translation/1").text
+    assert "1 from the memory" in page
+    assert 'data-use="The Party Working Committee held a plenary meeting."' in page
+    assert re.search(r'<span class="similarity">\d+%</span>', page)
+    save(client, segment_ids(xliff)[1], "Over the year 1,200 new jobs were created in employment.")
+    assert "1 from the memory" in client.get("/translation/1").text  # still offered after a save
