@@ -114,11 +114,11 @@ def translate_file(
         unknown = [segment for segment in unknown if not segment.target]
         _advance(progress, len(pending) - len(unknown))
         if engine is not None:
-            _machine_translate(engine, unknown, memory, str(path), progress)  # engine
+            _machine_translate(engine, unknown, memory, str(path), progress, document)  # engine
     check_document(document)  # QA
     rendered = render_outputs(document, list(options.formats), publish_settings(options, path))  # outputs
     written, index_notes = _write(document, rendered, options.out_dir or path.parent, options)
-    notes = _notes(rendered) + index_notes + not_read_note(document)
+    notes = _notes(rendered) + index_notes + not_read_note(document) + _engine_notes(engine)
     if raw.encoding_guessed:
         notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
     return Outcome(path, document, written, notes)
@@ -172,24 +172,46 @@ def _notes(rendered: Rendered) -> list[str]:
 
 
 def _machine_translate(
-    engine: Engine, segments: list[Segment], memory: TranslationMemory | None, file: str, progress: Progress | None
+    engine: Engine,
+    segments: list[Segment],
+    memory: TranslationMemory | None,
+    file: str,
+    progress: Progress | None,
+    document: Document | None = None,
 ) -> None:
     """The engine's translations, restored into the segments and kept in the memory batch by batch, as each
-    finishes: a run killed midway loses one batch at most, and the next run starts where it stopped."""
+    finishes: a run killed midway loses one batch at most, and the next run starts where it stopped.  An
+    engine that checks its own outputs (the LLM) says which passed: only those are remembered, and a
+    segment it could not translate stays untranslated."""
     finished: set[int] = set()
 
-    def batch_done(indices: list[int], outputs: list[str]) -> None:
-        batch = [segments[i] for i in indices]
-        for segment, output in zip(batch, outputs):
+    def batch_done(indices: list[int], outputs: list[str], kept: list[bool] | None = None) -> None:
+        remembered = []
+        for position, (index, output) in enumerate(zip(indices, outputs)):
+            if not output.strip():
+                continue  # no translation: the segment stays untranslated
+            segment = segments[index]
             apply_machine_translation(segment, output)
-        remember(memory, engine, batch, file)
+            if kept is None or kept[position]:
+                remembered.append(segment)
+        remember(memory, engine, remembered, file)
         finished.update(indices)
-        _advance(progress, len(batch))
+        _advance(progress, len(indices))
 
+    translate_segments = getattr(engine, "translate_segments", None)
+    if translate_segments is not None:
+        translate_segments(segments, document, batch_done)
+        return
     outputs = run_engine(engine, segments, batch_done)
     rest = [i for i in range(len(segments)) if i not in finished]  # an engine that reports no batches
     if rest:
         batch_done(rest, [outputs[i] for i in rest])
+
+
+def _engine_notes(engine: Engine | None) -> list[str]:
+    """What the engine has to say about this file (segments it could not translate), once."""
+    take = getattr(engine, "take_notes", None)
+    return take() if take else []
 
 
 def _advance(progress: Progress | None, done: int) -> None:

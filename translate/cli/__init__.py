@@ -15,6 +15,7 @@ from glossary.errors import guarded
 from glossary.store import load_glossary
 from publish.outputs import FORMATS
 from translate.bitext import XLIFF_VERSIONS
+from translate.cli.engine import add_engine_options, engine_from
 from translate.cli.memory import add_memory_commands, add_memory_options, open_memory
 from translate.cli.models import add_models_command
 from translate.cli.options import add_output_options, language, options_from
@@ -22,7 +23,6 @@ from translate.cli.progress import document_bar
 from translate.cli.qa import add_qa_command
 from translate.cli.report import run_batch
 from translate.cli.review import add_review_command
-from translate.engines import ENGINES, create_engine
 from translate.job import Outcome, translate_files
 from translate.qa import count_terms_applied
 
@@ -51,13 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--to", dest="target", type=language, default="en", help="target language (default: en)")
     run.add_argument("--from", dest="source", type=language, default="zh", help="source language (default: zh)")
-    run.add_argument(
-        "--engine",
-        choices=ENGINES,
-        default="argos",
-        help="'none' fills only what the glossary covers, for human translators",
-    )
-    run.add_argument("--model", help="an installed package name or a package folder")
+    add_engine_options(run)
     add_output_options(run, FORMATS, Path("out"), "output folder (default: out/)")
     run.add_argument(
         "--xliff",
@@ -85,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_main_job(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     glossary = load_glossary(args.glossary)
-    engine = create_engine(args.engine, args.source, args.target, args.model)
+    engine = engine_from(args, args.source, args.target)
     memory = open_memory(args)
     options = options_from(args, source_lang=args.source, target_lang=args.target, fuzzy_fill=args.fuzzy_fill)
     results = translate_files(args.paths, glossary, engine, memory, options, document_bar)

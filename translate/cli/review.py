@@ -15,9 +15,9 @@ from glossary.errors import UserError
 from glossary.files import MB
 from glossary.store import default_glossary_path, load_glossary
 from translate.bitext import read_xliff
+from translate.cli.engine import add_engine_options, engine_from
 from translate.cli.memory import add_memory_options, open_memory
 from translate.cli.progress import document_bar
-from translate.engines import ENGINES, create_engine
 from translate.job import Failure, Options, translate_files
 from translate.read import DEFAULT_MAX_INPUT_MB
 
@@ -33,10 +33,7 @@ def add_review_command(commands) -> None:
     review.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="XLIFF files, reports or folders")
     review.add_argument("--glossary", type=Path, help="the glossary TSV (default: the shipped one)")
     add_memory_options(review)
-    review.add_argument(
-        "--engine", choices=ENGINES, default="argos", help="for reports: the engine that translates them first"
-    )
-    review.add_argument("--model", help="for reports: an installed package name or a package folder")
+    add_engine_options(review, "for reports, the engine that translates them first: ")
     review.add_argument("--out", type=Path, default=Path("out"), help="for reports: where their XLIFF goes (out/)")
     review.add_argument("--port", type=int, default=0, help="listen on this port of 127.0.0.1 (default: a free one)")
     review.add_argument("--no-browser", action="store_true", help="print the address only; do not open a browser")
@@ -53,7 +50,7 @@ def _bilingual_files(args: argparse.Namespace, glossary_path: Path, memory) -> l
             raise UserError("no such file", path)
         read_xliff(path, limit)  # a bad file is named before the server starts
     if reports:
-        engine = create_engine(args.engine, "zh", "en", args.model)
+        engine = engine_from(args)
         options = Options(formats=("xlf",), out_dir=args.out, max_input_bytes=limit)
         for outcome in translate_files(reports, load_glossary(glossary_path), engine, memory, options, document_bar):
             if isinstance(outcome, Failure):

@@ -10,8 +10,10 @@ from translate.document import Segment
 from translate.protect import inject
 
 # Called as each batch finishes, with the batch's indices into the sources and
-# their outputs, so the job can show progress and keep the work at once.
-BatchDone = Callable[[list[int], list[str]], None]
+# their outputs, so the job can show progress and keep the work at once; an engine
+# that checks its outputs says which passed (only those are remembered), and an
+# empty output is no translation.
+BatchDone = Callable[..., None]  # (indices, outputs[, kept])
 
 
 class Engine(Protocol):
@@ -21,13 +23,18 @@ class Engine(Protocol):
     def translate(self, sources: Sequence[str], batch_done: BatchDone | None = None) -> list[str]: ...
 
 
-ENGINES = ("argos", "none")
+ENGINES = ("argos", "llm", "none")
 
 
-def create_engine(name: str, source_lang: str, target_lang: str, model: str | None = None) -> Engine | None:
-    """The engine called ``name`` for a language pair (``model``: a package name or folder); None for "none"."""
+def create_engine(name: str, source_lang: str, target_lang: str, model: str | None = None, llm=None) -> Engine | None:
+    """The engine called ``name`` for a language pair (``model``: an Argos package name or folder; ``llm``:
+    the LLM engine's settings); None for "none"."""
     if name == "none":
         return None
+    if name == "llm":
+        from translate.engines.llm import LLMEngine, LLMSettings
+
+        return LLMEngine(llm or LLMSettings())
     from translate.engines.argos import ArgosEngine
     from translate.engines.argos.packages import find_package
 

@@ -1,0 +1,62 @@
+"""The engine options every command that translates takes, and the engine they make."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from translate.engines import ENGINES, Engine, create_engine
+from translate.engines.llm import DEFAULT_URL, KEY_VARIABLES
+
+
+def _positive(kind):
+    def parse(value: str):
+        try:
+            number = kind(value)
+        except ValueError:
+            number = 0
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a positive number")
+        return number
+
+    return parse
+
+
+def add_engine_options(parser: argparse.ArgumentParser, what: str = "") -> None:
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="argos",
+        help=what + "argos (a local model), llm (an OpenAI-compatible server), "
+        "or 'none', which fills only what the glossary covers, for human translators",
+    )
+    parser.add_argument("--model", help="argos: an installed package name or a package folder")
+    llm = parser.add_argument_group(
+        "the llm engine", f"the API key, if the server wants one, is read from {' or '.join(KEY_VARIABLES)}"
+    )
+    llm.add_argument("--llm-url", default=DEFAULT_URL, metavar="URL", help=f"the server's base URL ({DEFAULT_URL})")
+    llm.add_argument("--llm-model", metavar="NAME", help="the model (default: the one the server serves)")
+    llm.add_argument("--llm-workers", type=_positive(int), default=2, metavar="N", help="requests at once (default: 2)")
+    llm.add_argument("--llm-rate", type=_positive(float), metavar="R", help="at most R requests a second")
+    llm.add_argument(
+        "--llm-timeout", type=_positive(float), default=180.0, metavar="S", help="seconds per request (180)"
+    )
+    llm.add_argument(
+        "--llm-retries", type=int, default=3, metavar="N", help="retries of a failed request, with backoff (3)"
+    )
+    llm.add_argument("--llm-log", type=Path, metavar="FILE", help="append every request and answer (JSON Lines)")
+
+
+def engine_from(args: argparse.Namespace, source: str = "zh", target: str = "en") -> Engine | None:
+    from translate.engines.llm import LLMSettings
+
+    settings = LLMSettings(
+        url=args.llm_url,
+        model=args.llm_model,
+        workers=args.llm_workers,
+        rate=args.llm_rate,
+        timeout=args.llm_timeout,
+        retries=max(0, args.llm_retries),
+        log=args.llm_log,
+    )
+    return create_engine(args.engine, source, target, args.model, settings)
