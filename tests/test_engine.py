@@ -37,3 +37,50 @@ def test_threads_follow_the_cgroup_quota_and_the_affinity(tmp_path, cpu_max, quo
     allowed = len(os.sched_getaffinity(0))
     assert usable_cpus(path) == (min(allowed, quota) if quota else allowed)
     assert usable_cpus(tmp_path / "absent") == allowed
+
+
+@pytest.mark.parametrize(
+    ("requested", "environment", "devices", "chosen"),
+    [
+        (None, None, 0, "cpu"),  # auto on a machine without a GPU: nothing changes
+        (None, None, 1, "cuda"),  # auto with one: the GPU
+        ("auto", None, 2, "cuda"),
+        ("cpu", None, 1, "cpu"),  # asked for
+        (None, "cpu", 1, "cpu"),  # Argos's own variable
+        (None, "CUDA", 1, "cuda"),
+        ("cpu", "cuda", 1, "cpu"),  # the option wins over the variable
+    ],
+)
+def test_the_device(monkeypatch, requested, environment, devices, chosen):
+    from translate.engines.argos import choose_device
+
+    monkeypatch.delenv("ARGOS_DEVICE_TYPE", raising=False)
+    if environment:
+        monkeypatch.setenv("ARGOS_DEVICE_TYPE", environment)
+    assert choose_device(requested, devices) == chosen
+
+
+@pytest.mark.parametrize(
+    ("requested", "environment", "message"), [("cuda", None, "no CUDA device"), (None, "tpu", "unknown device")]
+)
+def test_a_device_that_cannot_be_is_a_one_line_error(monkeypatch, requested, environment, message):
+    from glossary.errors import UserError
+    from translate.engines.argos import choose_device
+
+    monkeypatch.delenv("ARGOS_DEVICE_TYPE", raising=False)
+    if environment:
+        monkeypatch.setenv("ARGOS_DEVICE_TYPE", environment)
+    with pytest.raises(UserError, match=message):
+        choose_device(requested, 0)
+
+
+def test_the_engine_on_the_cpu_here(installed_model, run, tmp_path):
+    """This machine has no GPU: auto runs on the CPU, and --device cuda says so in one line."""
+    report = tmp_path / "r.txt"
+    report.write_text("街道党工委召开会议。\n", encoding="utf-8")
+    result = run(
+        "translate", str(report), "--device", "auto", "--out", str(tmp_path / "o"), "--no-tm", "--format", "xlf"
+    )
+    assert result.code == 0, result.err
+    result = run("translate", str(report), "--device", "cuda", "--out", str(tmp_path / "o"), "--no-tm")
+    assert result.code == 2 and "no CUDA device" in result.err and len(result.err.strip().splitlines()) == 1

@@ -31,6 +31,11 @@ def add_engine_options(parser: argparse.ArgumentParser, what: str = "") -> None:
         "or 'none', which fills only what the glossary covers, for human translators",
     )
     parser.add_argument("--model", help="argos: an installed package name or a package folder")
+    parser.add_argument(
+        "--device",
+        choices=("auto", "cpu", "cuda"),
+        help="argos: where the model runs (default: ARGOS_DEVICE_TYPE, else auto: CUDA when CTranslate2 sees a GPU)",
+    )
     llm = parser.add_argument_group(
         "the llm engine", f"the API key, if the server wants one, is read from {' or '.join(KEY_VARIABLES)}"
     )
@@ -59,4 +64,4 @@ def engine_from(args: argparse.Namespace, source: str = "zh", target: str = "en"
         retries=max(0, args.llm_retries),
         log=args.llm_log,
     )
-    return create_engine(args.engine, source, target, args.model, settings)
+    return create_engine(args.engine, source, target, args.model, settings, args.device)

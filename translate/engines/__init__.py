@@ -26,9 +26,11 @@ class Engine(Protocol):
 ENGINES = ("argos", "llm", "none")
 
 
-def create_engine(name: str, source_lang: str, target_lang: str, model: str | None = None, llm=None) -> Engine | None:
-    """The engine called ``name`` for a language pair (``model``: an Argos package name or folder; ``llm``:
-    the LLM engine's settings); None for "none"."""
+def create_engine(
+    name: str, source_lang: str, target_lang: str, model: str | None = None, llm=None, device: str | None = None
+) -> Engine | None:
+    """The engine called ``name`` for a language pair (``model``: an Argos package name or folder;
+    ``device``: where Argos runs, auto, cpu or cuda; ``llm``: the LLM engine's settings); None for "none"."""
     if name == "none":
         return None
     if name == "llm":
@@ -38,7 +40,7 @@ def create_engine(name: str, source_lang: str, target_lang: str, model: str | No
     from translate.engines.argos import ArgosEngine
     from translate.engines.argos.packages import find_package
 
-    return ArgosEngine(find_package(source_lang, target_lang, model))
+    return ArgosEngine(find_package(source_lang, target_lang, model), device=device)
 
 
 def run_engine(engine: Engine, segments: list[Segment], batch_done: BatchDone | None = None) -> list[str]:
