@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from translate.engines import ENGINES, Engine, create_engine
+from translate.engines.libretranslate import DEFAULT_URL as LT_URL
+from translate.engines.libretranslate import KEY_VARIABLE as LT_KEY
 from translate.engines.llm import DEFAULT_URL, KEY_VARIABLES
 
 
@@ -27,7 +29,7 @@ def add_engine_options(parser: argparse.ArgumentParser, what: str = "") -> None:
         "--engine",
         choices=ENGINES,
         default="argos",
-        help=what + "argos (a local model), llm (an OpenAI-compatible server), "
+        help=what + "argos (a local model), llm (an OpenAI-compatible server), libretranslate (a server), "
         "or 'none', which fills only what the glossary covers, for human translators",
     )
     parser.add_argument("--model", help="argos: an installed package name or a package folder")
@@ -50,9 +52,16 @@ def add_engine_options(parser: argparse.ArgumentParser, what: str = "") -> None:
         "--llm-retries", type=int, default=3, metavar="N", help="retries of a failed request, with backoff (3)"
     )
     llm.add_argument("--llm-log", type=Path, metavar="FILE", help="append every request and answer (JSON Lines)")
+    lt = parser.add_argument_group(
+        "the libretranslate engine", f"the API key, if the server wants one, is read from {LT_KEY}"
+    )
+    lt.add_argument("--lt-url", default=LT_URL, metavar="URL", help=f"the server's address ({LT_URL})")
+    lt.add_argument("--lt-timeout", type=_positive(float), default=120.0, metavar="S", help="seconds per request")
+    lt.add_argument("--lt-retries", type=int, default=3, metavar="N", help="retries of a failed request (3)")
 
 
 def engine_from(args: argparse.Namespace, source: str = "zh", target: str = "en") -> Engine | None:
+    from translate.engines.libretranslate import LTSettings
     from translate.engines.llm import LLMSettings
 
     settings = LLMSettings(
@@ -64,4 +73,5 @@ def engine_from(args: argparse.Namespace, source: str = "zh", target: str = "en"
         retries=max(0, args.llm_retries),
         log=args.llm_log,
     )
-    return create_engine(args.engine, source, target, args.model, settings, args.device)
+    lt = LTSettings(url=args.lt_url, timeout=args.lt_timeout, retries=max(0, args.lt_retries))
+    return create_engine(args.engine, source, target, args.model, settings, args.device, lt)

@@ -23,20 +23,31 @@ class Engine(Protocol):
     def translate(self, sources: Sequence[str], batch_done: BatchDone | None = None) -> list[str]: ...
 
 
-ENGINES = ("argos", "llm", "none")
+ENGINES = ("argos", "llm", "libretranslate", "none")
 
 
 def create_engine(
-    name: str, source_lang: str, target_lang: str, model: str | None = None, llm=None, device: str | None = None
+    name: str,
+    source_lang: str,
+    target_lang: str,
+    model: str | None = None,
+    llm=None,
+    device: str | None = None,
+    lt=None,
 ) -> Engine | None:
     """The engine called ``name`` for a language pair (``model``: an Argos package name or folder;
-    ``device``: where Argos runs, auto, cpu or cuda; ``llm``: the LLM engine's settings); None for "none"."""
+    ``device``: where Argos runs, auto, cpu or cuda; ``llm`` and ``lt``: the LLM's and LibreTranslate's
+    settings); None for "none"."""
     if name == "none":
         return None
     if name == "llm":
         from translate.engines.llm import LLMEngine, LLMSettings
 
         return LLMEngine(llm or LLMSettings())
+    if name == "libretranslate":
+        from translate.engines.libretranslate import LibreTranslateEngine, LTSettings
+
+        return LibreTranslateEngine(lt or LTSettings(), source_lang, target_lang)
     from translate.engines.argos import ArgosEngine
     from translate.engines.argos.packages import find_package
 
