@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, fields, replace
@@ -100,6 +100,19 @@ def translate_file(
     progress_bar: ProgressBar | None = None,
 ) -> Outcome:
     """The main job for one file, stage by stage.  With no engine, only what the glossary covers is filled."""
+    document, notes = _translated(path, glossary, engine, memory, options, progress_bar)
+    return _indexed(path, *_published(document, path, options), notes, options)
+
+
+def _translated(
+    path: Path,
+    glossary: Glossary,
+    engine: Engine | None,
+    memory: TranslationMemory | None,
+    options: Options,
+    progress_bar: ProgressBar | None,
+) -> tuple[Document, list[str]]:
+    """The stages up to QA: the document translated and checked, and notes for the summary line."""
     raw = read_document(path, options.max_input_bytes)  # read: bytes → title, headings, paragraphs
     document = segment_document(raw)  # normalise and segment: sentences, as written and normalised
     document.source_lang, document.target_lang = options.source_lang, options.target_lang
@@ -116,12 +129,28 @@ def translate_file(
         if engine is not None:
             _machine_translate(engine, unknown, memory, str(path), progress, document)  # engine
     check_document(document)  # QA
-    rendered = render_outputs(document, list(options.formats), publish_settings(options, path))  # outputs
-    written, index_notes = _write(document, rendered, options.out_dir or path.parent, options)
-    notes = _notes(rendered) + index_notes + not_read_note(document) + _engine_notes(engine)
+    notes = not_read_note(document) + _engine_notes(engine)
     if raw.encoding_guessed:
         notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
-    return Outcome(path, document, written, notes)
+    return document, notes
+
+
+def _published(document: Document, path: Path, options: Options) -> tuple[Document, list[Path], list[str], int]:
+    """The outputs rendered and written (in a worker process, for a folder); the document comes back with
+    what rendering found (characters no font has), the files, notes, and the PDF's pages."""
+    rendered = render_outputs(document, list(options.formats), publish_settings(options, path))  # outputs
+    written = write_outputs(document, rendered, options.out_dir or path.parent)
+    return document, written, _notes(rendered), rendered.pages
+
+
+def _indexed(
+    path: Path, document: Document, written: list[Path], notes: list[str], pages: int, more: list[str], options: Options
+) -> Outcome:
+    """The outcome, with the folder's index updated when asked (in the one process that writes it)."""
+    if options.index:
+        index, note = update_index(options.out_dir or path.parent, [listing_for(document, written, pages)])
+        written, notes = written + [index], notes + ([note] if note else [])
+    return Outcome(path, document, written, notes + more)
 
 
 def qa_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=None)) -> Outcome:
@@ -139,17 +168,10 @@ def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_
     document = checked.document
     formats = [f for f in options.formats if f != "xlf"]  # the XLIFF is the input: never overwritten
     rendered = render_outputs(document, formats, publish_settings(options, path))
-    written, index_notes = _write(document, rendered, options.out_dir or path.parent, options)
-    return Outcome(path, document, written, _notes(rendered) + index_notes + checked.notes + not_read_note(document))
-
-
-def _write(document: Document, rendered: Rendered, folder: Path, options: Options) -> tuple[list[Path], list[str]]:
-    """The outputs, and the folder's index updated when asked; notes for the summary line."""
-    written = write_outputs(document, rendered, folder)
-    if not options.index:
-        return written, []
-    index, note = update_index(folder, [listing_for(document, written, rendered.pages)])
-    return written + [index], [note] if note else []
+    written = write_outputs(document, rendered, options.out_dir or path.parent)
+    return _indexed(
+        path, document, written, _notes(rendered), rendered.pages, checked.notes + not_read_note(document), options
+    )
 
 
 def publish_settings(options: Options, path: Path) -> Settings:
@@ -227,19 +249,52 @@ def translate_files(
     options: Options = Options(),
     progress_bar: ProgressBar | None = None,
 ) -> Iterator[Outcome | Failure]:
-    """Each file the paths name (folders: the supported files in them), done in turn.
+    """Each file the paths name (folders: the supported files in them), in turn; results in that order.
 
-    One bad file does not stop the others: it gives a Failure with its one-line reason.
+    One bad file does not stop the others: it gives a Failure with its one-line reason.  With several files
+    and a DOCX or PDF to make, each translated file is published in a worker process (WeasyPrint lays a PDF
+    out on one CPU) while the engine goes on with the next file, so a folder run uses every CPU.
     """
     files, errors = input_files(paths, SUPPORTED_SUFFIXES)
     for error in errors:
         yield Failure(Path(str(error.path)), str(error))
-    for path in files:
-        try:
-            outcome: Outcome | Failure = translate_file(path, glossary, engine, memory, options, progress_bar)
-        except Exception as error:  # one bad file does not stop the others
-            outcome = Failure(path, describe_error(error, path))
-        yield outcome
+    publishing = {"docx", "pdf"} & set(options.formats)
+    workers = min(usable_cpus() - 1, len(files) - 1)
+    if not publishing or workers < 1:
+        for path in files:
+            try:
+                outcome: Outcome | Failure = translate_file(path, glossary, engine, memory, options, progress_bar)
+            except Exception as error:  # one bad file does not stop the others
+                outcome = Failure(path, describe_error(error, path))
+            yield outcome
+        return
+    # Spawned, not forked: the engine's threads (CTranslate2's, the LLM client's) are not to be copied.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    queue: deque[tuple[Path, list[str], Future | Failure]] = deque()
+    try:
+        for path in files:
+            try:
+                document, notes = _translated(path, glossary, engine, memory, options, progress_bar)
+                queue.append((path, notes, pool.submit(_published, document, path, options)))
+            except Exception as error:  # one bad file does not stop the others
+                queue.append((path, [], Failure(path, describe_error(error, path))))
+            while queue and (isinstance(queue[0][2], Failure) or queue[0][2].done()):
+                yield _collected(*queue.popleft(), options)
+        while queue:
+            yield _collected(*queue.popleft(), options)
+    finally:  # on Ctrl-C too: what is not yet published is not started
+        pool.shutdown(cancel_futures=True)
+
+
+def _collected(path: Path, notes: list[str], work: Future | Failure, options: Options) -> Outcome | Failure:
+    if isinstance(work, Failure):
+        return work
+    try:
+        return _indexed(path, *work.result(), notes, options)
+    except BrokenProcessPool:
+        return Failure(path, f"{path}: not published: a publishing process was killed (out of memory?)")
+    except Exception as error:
+        return Failure(path, describe_error(error, path))
 
 
 def publish_files(
