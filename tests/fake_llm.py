@@ -67,6 +67,7 @@ class FakeLLM:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # an answer is not held back waiting for an ACK (40 ms)
 
             def log_message(self, *args):  # quiet
                 pass

@@ -1,0 +1,114 @@
+"""The LLM engine against a scripted OpenAI-compatible server with a fixed latency per request.
+
+The 2024 report (the dev set's Chinese, a paragraph per line) is read and segmented as the main job does,
+its glossary terms found; the fake server (tests/fake_llm.py, real HTTP on 127.0.0.1) answers every request
+after LATENCY seconds with translations that hold every rendering and quantity, so nothing is asked twice.
+
+- throughput at 1, 4 and 16 workers: the ideal for that latency is LATENCY × ⌈requests / workers⌉ (each
+  worker always busy); the figure is the ideal over the time taken (target ≥ 0.9);
+- the engine's own work per segment, without the server: planning, prompt building, reading the answer,
+  restoring and checking (target < 2 ms).
+
+Medians of 3 runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from bench.memory import REFERENCE
+from glossary.store import load_glossary
+from tests.fake_llm import FakeLLM, Reply, translations
+from translate.engines.llm import LLMEngine, LLMSettings, plan
+from translate.engines.llm.prompt import max_tokens, messages, read_answer
+from translate.read import read_document
+from translate.segment import segment_document
+from translate.terms import find_terms
+
+LATENCY = 0.3
+WORKERS = (1, 4, 16)
+RUNS = 3
+RATIO_TARGET = 0.9
+OVERHEAD_TARGET_MS = 2.0
+
+
+def report_document():
+    paragraphs: dict[str, list[str]] = defaultdict(list)
+    with REFERENCE.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            paragraphs[row["年度文件内行号"]].append(row["中文"].strip())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "gwr-2024.txt"
+        path.write_text("\n\n".join("".join(p) for p in paragraphs.values()) + "\n", encoding="utf-8")
+        document = segment_document(read_document(path))
+    find_terms(document, load_glossary())
+    return document
+
+
+def slow(call):
+    time.sleep(LATENCY)
+    return Reply(json.dumps(translations(call)))
+
+
+def throughput(document, workers: int) -> tuple[float, float, int]:
+    """(seconds, ideal seconds, requests) for one run."""
+    with FakeLLM(slow) as server:
+        engine = LLMEngine(LLMSettings(url=server.url, model="fake-model", workers=workers))
+        segments = document.segments
+        start = time.perf_counter()
+        engine.translate_segments(segments, document, lambda indices, outputs, kept=None: None)
+        seconds = time.perf_counter() - start
+        requests = server.chats
+    return seconds, LATENCY * math.ceil(requests / workers), requests
+
+
+def overhead_ms(document) -> float:
+    """The engine's own work per segment: plan, prompt, answer read, restore and check."""
+    engine = LLMEngine.__new__(LLMEngine)  # its methods, no client: nothing is sent
+    segments = document.segments
+    start = time.perf_counter()
+    for request in plan(segments, document):
+        messages(request)
+        max_tokens(request, 8192)
+        answer = {"translations": [{"id": s.id, "target": f"Translated {s.id}."} for s in request.segments]}
+        found = read_answer(json.dumps(answer), request)
+        for segment in request.segments:
+            engine._check(segment, found[segment.id])
+    return (time.perf_counter() - start) * 1000 / len(segments)
+
+
+def run() -> bool:
+    document = report_document()
+    segments = len(document.segments)
+    print(f"llm engine: the 2024 report ({segments} segments) against a fake server, {LATENCY * 1000:.0f} ms a request")
+    met = True
+    for workers in WORKERS:
+        runs = [throughput(document, workers) for _ in range(RUNS)]
+        seconds = statistics.median(r[0] for r in runs)
+        ideal, requests = runs[0][1], runs[0][2]
+        ratio = ideal / seconds
+        ok = ratio >= RATIO_TARGET
+        met &= ok
+        print(
+            f"  {workers:2} worker(s): {requests} requests, {seconds:6.2f} s, {segments / seconds:6.1f} segments/s; "
+            f"ideal {ideal:6.2f} s: {ratio:.2f} of it (target >= {RATIO_TARGET})  {'met' if ok else 'MISSED'}"
+        )
+    overhead_ms(document)  # warm: the rendering patterns compiled once, as in a run
+    per_segment = statistics.median(overhead_ms(document) for _ in range(RUNS))
+    ok = per_segment < OVERHEAD_TARGET_MS
+    print(
+        f"  the engine's own work: {per_segment:.2f} ms a segment (target < {OVERHEAD_TARGET_MS})  "
+        + ("met" if ok else "MISSED")
+    )
+    return met and ok
+
+
+if __name__ == "__main__":
+    raise SystemExit(0 if run() else 1)
