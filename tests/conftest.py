@@ -13,6 +13,7 @@ import pytest
 from translate.engines.argos.tiny import build_tiny_package
 
 from .browser import browser, page_at  # noqa: F401  (fixtures for the browser tests)
+from .engine_runs import glossary_file, report  # noqa: F401  (for the engine tests; a module's own wins)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -7,7 +7,8 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .fake_server import JSONHandler, LoopbackServer
 
 
 @dataclass
@@ -57,7 +58,7 @@ def good(call: Call) -> Reply:
     return Reply(json.dumps(translations(call)))
 
 
-class FakeLLM:
+class FakeLLM(LoopbackServer):
     def __init__(self, script=good, models=("fake-model",), port: int = 0):
         self.script = script
         self.models = list(models)
@@ -65,32 +66,17 @@ class FakeLLM:
         self._lock = threading.Lock()
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # an answer is not held back waiting for an ACK (40 ms)
-
-            def log_message(self, *args):  # quiet
-                pass
-
-            def _send(self, status: int, body: dict, headers: dict | None = None) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-
+        class Handler(JSONHandler):
             def do_GET(self):
                 if self.path.rstrip("/").endswith("/models"):
-                    self._send(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in server.models]})
+                    self.send_json(
+                        200, {"object": "list", "data": [{"id": m, "object": "model"} for m in server.models]}
+                    )
                 else:
-                    self._send(404, {"error": {"message": "not found"}})
+                    self.send_json(404, {"error": {"message": "not found"}})
 
             def do_POST(self):
-                length = int(self.headers.get("Content-Length", 0))
-                body = json.loads(self.rfile.read(length) or b"{}")
+                body = self.read_json()
                 with server._lock:
                     call = Call(len(server.calls) + 1, body, {k.lower(): v for k, v in self.headers.items()})
                     server.calls.append(call)
@@ -98,43 +84,24 @@ class FakeLLM:
                 if reply.hang:
                     time.sleep(reply.hang)
                 if reply.close:
-                    self.close_connection = True
-                    self.connection.shutdown(2)
+                    self.drop()
                     return
                 if reply.status != 200:
-                    self._send(reply.status, {"error": {"message": reply.error or "scripted error"}}, reply.headers)
+                    self.send_json(reply.status, {"error": {"message": reply.error or "scripted error"}}, reply.headers)
                     return
+                choice = {"index": 0, "message": {"role": "assistant", "content": reply.content}}
                 completion = {
                     "id": f"chatcmpl-{call.number}",
                     "object": "chat.completion",
                     "created": 0,
                     "model": body.get("model", ""),
-                    "choices": [
-                        {
-                            "index": 0,
-                            "message": {"role": "assistant", "content": reply.content},
-                            "finish_reason": reply.finish_reason,
-                        }
-                    ],
+                    "choices": [choice | {"finish_reason": reply.finish_reason}],
                     "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
                 }
-                self._send(200, completion, reply.headers)
+                self.send_json(200, completion, reply.headers)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> FakeLLM:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler, port)
+        self.url = f"http://127.0.0.1:{self.port}/v1"
 
     @property
     def chats(self) -> int:

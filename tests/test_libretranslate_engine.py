@@ -4,51 +4,22 @@ batches, and the same fault rules as the LLM engine."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
-from translate.bitext import read_xliff
-from translate.memory import TranslationMemory
-
+from .engine_runs import SEGMENTS, mt_units, qa, run_engine, segments
 from .fake_libretranslate import FakeLibreTranslate, LTReply, good
-from .test_glossary import row, tsv
-
-REPORT = "西城街道工作报告\n\n街道党工委召开会议。全年新增就业1200人。\n\n党工委书记讲话。会议圆满结束。\n"
-SEGMENTS = 5
-
-
-@pytest.fixture
-def glossary_file(tmp_path):
-    return tsv(tmp_path, row("党工委", "Party Working Committee"), row("就业", "employment", domain="society"))
-
-
-@pytest.fixture
-def report(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    return path
 
 
 def translate(run, tmp_path, report, glossary_file, server, *extra):
-    arguments = ["translate", str(report), "--engine", "libretranslate", "--lt-url", server.url, "--format", "xlf"]
-    arguments += ["--out", str(tmp_path / "out"), "--tm", str(tmp_path / "tm.sqlite"), "--glossary", str(glossary_file)]
-    started = time.monotonic()
-    result = run(*arguments, "--lt-retries", "1", "--lt-timeout", "2", *extra)
-    result.seconds = time.monotonic() - started
-    return result
-
-
-def segments(tmp_path):
-    return read_xliff(tmp_path / "out" / "report.zh-en.xlf").segments
-
-
-def qa(tmp_path):
-    return json.loads((tmp_path / "out" / "report.qa.json").read_text(encoding="utf-8"))
-
-
-def mt_units(tmp_path):
-    return [u for u in TranslationMemory(tmp_path / "tm.sqlite").units() if u.origin == "mt"]
+    return run_engine(
+        run,
+        tmp_path,
+        report,
+        glossary_file,
+        ["--engine", "libretranslate", "--lt-url", server.url, "--lt-retries", "1", "--lt-timeout", "2"],
+        *extra,
+    )
 
 
 def test_the_glossary_goes_in_and_comes_out_checked(run, tmp_path, report, glossary_file, monkeypatch):

@@ -4,51 +4,22 @@ checked and asked again, answers that do not align, and the server's faults."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
-from translate.bitext import read_xliff
-from translate.memory import TranslationMemory
-
+from .engine_runs import SEGMENTS, mt_units, qa, run_engine, segments
 from .fake_llm import FakeLLM, Reply, faithful, good, translations
-from .test_glossary import row, tsv
-
-REPORT = "西城街道工作报告\n\n街道党工委召开会议。全年新增就业1200人。\n\n党工委书记讲话。会议圆满结束。\n"
-SEGMENTS = 5  # the title and four sentences
-
-
-@pytest.fixture
-def glossary_file(tmp_path):
-    return tsv(tmp_path, row("党工委", "Party Working Committee"), row("就业", "employment", domain="society"))
-
-
-@pytest.fixture
-def report(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    return path
 
 
 def translate(run, tmp_path, report, glossary_file, server, *extra):
-    arguments = ["translate", str(report), "--engine", "llm", "--llm-url", server.url, "--format", "xlf"]
-    arguments += ["--out", str(tmp_path / "out"), "--tm", str(tmp_path / "tm.sqlite"), "--glossary", str(glossary_file)]
-    started = time.monotonic()
-    result = run(*arguments, "--llm-retries", "1", "--llm-timeout", "3", *extra)
-    result.seconds = time.monotonic() - started
-    return result
-
-
-def segments(tmp_path):
-    return read_xliff(tmp_path / "out" / "report.zh-en.xlf").segments
-
-
-def mt_units(tmp_path):
-    return [u for u in TranslationMemory(tmp_path / "tm.sqlite").units() if u.origin == "mt"]
-
-
-def qa(tmp_path):
-    return json.loads((tmp_path / "out" / "report.qa.json").read_text(encoding="utf-8"))
+    return run_engine(
+        run,
+        tmp_path,
+        report,
+        glossary_file,
+        ["--engine", "llm", "--llm-url", server.url, "--llm-retries", "1", "--llm-timeout", "3"],
+        *extra,
+    )
 
 
 def test_good_answers_are_used_remembered_and_not_asked_again(run, tmp_path, report, glossary_file):
@@ -247,8 +218,7 @@ def test_a_server_gone_mid_run_keeps_what_was_done_and_the_next_run_finishes(run
     done = [s for s in segments(tmp_path) if s.target]
     assert 1 <= len(done) < SEGMENTS and len(mt_units(tmp_path)) == len(done)
     assert "did not answer" in result.out or "stopped answering" in result.out
-    port = int(first.url.rsplit(":", 1)[1].split("/")[0])
-    with FakeLLM(good, port=port) as second:  # the server back, at the same address
+    with FakeLLM(good, port=first.port) as second:  # the server back, at the same address
         result = translate(run, tmp_path, report, glossary_file, second)
         assert all(len(c.segments) <= SEGMENTS - len(done) for c in second.calls)
         asked = sum(len(c.segments) for c in second.calls)

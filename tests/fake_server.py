@@ -1,0 +1,51 @@
+"""What the scripted fake servers share: an HTTP/1.1 server on 127.0.0.1 in a thread, JSON answers."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class JSONHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # an answer is not held back waiting for an ACK (40 ms)
+
+    def log_message(self, *args):  # quiet
+        pass
+
+    def send_json(self, status: int, body, headers: dict | None = None) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def read_json(self):
+        return json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+
+    def drop(self) -> None:
+        """The connection closed with no answer: a server going away mid-request."""
+        self.close_connection = True
+        self.connection.shutdown(2)
+
+
+class LoopbackServer:
+    """``handler`` served on 127.0.0.1 (a free port, or ``port``) from a thread, while the block lasts."""
+
+    def __init__(self, handler: type[JSONHandler], port: int = 0):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
