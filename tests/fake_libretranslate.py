@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from dataclasses import dataclass
 
 from .fake_server import JSONHandler, LoopbackServer
@@ -57,10 +56,7 @@ class FakeLibreTranslate(LoopbackServer):
                     call = LTCall(len(server.calls) + 1, body)
                     server.calls.append(call)
                 reply = server.script(call)
-                if reply.hang:
-                    time.sleep(reply.hang)
-                if reply.close:
-                    self.drop()
+                if self.stalled_or_dropped(reply):
                     return
                 answer = reply.body if reply.body is not None else good(call).body
                 self.send_json(reply.status, answer, reply.headers)

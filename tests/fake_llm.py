@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from dataclasses import dataclass, field
 
 from .fake_server import JSONHandler, LoopbackServer
@@ -81,10 +80,7 @@ class FakeLLM(LoopbackServer):
                     call = Call(len(server.calls) + 1, body, {k.lower(): v for k, v in self.headers.items()})
                     server.calls.append(call)
                 reply = server.script(call)
-                if reply.hang:
-                    time.sleep(reply.hang)
-                if reply.close:
-                    self.drop()
+                if self.stalled_or_dropped(reply):
                     return
                 if reply.status != 200:
                     self.send_json(reply.status, {"error": {"message": reply.error or "scripted error"}}, reply.headers)

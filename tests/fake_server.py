@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -27,10 +28,15 @@ class JSONHandler(BaseHTTPRequestHandler):
     def read_json(self):
         return json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
 
-    def drop(self) -> None:
-        """The connection closed with no answer: a server going away mid-request."""
-        self.close_connection = True
-        self.connection.shutdown(2)
+    def stalled_or_dropped(self, reply) -> bool:
+        """A scripted reply's faults: ``hang`` seconds of waiting first; ``close``: the connection shut with
+        no answer, as a server going away mid-request (True: nothing more to send)."""
+        if reply.hang:
+            time.sleep(reply.hang)
+        if reply.close:
+            self.close_connection = True
+            self.connection.shutdown(2)
+        return reply.close
 
 
 class LoopbackServer:

@@ -12,14 +12,8 @@ from .fake_libretranslate import FakeLibreTranslate, LTReply, good
 
 
 def translate(run, tmp_path, report, glossary_file, server, *extra):
-    return run_engine(
-        run,
-        tmp_path,
-        report,
-        glossary_file,
-        ["--engine", "libretranslate", "--lt-url", server.url, "--lt-retries", "1", "--lt-timeout", "2"],
-        *extra,
-    )
+    engine = ["--engine", "libretranslate", "--lt-url", server.url, "--lt-retries", "1", "--lt-timeout", "2"]
+    return run_engine(run, tmp_path, report, glossary_file, engine, *extra)
 
 
 def test_the_glossary_goes_in_and_comes_out_checked(run, tmp_path, report, glossary_file, monkeypatch):

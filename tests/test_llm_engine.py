@@ -12,14 +12,8 @@ from .fake_llm import FakeLLM, Reply, faithful, good, translations
 
 
 def translate(run, tmp_path, report, glossary_file, server, *extra):
-    return run_engine(
-        run,
-        tmp_path,
-        report,
-        glossary_file,
-        ["--engine", "llm", "--llm-url", server.url, "--llm-retries", "1", "--llm-timeout", "3"],
-        *extra,
-    )
+    engine = ["--engine", "llm", "--llm-url", server.url, "--llm-retries", "1", "--llm-timeout", "3"]
+    return run_engine(run, tmp_path, report, glossary_file, engine, *extra)
 
 
 def test_good_answers_are_used_remembered_and_not_asked_again(run, tmp_path, report, glossary_file):
