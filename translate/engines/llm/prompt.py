@@ -18,7 +18,9 @@ from glossary.entry import Status
 from translate.document import Segment
 from translate.quantities import chinese_quantities
 
-PROMPT_VERSION = "llm-prompt-1"  # part of every remembered translation's key: a new prompt translates again
+# Part of every remembered translation's key: a new prompt translates again.
+# 2: terms as the text writes them, every quantity.
+PROMPT_VERSION = "llm-prompt-2"
 
 SYSTEM = (
     "You translate Chinese government reports into English for publication. "
@@ -57,22 +59,30 @@ class Request:
 
 
 def glossary_entries(segments: list[Segment]) -> list[dict]:
-    """The approved entries found in the segments, longest headword first."""
+    """The approved entries found in the segments, as the text writes them (a variant, say 村委 for
+    村民委员会, with its headword beside it), longest first."""
     entries = {}
     for segment in segments:
         for hit in segment.terms:
             if hit.status is Status.APPROVED and hit.en:
-                entries[hit.entry.zh] = hit.entry
-    ordered = sorted(entries.values(), key=lambda e: (-len(e.zh), e.zh))
-    return [{"zh": e.zh, "en": e.en} | ({"also": e.admitted} if e.admitted else {}) for e in ordered]
+                entries[segment.normalized[hit.start : hit.end]] = hit.entry
+    items = []
+    for form in sorted(entries, key=lambda f: (-len(f), f)):
+        entry = entries[form]
+        item = {"zh": form, "en": entry.en}
+        item |= {"headword": entry.zh} if form != entry.zh else {}
+        item |= {"also": entry.admitted} if entry.admitted else {}
+        items.append(item)
+    return items
 
 
 def quantities(segments: list[Segment]) -> list[dict]:
+    """Every quantity QA checks, in its English form (a month is the model's to name)."""
     found = {}
     for segment in segments:
         for quantity in chinese_quantities(segment.normalized):
-            if quantity.english:
-                found[segment.normalized[quantity.start : quantity.end]] = quantity.english
+            if quantity.dimension != "month":
+                found[segment.normalized[quantity.start : quantity.end]] = quantity.shown()
     return [{"zh": zh, "en": en} for zh, en in found.items()]
 
 
