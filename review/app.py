@@ -8,6 +8,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from glossary.errors import UserError
 from review import glossary_routes, translation_routes
 from review.glossary_view import GlossaryView
 from review.security import Guard, Sessions
@@ -40,11 +41,22 @@ def create_app(
     async def not_found(request: Request, exc: Exception) -> Response:
         return error(f"Not found: {exc}", 404)
 
+    async def refused(request: Request, exc: Exception) -> Response:
+        # A file the app was started on that can no longer be read (deleted, made unreadable, broken by
+        # another editor): its one-line reason, as the commands give it.
+        return PlainTextResponse(f"Cannot go on: {exc}", 409)
+
     async def server_error(request: Request, exc: Exception) -> Response:
         return PlainTextResponse("Something went wrong on the server; nothing was changed by this request.", 500)
 
     app = Starlette(
         routes=routes,
-        exception_handlers={BadRequest: bad_request, NotFound: not_found, Exception: server_error},
+        exception_handlers={
+            BadRequest: bad_request,
+            NotFound: not_found,
+            UserError: refused,
+            OSError: refused,
+            Exception: server_error,
+        },
     )
     return Guard(app, sessions or Sessions(), port)

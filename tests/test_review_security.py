@@ -169,3 +169,13 @@ def test_a_malformed_change_is_a_400(client, glossary_file, body):
 def test_a_huge_change_is_refused(client, glossary_file):
     body = save_body(glossary_file, note="x" * (2 * 2**20))
     assert client.post("/api/glossary/save", json=body).status_code == 400
+
+
+def test_a_glossary_broken_or_gone_while_serving_is_one_line(client, glossary_file):
+    glossary_file.write_text("not a glossary\n", encoding="utf-8")
+    answer = client.get("/glossary")
+    assert answer.status_code == 409 and "first line must be the header" in answer.text
+    assert "Traceback" not in answer.text
+    glossary_file.unlink()
+    answer = client.get("/glossary")
+    assert answer.status_code == 409 and "Traceback" not in answer.text
