@@ -35,6 +35,8 @@ def missing(source: str, target: str) -> list[str]:
         ("成立75周年", "the 75th anniversary"),  # ordinals
         ("建军一百年奋斗目标", "the centenary goal"),
         ("2023年", "in 2023"),
+        ("人均预期寿命提高到80岁", "raising life expectancy to 80 years"),
+        ("平均受教育年限提高到11.7年", "years of schooling rising to 11.7 years"),
         ("3月份", "in March"),
     ],
 )
@@ -73,6 +75,8 @@ def test_names_with_numerals_are_not_quantities():
         ("1.2万亿元", "1.2 trillion yuan"),
         ("增长5.2%", "5.2 percent"),
         ("2023年", "2023"),
+        ("提高到11.7年", "11.7 years"),  # four characters, but not a calendar year
+        ("人均预期寿命提高到80岁", "80 years"),  # an age
     ],
 )
 def test_each_quantity_has_one_english_form_for_mt(source, protected):

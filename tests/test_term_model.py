@@ -47,6 +47,7 @@ from .test_glossary import HEADER, row, tsv
         ("consolidate poverty alleviation gains", "gains in poverty alleviation"),  # the compound
         ("gains in poverty alleviation were consolidated", "poverty alleviation gains"),  # the phrase
         ("urban and rural community governance", "governance in urban and rural communities"),
+        ("high-quality population development", "high-quality development of the population"),  # no article
         ("public complaint handling on a stronger legal footing", "handling of public complaints on a legal footing"),
         ("R&D spending reached 2.8 percent", "Research and Experimental Development (R&D) spending"),
         ("Research and Experimental Development spending", "Research and Experimental Development (R&D) spending"),

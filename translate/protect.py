@@ -21,7 +21,7 @@ from translate.document import Segment
 from translate.quantities import chinese_quantities
 
 # Changes whenever what is written into the MT input changes, so remembered outputs made otherwise are not reused.
-PROTECTION_VERSION = "terms+quantities-2"  # 2: 百分之五 is protected as "5 percent"
+PROTECTION_VERSION = "terms+quantities-3"  # 2: 百分之五 as "5 percent"; 3: 岁 as years, 11.7年 as "11.7 years"
 
 
 @dataclass(frozen=True)

@@ -160,8 +160,9 @@ _LINKS = ("of", "in")
 
 def _inverted(rendering: str) -> list[str]:
     """``rendering``, and its noun phrase the other way round: a noun with "of" or "in" and up to four
-    words before the next preposition also as a compound ("gains in poverty alleviation" → "poverty
-    alleviation gains"; "handling of public complaints on a legal footing" → "public complaints handling
+    words before the next preposition also as a compound, without the phrase's article ("gains in
+    poverty alleviation" → "poverty alleviation gains"; "development of the population" → "population
+    development"; "handling of public complaints on a legal footing" → "public complaints handling
     on a legal footing"), and a compound of two or three lower-case words also with "of" and "in"."""
     words = rendering.split()
     if not all(_CONTENT_WORD.fullmatch(word) for word in words):
@@ -170,9 +171,10 @@ def _inverted(rendering: str) -> list[str]:
     link = next((i for i, w in enumerate(lowered) if w in _LINKS), None)
     if link is not None and link >= 1:
         end = next((i for i in range(link + 1, len(words)) if lowered[i] in PREPOSITIONS), len(words))
-        modifier = lowered[link + 1 : end]
+        start = link + 2 if link + 1 < end and lowered[link + 1] in ARTICLES else link + 1  # "of the people"
+        modifier = lowered[start:end]
         if 1 <= len(modifier) <= 4 and not set(modifier) & (PREPOSITIONS | ARTICLES) and modifier[-1] != "and":
-            compound = words[: link - 1] + words[link + 1 : end] + [words[link - 1]] + words[end:]
+            compound = words[: link - 1] + words[start:end] + [words[link - 1]] + words[end:]
             return [rendering, " ".join(compound)]
         return [rendering]
     if 2 <= len(words) <= 3 and all(w.islower() for w in words) and not set(words) & _NOT_A_MODIFIER:

@@ -39,6 +39,8 @@ ZH_UNITS = {
     "个百分点": ("points", 1.0, "percentage points"),
     "倍": ("times", 1.0, "times"),
     "年": ("years", 1.0, "years"),
+    "周岁": ("years", 1.0, "years"),  # an age: 80岁 is "80 years" (of life expectancy, say)
+    "岁": ("years", 1.0, "years"),
 }
 _ZH_UNIT = "|".join(sorted(map(re.escape, ZH_UNITS), key=len, reverse=True))
 _ZH_SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -124,7 +126,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if match["chinese"] and value == 1 and not match["scale"] and unit and unit[0] in ("years", "times"):
             continue  # 一年, 一倍: English says "a year", "the past year"
         count = value * scale
-        if unit and unit[0] == "years" and match["arabic"] and not match["scale"] and len(match["arabic"]) == 4:
+        year = match["arabic"] and match["arabic"].isdigit() and len(match["arabic"]) == 4 and match["unit"] == "年"
+        if year and not match["scale"]:
             dimension, size, english = "year", 1.0, ""  # 2023年: a year, not a number of years
         elif unit:
             dimension, size, english = unit
