@@ -158,6 +158,8 @@ def test_post_edit_see_qa_update_and_publish(translation_url, page_at):
     first.locator("textarea").press("Control+Enter")  # saved as final
     expect(page.locator("#status")).to_contain_text("QA clean")
     expect(page.locator("#segments tr.segment").first.locator(".issues")).to_have_count(0)
+    marked = page.locator("#segments tr.segment").first.locator(".english .backdrop mark")
+    expect(marked).to_have_text(["Party Working Committee"])  # the term marked in the English column
     segment = read_xliff(xliff).segments[0]
     assert segment.target == "The subdistrict Party Working Committee met." and segment.state == "final"
     page.click("#publish")

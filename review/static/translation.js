@@ -9,6 +9,36 @@
   const body = document.getElementById("segments");
   const edited = new Set(); // ids of segments with unsaved edits
 
+  // The glossary renderings found in the English, marked on a backdrop behind the (transparent) text box:
+  // the text stays editable, and the marks follow it as it is typed.
+  function paint(wrapper) {
+    const area = wrapper.querySelector("textarea");
+    const backdrop = wrapper.querySelector(".backdrop");
+    const text = area.value;
+    const lower = text.toLowerCase();
+    const ranges = [];
+    JSON.parse(wrapper.dataset.terms || "[]").forEach((term) => {
+      const wanted = term.toLowerCase();
+      for (let at = lower.indexOf(wanted); wanted && at !== -1; at = lower.indexOf(wanted, at + wanted.length)) {
+        if (!ranges.some(([start, end]) => at < end && start < at + wanted.length)) ranges.push([at, at + wanted.length]);
+      }
+    });
+    ranges.sort((a, b) => a[0] - b[0]);
+    backdrop.textContent = "";
+    let position = 0;
+    ranges.forEach(([start, end]) => {
+      backdrop.append(document.createTextNode(text.slice(position, start)));
+      const mark = document.createElement("mark");
+      mark.textContent = text.slice(start, end);
+      backdrop.append(mark);
+      position = end;
+    });
+    backdrop.append(document.createTextNode(text.slice(position) + "\n"));
+    backdrop.scrollTop = area.scrollTop;
+  }
+  const paintAll = (root) => root.querySelectorAll(".english").forEach(paint);
+  paintAll(body);
+
   function markDirty(id, dirty) {
     if (dirty) edited.add(id); else edited.delete(id);
     zhen.setDirty(edited.size > 0);
@@ -35,7 +65,10 @@
         zhen.say("Saved " + id + " (" + chosen + ")" + found, issues ? "info" : "ok");
       }
       const fresh = document.getElementById("seg-" + id);
-      if (fresh) fresh.querySelector("textarea").focus();
+      if (fresh) {
+        paintAll(fresh);
+        fresh.querySelector("textarea").focus();
+      }
       return;
     }
     zhen.say(result.data.error || "Not saved.", "error");
@@ -43,6 +76,7 @@
       row.outerHTML = result.data.row;
       markDirty(id, false);
       const fresh = document.getElementById("seg-" + id);
+      paintAll(fresh);
       const note = document.createElement("p");
       note.className = "attempted";
       note.setAttribute("role", "alert");
@@ -53,8 +87,15 @@
 
   body.addEventListener("input", (event) => {
     const row = event.target.closest("tr.segment");
-    if (row && event.target.tagName === "TEXTAREA") markDirty(row.dataset.id, true);
+    if (row && event.target.tagName === "TEXTAREA") {
+      markDirty(row.dataset.id, true);
+      paint(event.target.closest(".english"));
+    }
   });
+  body.addEventListener("scroll", (event) => {
+    const wrapper = event.target.closest && event.target.closest(".english");
+    if (wrapper) wrapper.querySelector(".backdrop").scrollTop = event.target.scrollTop;
+  }, true);
 
   body.addEventListener("click", (event) => {
     const button = event.target.closest("button");
@@ -65,6 +106,7 @@
       const area = row.querySelector("textarea");
       area.value = button.dataset.use;
       markDirty(row.dataset.id, true);
+      paint(area.closest(".english"));
       area.focus();
     }
   });
