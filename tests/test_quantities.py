@@ -36,6 +36,7 @@ def missing(source: str, target: str) -> list[str]:
         ("建军一百年奋斗目标", "the centenary goal"),
         ("2023年", "in 2023"),
         ("人均预期寿命提高到80岁", "raising life expectancy to 80 years"),
+        ("从“最初一公里”到“最后一公里”", "from the first mile to the last"),  # 一 before a unit: an idiom
         ("平均受教育年限提高到11.7年", "years of schooling rising to 11.7 years"),
         ("3月份", "in March"),
     ],
@@ -77,6 +78,7 @@ def test_names_with_numerals_are_not_quantities():
         ("2023年", "2023"),
         ("提高到11.7年", "11.7 years"),  # four characters, but not a calendar year
         ("人均预期寿命提高到80岁", "80 years"),  # an age
+        ("修建1公里", "1 kilometer"),  # one, in the singular
     ],
 )
 def test_each_quantity_has_one_english_form_for_mt(source, protected):

@@ -48,6 +48,7 @@ from .test_glossary import HEADER, row, tsv
         ("gains in poverty alleviation were consolidated", "poverty alleviation gains"),  # the phrase
         ("urban and rural community governance", "governance in urban and rural communities"),
         ("high-quality population development", "high-quality development of the population"),  # no article
+        ("we will boost and upgrade consumption", "consumption upgrading"),  # the verb and its object
         ("public complaint handling on a stronger legal footing", "handling of public complaints on a legal footing"),
         ("R&D spending reached 2.8 percent", "Research and Experimental Development (R&D) spending"),
         ("Research and Experimental Development spending", "Research and Experimental Development (R&D) spending"),
@@ -71,6 +72,7 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("keep employment, prices, and markets", "keep employment stable"),  # a list, but the word never comes
         ("gains in education", "gains in poverty alleviation"),  # another modifier
         ("the lives people of", "lives of the people"),  # no compound through an article
+        ("consumption was upgraded", "consumption upgrading"),  # the object before its verb: another order
         ("spending on R&D", "Research and Experimental Development (R&D) spending"),  # not the compound
         ("the Central Committee", "Communist Party of China (CPC) Central Committee"),
     ],

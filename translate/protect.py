@@ -21,7 +21,8 @@ from translate.document import Segment
 from translate.quantities import chinese_quantities
 
 # Changes whenever what is written into the MT input changes, so remembered outputs made otherwise are not reused.
-PROTECTION_VERSION = "terms+quantities-3"  # 2: 百分之五 as "5 percent"; 3: 岁 as years, 11.7年 as "11.7 years"
+# 2: 百分之五 as "5 percent"; 3: 岁 as years, 11.7年 as years; 4: 一 before a unit left alone, 1 in the singular.
+PROTECTION_VERSION = "terms+quantities-4"
 
 
 @dataclass(frozen=True)

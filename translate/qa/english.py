@@ -25,7 +25,8 @@ gives it, so that QA does not cry wolf at a correct translation:
   poverty alleviation" is also "poverty alleviation gains", "governance in
   urban and rural communities" also "urban and rural community governance",
   and the other way round (English puts a noun's modifier before it or after it
-  in a phrase);
+  in a phrase); a noun with a gerund also as the verb and its object
+  ("consumption upgrading" in "boost and upgrade consumption");
 - abbreviations: one in parentheses after its long form, in the text or in the
   rendering, is looked through ("Belt and Road Initiative (BRI) cooperation"),
   and the abbreviation alone stands for the long form, as official English
@@ -163,7 +164,9 @@ def _inverted(rendering: str) -> list[str]:
     words before the next preposition also as a compound, without the phrase's article ("gains in
     poverty alleviation" → "poverty alleviation gains"; "development of the population" → "population
     development"; "handling of public complaints on a legal footing" → "public complaints handling
-    on a legal footing"), and a compound of two or three lower-case words also with "of" and "in"."""
+    on a legal footing"), and a compound of two or three lower-case words also with "of" and "in"; a
+    compound of a noun and a gerund also as the verb and its object ("consumption upgrading" → "upgrade
+    consumption")."""
     words = rendering.split()
     if not all(_CONTENT_WORD.fullmatch(word) for word in words):
         return [rendering]
@@ -179,7 +182,10 @@ def _inverted(rendering: str) -> list[str]:
         return [rendering]
     if 2 <= len(words) <= 3 and all(w.islower() for w in words) and not set(words) & _NOT_A_MODIFIER:
         head, modifier = words[-1], " ".join(words[:-1])
-        return [rendering] + [f"{head} {link_word} {modifier}" for link_word in _LINKS]
+        forms = [rendering] + [f"{head} {link_word} {modifier}" for link_word in _LINKS]
+        if len(words) == 2 and head.endswith("ing") and len(head) > 5:
+            forms.append(f"{head} {modifier}")  # consumption upgrading: (to) upgrade consumption
+        return forms
     return [rendering]
 
 

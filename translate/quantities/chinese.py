@@ -123,8 +123,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
         unit = ZH_UNITS.get(match["unit"] or "")
         if match["chinese"] and not (unit or match["scale"]):
             continue
-        if match["chinese"] and value == 1 and not match["scale"] and unit and unit[0] in ("years", "times"):
-            continue  # 一年, 一倍: English says "a year", "the past year"
+        if match["chinese"] and value == 1 and not match["scale"]:
+            continue  # 一年, 一倍, 最后一公里: English says "a year", "the past year", "the last mile"
         count = value * scale
         year = match["arabic"] and match["arabic"].isdigit() and len(match["arabic"]) == 4 and match["unit"] == "年"
         if year and not match["scale"]:
@@ -136,6 +136,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
         approx = {"约": "about", "近": "nearly", "超过": "over", "逾": "over"}.get(match["before"] or "", "")
         approx = approx or ("over" if match["more"] or match["after"] else "")
         figure = english_number(count) if dimension != "year" else str(int(count))
+        if count == 1 and english.endswith("s"):
+            english = english[:-1]  # 1 kilometer, 1 percentage point
         words = " ".join(part for part in (approx, figure, english) if part)
         found.append(Quantity(match.start(), match.end(), count * size, dimension, approx, words))
     for match in _DOUBLING.finditer(text):
