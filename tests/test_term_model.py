@@ -49,6 +49,7 @@ from .test_glossary import HEADER, row, tsv
         ("urban and rural community governance", "governance in urban and rural communities"),
         ("high-quality population development", "high-quality development of the population"),  # no article
         ("we will boost and upgrade consumption", "consumption upgrading"),  # the verb and its object
+        ("a large-scale renewal of equipment", "large-scale equipment renewals"),  # the adjective stays
         ("public complaint handling on a stronger legal footing", "handling of public complaints on a legal footing"),
         ("R&D spending reached 2.8 percent", "Research and Experimental Development (R&D) spending"),
         ("Research and Experimental Development spending", "Research and Experimental Development (R&D) spending"),

@@ -164,7 +164,9 @@ def _inverted(rendering: str) -> list[str]:
     words before the next preposition also as a compound, without the phrase's article ("gains in
     poverty alleviation" → "poverty alleviation gains"; "development of the population" → "population
     development"; "handling of public complaints on a legal footing" → "public complaints handling
-    on a legal footing"), and a compound of two or three lower-case words also with "of" and "in"; a
+    on a legal footing"), and a compound of two or three lower-case words also with "of" and "in" (the
+    first of three may stay before the head: "large-scale equipment renewals" → "large-scale renewal of
+    equipment"); a
     compound of a noun and a gerund also as the verb and its object ("consumption upgrading" → "upgrade
     consumption")."""
     words = rendering.split()
@@ -183,6 +185,8 @@ def _inverted(rendering: str) -> list[str]:
     if 2 <= len(words) <= 3 and all(w.islower() for w in words) and not set(words) & _NOT_A_MODIFIER:
         head, modifier = words[-1], " ".join(words[:-1])
         forms = [rendering] + [f"{head} {link_word} {modifier}" for link_word in _LINKS]
+        if len(words) == 3:  # the first word may be the head's adjective: large-scale renewal of equipment
+            forms += [f"{words[0]} {head} {link_word} {words[1]}" for link_word in _LINKS]
         if len(words) == 2 and head.endswith("ing") and len(head) > 5:
             forms.append(f"{head} {modifier}")  # consumption upgrading: (to) upgrade consumption
         return forms
