@@ -37,6 +37,7 @@ def missing(source: str, target: str) -> list[str]:
         ("2023年", "in 2023"),
         ("人均预期寿命提高到80岁", "raising life expectancy to 80 years"),
         ("从“最初一公里”到“最后一公里”", "from the first mile to the last"),  # 一 before a unit: an idiom
+        ("同2035年远景目标衔接，失业率5.5%", "through the year 2035 and in line with 5.5 percent"),  # no range
         ("平均受教育年限提高到11.7年", "years of schooling rising to 11.7 years"),
         ("3月份", "in March"),
     ],

@@ -232,6 +232,7 @@ def english_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     position = 0
     pending_unit: list[int] = []  # quantities of a range waiting for the unit after its last end
+    pending_at = -1  # where the range's other end must start
     while position < len(text):
         char = text[position]
         starts_word = char.isalpha() and (position == 0 or not text[position - 1].isalnum())
@@ -259,6 +260,8 @@ def english_quantities(text: str) -> list[Quantity]:
                 position = number.end
                 continue
         start, value, end = position, number.value, number.end
+        if start != pending_at:
+            pending_unit = []  # a range's other end stands right after its joint, or there is no range
         scale = re.compile(r"[\s-]+(thousand|million|billion|trillion)\b", re.IGNORECASE).match(text, end)
         if scale and number.figure:
             value *= _SCALES[scale.group(1).lower()]
@@ -283,7 +286,7 @@ def english_quantities(text: str) -> list[Quantity]:
         if dimension == "count":
             joint = _RANGE.match(text, end)
             if joint and joint.end() < len(text) and (text[joint.end()].isdigit() or joint.group(0).strip()):
-                pending_unit = [len(found) - 1]
+                pending_unit, pending_at = [len(found) - 1], joint.end()
         position = end
     for match in _HALF.finditer(text):
         found.append(Quantity(match.start(), match.end(), 0.5, "fraction"))
