@@ -66,12 +66,15 @@ class Glossary:
         return self._matcher
 
     def search(self, status: Status | None = None, domain: str | None = None, text: str | None = None) -> list[Entry]:
-        """Entries with this status and domain whose forms, English or note contain ``text`` (any case)."""
+        """Entries with this status and domain whose Chinese forms, renderings (preferred, admitted, to avoid),
+        note or source contain ``text`` (any case)."""
+        needle = (text or "").strip().lower()
         found = []
         for entry in self.entries:
             if status and entry.status != status or domain and entry.domain != domain:
                 continue
-            if text and text.lower() not in " ".join([*entry.forms, entry.en, entry.note]).lower():
+            fields = [*entry.forms, entry.en, *entry.admitted, *entry.avoid, entry.note, entry.source]
+            if needle and needle not in "\n".join(fields).lower():
                 continue
             found.append(entry)
         return found

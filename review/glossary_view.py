@@ -73,20 +73,13 @@ class GlossaryView:
 
     # -- what the table shows ----------------------------------------------------------------------
     def search(self, text: str = "", status: str = "", domain: str = "", disagrees: bool = False) -> list[Entry]:
-        """Entries whose Chinese forms or any English field contain ``text`` (any case), by status and domain;
-        ``disagrees``: only those whose preferred rendering stands in under half of their evidence."""
-        needle = text.strip().lower()
-        evidence = self.evidence() if disagrees else {}
-        found = []
-        for entry in self.glossary().entries:
-            if status and entry.status != status or domain and entry.domain != domain:
-                continue
-            if disagrees and not _disagrees(evidence.get(entry.zh)):
-                continue
-            if needle and needle not in _haystack(entry):
-                continue
-            found.append(entry)
-        return found
+        """The store's search (any part of the Chinese or of any English field, by status and domain);
+        ``disagrees``: only entries whose preferred rendering stands in under half of their evidence."""
+        found = self.glossary().search(status or None, domain or None, text)
+        if not disagrees:
+            return found
+        evidence = self.evidence()
+        return [entry for entry in found if _disagrees(evidence.get(entry.zh))]
 
     def page(self, entries: list[Entry], number: int) -> Page:
         pages = max(1, -(-len(entries) // PAGE_SIZE))
@@ -153,10 +146,6 @@ class GlossaryView:
         if rendering.lower() in (r.lower() for r in entry.renderings):
             raise UserError(f"{rendering!r} is accepted already")
         return self.save(zh, version, {"admitted": "|".join([*entry.admitted, rendering])})
-
-
-def _haystack(entry: Entry) -> str:
-    return "\n".join([*entry.forms, entry.en, *entry.admitted, *entry.avoid, entry.note, entry.source]).lower()
 
 
 def _disagrees(evidence: EntryEvidence | None) -> bool:

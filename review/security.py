@@ -20,7 +20,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
+from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qsl, urlencode
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -144,7 +144,7 @@ def _cookies(header: str) -> dict[str, str]:
     cookie = SimpleCookie()
     try:
         cookie.load(header)
-    except Exception:  # a malformed Cookie header is no session, never an error page
+    except CookieError:  # a malformed Cookie header is no session, never an error page
         return {}
     return {name: morsel.value for name, morsel in cookie.items()}
 

@@ -13,7 +13,7 @@ from glossary.store import add_entry, editing
 from review.translation_view import EDIT_STATES, StaleSegment, TranslationView, origin_group, segment_version
 from review.web import NotFound, error, fragment, json_body, render, text_field
 from translate.document import Segment
-from translate.qa.english import rendering_pattern
+from translate.qa.english import renders
 
 CHART_ORDER = ("human", "memory", "glossary", "engine", "untranslated")
 MEDIA_TYPES = {
@@ -38,10 +38,11 @@ def source_pieces(segment: Segment) -> list[tuple[str, object]]:
 
 
 def target_terms(segment: Segment) -> list[dict]:
-    """Each term of the segment as its English column shows it: the rendering found, or the one wanted."""
+    """Each term of the segment as its English column shows it: the rendering found (as QA finds it), or
+    the one wanted."""
     shown = []
     for hit in segment.terms:
-        found = next((r for r in hit.entry.renderings if rendering_pattern(r).search(segment.target)), "")
+        found = next((r for r in hit.entry.renderings if renders(segment.target, r)), "")
         shown.append({"hit": hit, "found": found, "wanted": hit.en or "(no English yet)"})
     return shown
 
