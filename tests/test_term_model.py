@@ -55,6 +55,20 @@ from .test_glossary import HEADER, row, tsv
         ("Research and Experimental Development spending", "Research and Experimental Development (R&D) spending"),
         ("the BRI has advanced", "Belt and Road Initiative (BRI)"),  # the abbreviation alone
         ("a meeting of the CPC Central Committee", "Communist Party of China (CPC) Central Committee"),
+        # a noun before another as its adjective, a place noun as its adjective alone
+        ("to speed up agricultural and rural modernization", "modernization of agriculture and rural areas"),
+        ("the modernization of agriculture", "agricultural modernization"),
+        ("we pursued the revitalization of rural areas", "rural revitalization"),
+        ("greater economic security", "security of the economy"),
+        # a body's name with its organ after it, and its acronym written out
+        ("the Central Committee of the Communist Party of China and the State Council", "CPC Central Committee"),
+        ("the Standing Committee of the NPC", "NPC Standing Committee"),
+        # 新型: new, new-type, new type of
+        ("we will build a new type of energy system", "new energy system"),
+        ("new-type urbanization", "new urbanization"),
+        ("construction of new urban infrastructure", "construction of new-type urban infrastructure"),
+        # a modifier after a coordinated modifier
+        ("small and medium local financial institutions", "small and medium financial institutions"),
     ],
 )
 def test_a_rendering_is_found_in_its_english_forms(text, rendering):
@@ -76,6 +90,13 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("consumption was upgraded", "consumption upgrading"),  # the object before its verb: another order
         ("spending on R&D", "Research and Experimental Development (R&D) spending"),  # not the compound
         ("the Central Committee", "Communist Party of China (CPC) Central Committee"),
+        ("industrial modernization", "modernization of agriculture"),  # another noun's adjective
+        ("agriculture modernization", "modernization of agriculture and rural areas"),  # a conjunct missing
+        ("the Central Committee", "CPC Central Committee"),  # whose committee is not said
+        ("the Central Committee of the State Council", "CPC Central Committee"),
+        ("a new energy system", "construction of new-type urban infrastructure"),
+        ("an energy type of system", "new energy system"),  # "type of" only after "new"
+        ("small and medium enterprises", "small and medium financial institutions"),  # the head differs
     ],
 )
 def test_a_rendering_is_not_found_where_it_is_not(text, rendering):

@@ -27,6 +27,15 @@ gives it, so that QA does not cry wolf at a correct translation:
   and the other way round (English puts a noun's modifier before it or after it
   in a phrase); a noun with a gerund also as the verb and its object
   ("consumption upgrading" in "boost and upgrade consumption");
+- a noun before another as its relational adjective: "modernization of
+  agriculture and rural areas" is also "agricultural and rural
+  modernization", "agricultural modernization" also "modernization of
+  agriculture" (the pairs in ``adjectives``);
+- a body's name: "the CPC Central Committee" is also "the Central Committee of
+  the CPC" and of "the Communist Party of China" (the acronyms in ``names``);
+- 新型 in English: "new", "new-type" and "a new type of" before a noun are one;
+- a modifier may stand after a coordinated modifier ("small and medium local
+  financial institutions" renders "small and medium financial institutions");
 - abbreviations: one in parentheses after its long form, in the text or in the
   rendering, is looked through ("Belt and Road Initiative (BRI) cooperation"),
   and the abbreviation alone stands for the long form, as official English
@@ -44,6 +53,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from translate.qa.adjectives import adjectival, nominal_forms
+from translate.qa.names import name_forms
 
 ARTICLES = frozenset({"the", "a", "an"})
 _APOSTROPHES = "'’‘`"
@@ -115,6 +127,9 @@ _CONJUNCT = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
 _COORDINATED_AFTER = rf"(?:(?:,\s*{_CONJUNCT}){{1,4}},?\s+(?:and|or)\s+{_CONJUNCT}\s+|(?:and|or)\s+{_CONJUNCT}\s+)?"
 PREPOSITIONS = frozenset({"of", "in", "with", "for", "on", "to", "from", "among", "between", "against"})
 _MODIFIER = r"(?:[A-Za-z][\w-]*\s+)?"
+# 新型 is "new", "new-type" or "a new type of": after "new", "type(s) of" or "-type" may stand.
+_KIND = r"(?:types?(?:\s+of)?[\s-]+)?"
+_NEW_KIND = re.compile(r"\bnew(?:[\s-]+types?(?:\s+of)?)\s+", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&.]{1,9}s?\)")
 _POSSESSIVE = re.compile(r"^(.*?)\b([A-Za-z]+)['’]s\s+(.+)$")
 
@@ -174,17 +189,22 @@ def _inverted(rendering: str) -> list[str]:
         return [rendering]
     lowered = [w.lower() for w in words]
     link = next((i for i, w in enumerate(lowered) if w in _LINKS), None)
-    if link is not None and link >= 1:
+    if link is not None and link >= 1 and words[link - 1].islower():  # a name's order is its own
         end = next((i for i in range(link + 1, len(words)) if lowered[i] in PREPOSITIONS), len(words))
         start = link + 2 if link + 1 < end and lowered[link + 1] in ARTICLES else link + 1  # "of the people"
         modifier = lowered[start:end]
         if 1 <= len(modifier) <= 4 and not set(modifier) & (PREPOSITIONS | ARTICLES) and modifier[-1] != "and":
-            compound = words[: link - 1] + words[start:end] + [words[link - 1]] + words[end:]
-            return [rendering, " ".join(compound)]
+            before, head, after = words[: link - 1], [words[link - 1]], words[end:]
+            forms = [rendering, " ".join(before + words[start:end] + head + after)]
+            adjectives = adjectival(words[start:end])
+            if adjectives:  # modernization of agriculture and rural areas: agricultural and rural modernization
+                forms.append(" ".join(before + adjectives + head + after))
+            return forms
         return [rendering]
     if 2 <= len(words) <= 3 and all(w.islower() for w in words) and not set(words) & _NOT_A_MODIFIER:
         head, modifier = words[-1], " ".join(words[:-1])
         forms = [rendering] + [f"{head} {link_word} {modifier}" for link_word in _LINKS]
+        forms += [f"{head} of {noun}" for noun in nominal_forms(words[-2])] if len(words) == 2 else []
         if len(words) == 3:  # the first word may be the head's adjective: large-scale renewal of equipment
             forms += [f"{words[0]} {head} {link_word} {words[1]}" for link_word in _LINKS]
         if len(words) == 2 and head.endswith("ing") and len(head) > 5:
@@ -194,11 +214,13 @@ def _inverted(rendering: str) -> list[str]:
 
 
 def rendering_forms(rendering: str) -> list[str]:
-    """The wordings a rendering is searched for: with its abbreviation or without, its possessive with
-    "of", its noun phrase either way round."""
+    """The wordings a rendering is searched for: with its abbreviation or without, a body's name either
+    way, its possessive with "of", its noun phrase either way round."""
+    rendering = _NEW_KIND.sub("new ", rendering)  # "new-type X" is found as "new X" is, with its kinds
     return [
         inverted
-        for short in _with_abbreviation(rendering)
+        for named in name_forms(rendering)
+        for short in _with_abbreviation(named)
         for genitive in _with_of_genitive(short)
         for inverted in _inverted(genitive)
     ]
@@ -217,6 +239,7 @@ def _body(rendering: str) -> str:
     first_word = True
     after_word = False  # the last token was a word of the rendering: a list may follow it
     after_preposition = False
+    conjunct = after_conjunct = False  # the word after "and", and the word after that one
     skip = False
     for index, token in enumerate(tokens):
         lower = token.lower()
@@ -232,14 +255,17 @@ def _body(rendering: str) -> str:
         if lower == "and" and index > 0:
             parts.append(r"(?:and\s+|,\s*(?:and\s+)?)")  # A and B, A, B, A, and B
             after_word = False
+            conjunct = True
             continue
         if token[0].isalpha():
             if lower in ARTICLES and index + 1 < len(tokens):
                 continue  # any word may have an article or none
             is_verb = first_word or (lower.endswith("ing") and len(lower) > 5)
             coordinated = "" if first_word else (_COORDINATED_AFTER if after_word else "") + _COORDINATED
-            modifier = _MODIFIER if after_preposition else ""
-            parts.append(coordinated + _ARTICLE + modifier + _word_pattern(token, is_verb) + r"[\s-]*")
+            modifier = _MODIFIER if after_preposition or after_conjunct else ""
+            kind = _KIND if lower == "new" else ""
+            parts.append(coordinated + _ARTICLE + modifier + _word_pattern(token, is_verb) + r"[\s-]*" + kind)
+            after_conjunct, conjunct = conjunct, False
             first_word = False
             after_word = True
             after_preposition = lower in PREPOSITIONS

@@ -1,0 +1,35 @@
+"""The names of China's state and Party bodies as official English writes them.
+
+A body named with an acronym before its organ is also the organ "of" the body,
+and the acronym also stands written out: "the CPC Central Committee" is "the
+Central Committee of the CPC" and "the Central Committee of the Communist Party
+of China"; "the NPC Standing Committee" is "the Standing Committee of the
+National People's Congress". The acronyms are the few that official English
+uses for these bodies.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME_ACRONYMS = {
+    "CPC": "Communist Party of China",
+    "CPPCC": "Chinese People's Political Consultative Conference",
+    "NPC": "National People's Congress",
+    "PRC": "People's Republic of China",
+}
+# An acronym and the capitalised words of its organ after it: "CPC Central Committee".
+_ORGAN_AFTER_ACRONYM = re.compile(r"\b(" + "|".join(NAME_ACRONYMS) + r")((?:\s+[A-Z][a-z]+)+)")
+
+
+def name_forms(rendering: str) -> list[str]:
+    """``rendering``, with each "ACRONYM Organ" also as "Organ of the ACRONYM" and the acronym also
+    written out."""
+    match = _ORGAN_AFTER_ACRONYM.search(rendering)
+    if not match:
+        return [rendering]
+    acronym, organ = match.group(1), match.group(2).strip()
+    before, after = rendering[: match.start()], rendering[match.end() :]
+    return [rendering] + [
+        f"{before}{organ} of the {name}{after}" for name in (acronym, NAME_ACRONYMS[acronym])
+    ] + [f"{before}{NAME_ACRONYMS[acronym]} {organ}{after}"]
