@@ -13,7 +13,8 @@ from .conftest import ROOT
 
 DEV_SET = ROOT.parent / "shared" / "reference" / "gwr-2024-zh-en.csv"
 # 街道党工委 (preferred: subdistrict Party Work Committee) rendered once as preferred and three times
-# as "Party Working Committee of the subdistrict"; 区委 always as preferred; 民生 once inside 人民生活.
+# as "Party Working Committee of the subdistrict"; 区委 always as preferred; 民生 once inside 人民生活
+# (whose English renders no 民生: only there is the costly word-boundary check run).
 PAIRS = [
     ("街道党工委召开全体会议。", "The subdistrict Party Work Committee held a plenary meeting."),
     ("街道党工委部署防汛工作。", "The Party Working Committee of the subdistrict arranged flood control work."),
@@ -21,7 +22,7 @@ PAIRS = [
     ("街道党工委推进垃圾分类。", "The Party Working Committee of the subdistrict promoted waste sorting."),
     ("区委召开会议。", "The district Party committee held a meeting."),
     ("区委听取汇报。", "The district Party committee heard reports."),
-    ("改善人民生活水平。", "Living standards improved."),
+    ("人民生活水平不断提高。", "People are better off."),
     ("社区开展文明实践活动。", "Communities held activities to promote civility."),
     ("居民满意度不断提高。", "Residents grew more satisfied."),
 ]
