@@ -30,6 +30,8 @@ def name_forms(rendering: str) -> list[str]:
         return [rendering]
     acronym, organ = match.group(1), match.group(2).strip()
     before, after = rendering[: match.start()], rendering[match.end() :]
-    return [rendering] + [
-        f"{before}{organ} of the {name}{after}" for name in (acronym, NAME_ACRONYMS[acronym])
-    ] + [f"{before}{NAME_ACRONYMS[acronym]} {organ}{after}"]
+    return (
+        [rendering]
+        + [f"{before}{organ} of the {name}{after}" for name in (acronym, NAME_ACRONYMS[acronym])]
+        + [f"{before}{NAME_ACRONYMS[acronym]} {organ}{after}"]
+    )
