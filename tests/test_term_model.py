@@ -69,6 +69,11 @@ from .test_glossary import HEADER, row, tsv
         ("construction of new urban infrastructure", "construction of new-type urban infrastructure"),
         # a modifier after a coordinated modifier
         ("small and medium local financial institutions", "small and medium financial institutions"),
+        # a gerund and its object as the object and the verb's action noun
+        ("a fund to facilitate domestic demand expansion", "expanding domestic demand"),
+        ("the expansion of domestic demand", "expanding domestic demand"),
+        ("employment stabilization", "stabilizing employment"),
+        ("speed up rural modernization", "modernizing rural areas"),
     ],
 )
 def test_a_rendering_is_found_in_its_english_forms(text, rendering):
@@ -97,6 +102,9 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("a new energy system", "construction of new-type urban infrastructure"),
         ("an energy type of system", "new energy system"),  # "type of" only after "new"
         ("small and medium enterprises", "small and medium financial institutions"),  # the head differs
+        ("demand expansion", "expanding domestic demand"),  # a word of the object missing
+        ("domestic demand fell", "expanding domestic demand"),  # no action at all
+        ("the extension of domestic demand", "expanding domestic demand"),  # another verb's noun
     ],
 )
 def test_a_rendering_is_not_found_where_it_is_not(text, rendering):

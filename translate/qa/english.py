@@ -30,9 +30,12 @@ gives it, so that QA does not cry wolf at a correct translation:
 - a noun before another as its relational adjective: "modernization of
   agriculture and rural areas" is also "agricultural and rural
   modernization", "agricultural modernization" also "modernization of
-  agriculture" (the pairs in ``adjectives``);
+  agriculture" (the pairs in ``derivation``);
 - a body's name: "the CPC Central Committee" is also "the Central Committee of
   the CPC" and of "the Communist Party of China" (the acronyms in ``names``);
+- a gerund and its object also as the object and the verb's action noun:
+  "expanding domestic demand" is also "domestic demand expansion" and "the
+  expansion of domestic demand";
 - 新型 in English: "new", "new-type" and "a new type of" before a noun are one;
 - a modifier may stand after a coordinated modifier ("small and medium local
   financial institutions" renders "small and medium financial institutions");
@@ -54,7 +57,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from translate.qa.adjectives import adjectival, nominal_forms
+from translate.qa.derivation import action_noun, adjectival, nominal_forms, verb_of_gerund
 from translate.qa.names import name_forms
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -201,6 +204,8 @@ def _inverted(rendering: str) -> list[str]:
                 forms.append(" ".join(before + adjectives + head + after))
             return forms
         return [rendering]
+    if 2 <= len(words) <= 4 and all(w.islower() for w in words) and verb_of_gerund(words[0]):
+        return _as_action(words)
     if 2 <= len(words) <= 3 and all(w.islower() for w in words) and not set(words) & _NOT_A_MODIFIER:
         head, modifier = words[-1], " ".join(words[:-1])
         forms = [rendering] + [f"{head} {link_word} {modifier}" for link_word in _LINKS]
@@ -211,6 +216,21 @@ def _inverted(rendering: str) -> list[str]:
             forms.append(f"{head} {modifier}")  # consumption upgrading: (to) upgrade consumption
         return forms
     return [rendering]
+
+
+def _as_action(words: list[str]) -> list[str]:
+    """A gerund and its object, also as the object and the verb's action noun, the object's nouns as
+    their adjectives too ("expanding domestic demand" → "domestic demand expansion", "expansion of
+    domestic demand"; "modernizing rural areas" → "rural modernization")."""
+    forms = [" ".join(words)]
+    objects = words[1:]
+    if set(w.lower() for w in objects) & _NOT_A_MODIFIER:
+        return forms
+    nouns = sorted({noun for base in verb_of_gerund(words[0]) if (noun := action_noun(base))})
+    before = [" ".join(objects)] + [" ".join(a) for a in [adjectival(objects)] if a]
+    for noun in nouns:
+        forms += [f"{obj} {noun}" for obj in before] + [f"{noun} of {' '.join(objects)}"]
+    return forms
 
 
 def rendering_forms(rendering: str) -> list[str]:

@@ -1,4 +1,6 @@
-"""A noun and the adjective English puts before another noun in its place.
+"""Words English derives from others: a noun's relational adjective, a verb's action noun.
+
+A noun and the adjective English puts before another noun in its place:
 
 "Modernization of agriculture" is also "agricultural modernization", "the
 development of regions" also "regional development": as a noun's modifier,
@@ -6,6 +8,11 @@ English writes many nouns as their relational adjective. A place noun phrase
 ("rural areas", "coastal regions") is its adjective alone ("rural
 modernization"). The table holds the pairs that official governance English
 uses; it is English, not any one glossary's.
+
+A verb and the noun of its action: "expanding domestic demand" is also
+"domestic demand expansion" and "the expansion of domestic demand". The
+regular endings (-ize/-ization, -ate/-ation, -ect/-ection, -ment) are derived;
+the rest are listed.
 """
 
 from __future__ import annotations
@@ -74,3 +81,51 @@ def nominal_forms(adjective: str) -> list[str]:
     if lower in PLACE_ADJECTIVES:
         forms += [f"{lower} {place}" for place in sorted(PLACE_NOUNS)]
     return forms
+
+
+ACTION_NOUNS = {
+    "expand": "expansion",
+    "consume": "consumption",
+    "reduce": "reduction",
+    "produce": "production",
+    "promote": "promotion",
+    "extend": "extension",
+    "renew": "renewal",
+    "upgrade": "upgrade",
+    "grow": "growth",
+    "transform": "transformation",
+    "conserve": "conservation",
+    "prevent": "prevention",
+    "supervise": "supervision",
+    "revise": "revision",
+    "restore": "restoration",
+    "apply": "application",
+    "integrate": "integration",
+    "deepen": "deepening",
+    "open": "opening",
+    "build": "building",
+}
+_ACTION_ENDINGS = (("ize", "ization"), ("ate", "ation"), ("ect", "ection"), ("ove", "ovement"), ("op", "opment"))
+
+
+def action_noun(verb: str) -> str | None:
+    """The noun of a verb's action ("expand" → "expansion", "modernize" → "modernization"), or None."""
+    lower = verb.lower()
+    if lower in ACTION_NOUNS:
+        return ACTION_NOUNS[lower]
+    for ending, noun_ending in _ACTION_ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            return lower[: -len(ending)] + noun_ending
+    return None
+
+
+def verb_of_gerund(gerund: str) -> list[str]:
+    """The bases a gerund may come from ("expanding" → expand; "stabilizing" → stabilize; "planning" → plan)."""
+    lower = gerund.lower()
+    if not lower.endswith("ing") or len(lower) < 6:
+        return []
+    stem = lower[:-3]
+    bases = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        bases.append(stem[:-1])
+    return bases
