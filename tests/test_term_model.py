@@ -74,6 +74,7 @@ from .test_glossary import HEADER, row, tsv
         ("the expansion of domestic demand", "expanding domestic demand"),
         ("employment stabilization", "stabilizing employment"),
         ("speed up rural modernization", "modernizing rural areas"),
+        ("lists for local government investment attraction", "attracting investment"),  # -act, -action
     ],
 )
 def test_a_rendering_is_found_in_its_english_forms(text, rendering):

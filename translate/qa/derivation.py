@@ -11,7 +11,7 @@ uses; it is English, not any one glossary's.
 
 A verb and the noun of its action: "expanding domestic demand" is also
 "domestic demand expansion" and "the expansion of domestic demand". The
-regular endings (-ize/-ization, -ate/-ation, -ect/-ection, -ment) are derived;
+regular endings (-ize/-ization, -ate/-ation, -ect/-ection, -act/-action, -ment) are derived;
 the rest are listed.
 """
 
@@ -105,7 +105,14 @@ ACTION_NOUNS = {
     "open": "opening",
     "build": "building",
 }
-_ACTION_ENDINGS = (("ize", "ization"), ("ate", "ation"), ("ect", "ection"), ("ove", "ovement"), ("op", "opment"))
+_ACTION_ENDINGS = (
+    ("ize", "ization"),
+    ("ate", "ation"),
+    ("ect", "ection"),
+    ("act", "action"),
+    ("ove", "ovement"),
+    ("op", "opment"),
+)
 
 
 def action_noun(verb: str) -> str | None:
