@@ -75,6 +75,11 @@ from .test_glossary import HEADER, row, tsv
         ("employment stabilization", "stabilizing employment"),
         ("speed up rural modernization", "modernizing rural areas"),
         ("lists for local government investment attraction", "attracting investment"),  # -act, -action
+        # a hyphen before a qualifying participle is a word boundary
+        ("the WTO-centered multilateral trading system", "WTO"),
+        ("AI-enabled phones", "AI"),
+        ("a people-centered approach", "people-centered"),
+        ("a people centered approach", "people-centered"),
     ],
 )
 def test_a_rendering_is_found_in_its_english_forms(text, rendering):

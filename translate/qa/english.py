@@ -11,6 +11,8 @@ gives it, so that QA does not cry wolf at a correct translation:
 - articles (the, a, an) may be left out or added before any word;
 - hyphen, space or nothing between the parts of a compound (state-owned,
   state owned, stateowned; well-being, wellbeing);
+- a hyphen before a qualifying participle ("WTO-centered", "innovation-driven",
+  "AI-enabled") is a word boundary: the term before it is found;
 - straight and curly quotes and apostrophes alike;
 - coordination: "A and B" also as "A, B" or "A, and B", with or without a
   comma before "and";
@@ -306,12 +308,19 @@ def _body(rendering: str) -> str:
 
 
 _INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+# A hyphen before one of these joins a whole term to the word that qualifies it ("WTO-centered",
+# "innovation-driven", "AI-enabled"): a word boundary, not the inside of a word.
+_QUALIFIER_HYPHEN = re.compile(
+    r"(?<=[A-Za-z])-(?=(?:based|centered|centred|driven|enabled|focused|friendly|led|native|oriented|related)\b)",
+    re.IGNORECASE,
+)
 
 
 def searchable(text: str) -> str:
     """A text as renderings are searched in: abbreviations in parentheses out, and the hyphens inside
-    words (a rendering may lack one: well-being / wellbeing; its pattern lets its own go too)."""
-    return _INNER_HYPHEN.sub("", _ABBREVIATION.sub("", text))
+    words (a rendering may lack one: well-being / wellbeing; its pattern lets its own go too), except
+    one before a qualifying participle, which stands as a space ("the WTO-centered system" has "WTO")."""
+    return _INNER_HYPHEN.sub("", _QUALIFIER_HYPHEN.sub(" ", _ABBREVIATION.sub("", text)))
 
 
 def renders(text: str, rendering: str, prepared: str | None = None) -> bool:
