@@ -75,6 +75,9 @@ from .test_glossary import HEADER, row, tsv
         ("employment stabilization", "stabilizing employment"),
         ("speed up rural modernization", "modernizing rural areas"),
         ("lists for local government investment attraction", "attracting investment"),  # -act, -action
+        # an adjective of degree in either degree
+        ("expanding high-standard opening up", "higher-standard opening up"),
+        ("deeper integration", "deep integration"),
         # a hyphen before a qualifying participle is a word boundary
         ("the WTO-centered multilateral trading system", "WTO"),
         ("AI-enabled phones", "AI"),
@@ -111,6 +114,7 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("demand expansion", "expanding domestic demand"),  # a word of the object missing
         ("domestic demand fell", "expanding domestic demand"),  # no action at all
         ("the extension of domestic demand", "expanding domestic demand"),  # another verb's noun
+        ("low-standard opening up", "higher-standard opening up"),  # the opposite, not a degree
     ],
 )
 def test_a_rendering_is_not_found_where_it_is_not(text, rendering):

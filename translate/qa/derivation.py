@@ -1,4 +1,5 @@
-"""Words English derives from others: a noun's relational adjective, a verb's action noun.
+"""Words English derives from others: a noun's relational adjective, a verb's action noun, an
+adjective's comparative.
 
 A noun and the adjective English puts before another noun in its place:
 
@@ -136,3 +137,28 @@ def verb_of_gerund(gerund: str) -> list[str]:
     if len(stem) > 2 and stem[-1] == stem[-2]:
         bases.append(stem[:-1])
     return bases
+
+
+# Adjectives of degree in governance English, with their comparatives: "higher-standard opening up" and
+# "high-standard opening up" name one policy, worded in either degree from year to year.
+COMPARATIVES = {
+    "high": "higher",
+    "wide": "wider",
+    "broad": "broader",
+    "great": "greater",
+    "strong": "stronger",
+    "deep": "deeper",
+    "large": "larger",
+    "close": "closer",
+    "good": "better",
+}
+_POSITIVES = {comparative: positive for positive, comparative in COMPARATIVES.items()}
+
+
+def degree_forms(word: str) -> set[str]:
+    """An adjective of degree in its positive and comparative ("higher" → high, higher), else nothing."""
+    lower = word.lower()
+    positive = _POSITIVES.get(lower, lower)
+    if positive not in COMPARATIVES:
+        return set()
+    return {positive, COMPARATIVES[positive]}

@@ -11,6 +11,8 @@ gives it, so that QA does not cry wolf at a correct translation:
 - articles (the, a, an) may be left out or added before any word;
 - hyphen, space or nothing between the parts of a compound (state-owned,
   state owned, stateowned; well-being, wellbeing);
+- an adjective of degree in either degree: "higher-standard opening up" is
+  also "high-standard opening up" (the adjectives in ``derivation``);
 - a hyphen before a qualifying participle ("WTO-centered", "innovation-driven",
   "AI-enabled") is a word boundary: the term before it is found;
 - straight and curly quotes and apostrophes alike;
@@ -59,7 +61,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from translate.qa.derivation import action_noun, adjectival, nominal_forms, verb_of_gerund
+from translate.qa.derivation import action_noun, adjectival, degree_forms, nominal_forms, verb_of_gerund
 from translate.qa.names import name_forms
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -118,7 +120,7 @@ def _alternatives(forms: set[str]) -> str:
 
 
 def _word_pattern(word: str, is_verb: bool) -> str:
-    forms = noun_forms(word) | (verb_forms(word) if is_verb else set())
+    forms = noun_forms(word) | (verb_forms(word) if is_verb else set()) | degree_forms(word)
     return _alternatives(forms)
 
 
