@@ -78,6 +78,10 @@ from .test_glossary import HEADER, row, tsv
         # an adjective of degree in either degree
         ("expanding high-standard opening up", "higher-standard opening up"),
         ("deeper integration", "deep integration"),
+        # an adjective and the noun of its quality; an adjective of level as "at the ... level"
+        ("to ensure employment stability", "stable employment"),
+        ("the stability of employment", "stable employment"),
+        ("expand opening up at the institutional level", "institutional opening up"),
         # a hyphen before a qualifying participle is a word boundary
         ("the WTO-centered multilateral trading system", "WTO"),
         ("AI-enabled phones", "AI"),
@@ -115,6 +119,8 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("domestic demand fell", "expanding domestic demand"),  # no action at all
         ("the extension of domestic demand", "expanding domestic demand"),  # another verb's noun
         ("low-standard opening up", "higher-standard opening up"),  # the opposite, not a degree
+        ("employment security", "stable employment"),  # another quality
+        ("opening up at the national level", "institutional opening up"),  # another level
     ],
 )
 def test_a_rendering_is_not_found_where_it_is_not(text, rendering):

@@ -1,5 +1,5 @@
 """Words English derives from others: a noun's relational adjective, a verb's action noun, an
-adjective's comparative.
+adjective's comparative and its quality noun.
 
 A noun and the adjective English puts before another noun in its place:
 
@@ -162,3 +162,26 @@ def degree_forms(word: str) -> set[str]:
     if positive not in COMPARATIVES:
         return set()
     return {positive, COMPARATIVES[positive]}
+
+
+# An adjective and the noun of its quality: "stable employment" is also "employment stability".
+QUALITY_NOUNS = {"safe": "safety", "secure": "security", "stable": "stability", "sustainable": "sustainability"}
+_QUALITY_ENDINGS = (("able", "ability"), ("ible", "ibility"))
+
+
+def quality_noun(adjective: str) -> str | None:
+    """The noun of an adjective's quality ("stable" → "stability"), or None."""
+    lower = adjective.lower()
+    if lower in QUALITY_NOUNS:
+        return QUALITY_NOUNS[lower]
+    for ending, noun_ending in _QUALITY_ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 3:
+            return lower[: -len(ending)] + noun_ending
+    return None
+
+
+# Adjectives of a level of government or of a system, which English also puts as "at the X level":
+# "institutional opening up" is "opening up at the institutional level".
+LEVEL_ADJECTIVES = frozenset(
+    {"institutional", "national", "local", "provincial", "municipal", "county", "central", "primary", "grassroots"}
+)

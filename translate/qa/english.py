@@ -13,6 +13,10 @@ gives it, so that QA does not cry wolf at a correct translation:
   state owned, stateowned; well-being, wellbeing);
 - an adjective of degree in either degree: "higher-standard opening up" is
   also "high-standard opening up" (the adjectives in ``derivation``);
+- an adjective and the noun of its quality: "stable employment" is also
+  "employment stability";
+- an adjective of level also as "at the ... level": "institutional opening up"
+  is also "opening up at the institutional level";
 - a hyphen before a qualifying participle ("WTO-centered", "innovation-driven",
   "AI-enabled") is a word boundary: the term before it is found;
 - straight and curly quotes and apostrophes alike;
@@ -61,7 +65,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from translate.qa.derivation import action_noun, adjectival, degree_forms, nominal_forms, verb_of_gerund
+from translate.qa.derivation import (
+    LEVEL_ADJECTIVES,
+    action_noun,
+    adjectival,
+    degree_forms,
+    nominal_forms,
+    quality_noun,
+    verb_of_gerund,
+)
 from translate.qa.names import name_forms
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -218,6 +230,8 @@ def _inverted(rendering: str) -> list[str]:
             forms += [f"{words[0]} {head} {link_word} {words[1]}" for link_word in _LINKS]
         if len(words) == 2 and head.endswith("ing") and len(head) > 5:
             forms.append(f"{head} {modifier}")  # consumption upgrading: (to) upgrade consumption
+        if len(words) == 2 and (quality := quality_noun(words[0])):
+            forms += [f"{head} {quality}", f"{quality} of {head}"]  # stable employment: employment stability
         return forms
     return [rendering]
 
@@ -239,15 +253,25 @@ def _as_action(words: list[str]) -> list[str]:
 
 def rendering_forms(rendering: str) -> list[str]:
     """The wordings a rendering is searched for: with its abbreviation or without, a body's name either
-    way, its possessive with "of", its noun phrase either way round."""
+    way, its possessive with "of", its noun phrase either way round, an adjective of level after it."""
     rendering = _NEW_KIND.sub("new ", rendering)  # "new-type X" is found as "new X" is, with its kinds
     return [
-        inverted
+        levelled
         for named in name_forms(rendering)
         for short in _with_abbreviation(named)
         for genitive in _with_of_genitive(short)
         for inverted in _inverted(genitive)
+        for levelled in _with_level(inverted)
     ]
+
+
+def _with_level(rendering: str) -> list[str]:
+    """``rendering``, and when it begins with an adjective of level, also with "at the ... level" after
+    the rest ("institutional opening up" → "opening up at the institutional level")."""
+    first, _, rest = rendering.partition(" ")
+    if rest and first.lower() in LEVEL_ADJECTIVES:
+        return [rendering, f"{rest} at the {first.lower()} level"]
+    return [rendering]
 
 
 @lru_cache(maxsize=8192)
