@@ -75,6 +75,8 @@ from .test_glossary import HEADER, row, tsv
         ("employment stabilization", "stabilizing employment"),
         ("speed up rural modernization", "modernizing rural areas"),
         ("lists for local government investment attraction", "attracting investment"),  # -act, -action
+        # a determiner where an article may stand, and a preposition's coordinated phrase
+        ("preventing any relapse into or occurrence of poverty", "preventing a relapse into poverty"),
         # an adjective of degree in either degree
         ("expanding high-standard opening up", "higher-standard opening up"),
         ("deeper integration", "deep integration"),

@@ -8,7 +8,8 @@ gives it, so that QA does not cry wolf at a correct translation:
 - verbs: the first word, and any word in -ing (a gerund is a verb), in its
   usual forms (stabilize, stabilizes, stabilized, stabilizing; prevent and
   defuse for preventing and defusing);
-- articles (the, a, an) may be left out or added before any word;
+- articles (the, a, an) may be left out or added before any word, and another
+  determiner may stand in their place ("any relapse", "their wellbeing");
 - hyphen, space or nothing between the parts of a compound (state-owned,
   state owned, stateowned; well-being, wellbeing);
 - an adjective of degree in either degree: "higher-standard opening up" is
@@ -137,6 +138,12 @@ def _word_pattern(word: str, is_verb: bool) -> str:
 
 
 _ARTICLE = r"(?:(?:the|a|an)\s+)?"
+# Where an article may stand, so may another determiner ("preventing any relapse into poverty"): the text
+# is searched with each as "the", and a rendering's own is skipped as its articles are.
+DETERMINERS = frozenset({"any", "every", "each", "such", "this", "these", "our", "its", "their"})
+_DETERMINER = re.compile(  # each with its capital spelled out: faster than IGNORECASE over every text
+    r"\b(?:" + "|".join(f"[{d[0].upper()}{d[0]}]{d[1:]}" for d in sorted(DETERMINERS)) + r")\s+"
+)
 # Coordinated before a word: "agriculture and" before "food", "expectations, economic growth, and" before
 # "employment" (a list of up to five words, ending in and/or).
 _COORDINATED = r"(?:[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,4},?\s+(?:and|or)\s+)?"
@@ -306,7 +313,7 @@ def _body(rendering: str) -> str:
             conjunct = True
             continue
         if token[0].isalpha():
-            if lower in ARTICLES and index + 1 < len(tokens):
+            if (lower in ARTICLES or lower in DETERMINERS) and index + 1 < len(tokens):
                 continue  # any word may have an article or none
             is_verb = first_word or (lower.endswith("ing") and len(lower) > 5)
             coordinated = "" if first_word else (_COORDINATED_AFTER if after_word else "") + _COORDINATED
@@ -345,8 +352,14 @@ _QUALIFIER_HYPHEN = re.compile(
 def searchable(text: str) -> str:
     """A text as renderings are searched in: abbreviations in parentheses out, and the hyphens inside
     words (a rendering may lack one: well-being / wellbeing; its pattern lets its own go too), except
-    one before a qualifying participle, which stands as a space ("the WTO-centered system" has "WTO")."""
-    return _INNER_HYPHEN.sub("", _QUALIFIER_HYPHEN.sub(" ", _ABBREVIATION.sub("", text)))
+    one before a qualifying participle, which stands as a space ("the WTO-centered system" has "WTO");
+    a determiner as "the"."""
+    if "(" in text:  # each pass only where it can change something: QA and evidence run this per text
+        text = _ABBREVIATION.sub("", text)
+    text = _DETERMINER.sub("the ", text)
+    if "-" in text:
+        text = _INNER_HYPHEN.sub("", _QUALIFIER_HYPHEN.sub(" ", text))
+    return text
 
 
 def renders(text: str, rendering: str, prepared: str | None = None) -> bool:
