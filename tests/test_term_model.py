@@ -77,6 +77,9 @@ from .test_glossary import HEADER, row, tsv
         ("lists for local government investment attraction", "attracting investment"),  # -act, -action
         # a determiner where an article may stand, and a preposition's coordinated phrase
         ("preventing any relapse into or occurrence of poverty", "preventing a relapse into poverty"),
+        # an irregular verb's past and participle
+        ("China kept employment stable", "keep employment stable"),
+        ("we have built new infrastructure", "build new infrastructure"),
         # an adjective of degree in either degree
         ("expanding high-standard opening up", "higher-standard opening up"),
         ("deeper integration", "deep integration"),
@@ -121,6 +124,7 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("domestic demand fell", "expanding domestic demand"),  # no action at all
         ("the extension of domestic demand", "expanding domestic demand"),  # another verb's noun
         ("low-standard opening up", "higher-standard opening up"),  # the opposite, not a degree
+        ("keeped employment stable", "keep employment stable"),  # no regular form of an irregular verb
         ("employment security", "stable employment"),  # another quality
         ("opening up at the national level", "institutional opening up"),  # another level
     ],

@@ -7,7 +7,7 @@ gives it, so that QA does not cry wolf at a correct translation:
   policy/policies), the usual regular forms;
 - verbs: the first word, and any word in -ing (a gerund is a verb), in its
   usual forms (stabilize, stabilizes, stabilized, stabilizing; prevent and
-  defuse for preventing and defusing);
+  defuse for preventing and defusing), an irregular verb's too (keep, kept);
 - articles (the, a, an) may be left out or added before any word, and another
   determiner may stand in their place ("any relapse", "their wellbeing");
 - hyphen, space or nothing between the parts of a compound (state-owned,
@@ -98,9 +98,54 @@ def noun_forms(word: str) -> set[str]:
     return forms
 
 
+# Irregular verbs of governance English, base: (past, past participle); the regular forms cover the rest.
+IRREGULAR_VERBS = {
+    "break": ("broke", "broken"),
+    "bring": ("brought", "brought"),
+    "build": ("built", "built"),
+    "choose": ("chose", "chosen"),
+    "draw": ("drew", "drawn"),
+    "drive": ("drove", "driven"),
+    "fight": ("fought", "fought"),
+    "give": ("gave", "given"),
+    "grow": ("grew", "grown"),
+    "hold": ("held", "held"),
+    "keep": ("kept", "kept"),
+    "lay": ("laid", "laid"),
+    "lead": ("led", "led"),
+    "make": ("made", "made"),
+    "meet": ("met", "met"),
+    "rise": ("rose", "risen"),
+    "run": ("ran", "run"),
+    "seek": ("sought", "sought"),
+    "set": ("set", "set"),
+    "spend": ("spent", "spent"),
+    "take": ("took", "taken"),
+    "undertake": ("undertook", "undertaken"),
+    "win": ("won", "won"),
+    "write": ("wrote", "written"),
+}
+
+
+def _irregular_forms(base: str) -> set[str]:
+    if base.endswith("e"):
+        ing = base[:-1] + "ing"  # taking
+    elif base in ("run", "set", "win"):
+        ing = base + base[-1] + "ing"  # running, setting, winning
+    else:
+        ing = base + "ing"
+    return {base, base + "s", ing, *IRREGULAR_VERBS[base]}
+
+
+_IRREGULAR_FORMS = {form: forms for base in IRREGULAR_VERBS for forms in [_irregular_forms(base)] for form in forms}
+
+
 def verb_forms(word: str) -> set[str]:
-    """The usual forms of a regular verb given in any of its forms (base, -s, -ed, -ing)."""
+    """The usual forms of a verb given in any of its forms (base, -s, -ed, -ing; an irregular past and
+    participle: keep, kept)."""
     lower = word.lower()
+    if lower in _IRREGULAR_FORMS:
+        return set(_IRREGULAR_FORMS[lower])
     bases = {lower}
     for ending in ("ing", "ed"):
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
