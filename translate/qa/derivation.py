@@ -116,15 +116,21 @@ _ACTION_ENDINGS = (
 )
 
 
+def _derived(word: str, listed: dict[str, str], endings: tuple[tuple[str, str], ...], stem: int) -> str | None:
+    """The listed derivative of ``word``, else the one its regular ending gives (a stem of at least
+    ``stem`` letters before the ending), else None."""
+    lower = word.lower()
+    if lower in listed:
+        return listed[lower]
+    for ending, derived_ending in endings:
+        if lower.endswith(ending) and len(lower) >= len(ending) + stem:
+            return lower[: -len(ending)] + derived_ending
+    return None
+
+
 def action_noun(verb: str) -> str | None:
     """The noun of a verb's action ("expand" → "expansion", "modernize" → "modernization"), or None."""
-    lower = verb.lower()
-    if lower in ACTION_NOUNS:
-        return ACTION_NOUNS[lower]
-    for ending, noun_ending in _ACTION_ENDINGS:
-        if lower.endswith(ending) and len(lower) > len(ending) + 2:
-            return lower[: -len(ending)] + noun_ending
-    return None
+    return _derived(verb, ACTION_NOUNS, _ACTION_ENDINGS, 3)
 
 
 def verb_of_gerund(gerund: str) -> list[str]:
@@ -171,13 +177,7 @@ _QUALITY_ENDINGS = (("able", "ability"), ("ible", "ibility"))
 
 def quality_noun(adjective: str) -> str | None:
     """The noun of an adjective's quality ("stable" → "stability"), or None."""
-    lower = adjective.lower()
-    if lower in QUALITY_NOUNS:
-        return QUALITY_NOUNS[lower]
-    for ending, noun_ending in _QUALITY_ENDINGS:
-        if lower.endswith(ending) and len(lower) > len(ending) + 3:
-            return lower[: -len(ending)] + noun_ending
-    return None
+    return _derived(adjective, QUALITY_NOUNS, _QUALITY_ENDINGS, 4)
 
 
 # Adjectives of a level of government or of a system, which English also puts as "at the X level":
