@@ -90,6 +90,7 @@ from .test_glossary import HEADER, row, tsv
         # a hyphen before a qualifying participle is a word boundary
         ("the WTO-centered multilateral trading system", "WTO"),
         ("AI-enabled phones", "AI"),
+        ("community-supported at-home elderly care", "community"),
         ("a people-centered approach", "people-centered"),
         ("a people centered approach", "people-centered"),
     ],

@@ -18,8 +18,8 @@ gives it, so that QA does not cry wolf at a correct translation:
   "employment stability";
 - an adjective of level also as "at the ... level": "institutional opening up"
   is also "opening up at the institutional level";
-- a hyphen before a qualifying participle ("WTO-centered", "innovation-driven",
-  "AI-enabled") is a word boundary: the term before it is found;
+- a hyphen before a qualifying participle ("WTO-centered", "community-supported",
+  "AI-native") is a word boundary: the term before it is found;
 - straight and curly quotes and apostrophes alike;
 - coordination: "A and B" also as "A, B" or "A, and B", with or without a
   comma before "and";
@@ -386,12 +386,9 @@ def _body(rendering: str) -> str:
 
 
 _INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
-# A hyphen before one of these joins a whole term to the word that qualifies it ("WTO-centered",
-# "innovation-driven", "AI-enabled"): a word boundary, not the inside of a word.
-_QUALIFIER_HYPHEN = re.compile(
-    r"(?<=[A-Za-z])-(?=(?:based|centered|centred|driven|enabled|focused|friendly|led|native|oriented|related)\b)",
-    re.IGNORECASE,
-)
+# A hyphen before a past participle or one of these joins a whole term to the word that qualifies it
+# ("WTO-centered", "community-supported", "AI-native"): a word boundary, not the inside of a word.
+_QUALIFIER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=(?:[a-z]{2,}ed|built|driven|friendly|led|made|native)\b)")
 
 
 def searchable(text: str) -> str:
