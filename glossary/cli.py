@@ -177,6 +177,11 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
             + (f", admitted {admitted}" if admitted else "")
             + f", neither {evidence.neither}"
         )
+        if evidence.suggested_preferred:
+            print(
+                f"    suggestion: make {evidence.suggested_preferred!r} preferred: it stands at all "
+                f"{evidence.count} occurrences, the preferred at none"
+            )
         if evidence.candidates:
             print("    candidates: " + "; ".join(f"{c.text!r} ({c.coverage:.0%})" for c in evidence.candidates))
         for occurrence in [o for o in evidence.occurrences if not o.found][: args.examples]:

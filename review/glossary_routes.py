@@ -1,5 +1,5 @@
 """The glossary pages: the table (search, filters, paging), an entry's panel (edit, approve, reject,
-context, evidence, problems, history), and the two changes (save fields, admit a rendering)."""
+context, evidence, problems, history), and the changes (save fields, admit a rendering, make one preferred)."""
 
 from __future__ import annotations
 
@@ -99,12 +99,18 @@ def routes(view: GlossaryView, translating: bool = False) -> list[Route]:
         zh, version, rendering = text_field(body, "zh"), text_field(body, "version"), text_field(body, "rendering")
         return _saved(request, view, lambda: view.admit(zh, version, rendering))
 
+    async def prefer(request: Request) -> Response:
+        body = await json_body(request)
+        zh, version, rendering = text_field(body, "zh"), text_field(body, "version"), text_field(body, "rendering")
+        return _saved(request, view, lambda: view.prefer(zh, version, rendering))
+
     return [
         Route("/glossary", page),
         Route("/glossary/rows", rows),
         Route("/glossary/entry", panel),
         Route("/api/glossary/save", save, methods=["POST"]),
         Route("/api/glossary/admit", admit, methods=["POST"]),
+        Route("/api/glossary/prefer", prefer, methods=["POST"]),
     ]
 
 

@@ -147,6 +147,17 @@ class GlossaryView:
             raise UserError(f"{rendering!r} is accepted already")
         return self.save(zh, version, {"admitted": "|".join([*entry.admitted, rendering])})
 
+    def prefer(self, zh: str, version: str, rendering: str) -> Entry:
+        """Make an admitted rendering the preferred one, the old preferred admitted in its place (the
+        evidence panel's suggestion, when the parallel text has it at every occurrence)."""
+        entry = self.entry(zh)
+        wanted = " ".join(rendering.split()).lower()
+        chosen = next((r for r in entry.admitted if r.lower() == wanted), None)
+        if chosen is None:
+            raise UserError(f"{rendering!r} is not an admitted rendering of {zh}")
+        admitted = [entry.en, *(r for r in entry.admitted if r != chosen)]
+        return self.save(zh, version, {"en": chosen, "admitted": "|".join(admitted)})
+
 
 def _disagrees(evidence: EntryEvidence | None) -> bool:
     return evidence is not None and evidence.count > 0 and evidence.preferred_share < REVIEW_FIRST_BELOW

@@ -75,6 +75,7 @@ def test_evidence_on_the_dev_set_groups_its_paragraphs_and_finds_admitted_render
     found = {entry["zh"]: entry for entry in report["entries"]}
     cppcc = found["中国人民政治协商会议"]
     assert (cppcc["preferred"], cppcc["admitted"], cppcc["neither"]) == (0, {"CPPCC": 2}, 0)
+    assert cppcc["suggested_preferred"] == ""  # an abbreviation: its long form stays preferred
     shares = [entry["preferred_share"] for entry in report["entries"]]
     first = [share for share in shares if share < 0.5]
     assert shares[: len(first)] == sorted(first) and all(share >= 0.5 for share in shares[len(first) :])
@@ -96,3 +97,48 @@ def test_evidence_without_parallel_text_is_one_line(run, tmp_path):
     assert result.code == 2 and "give parallel text" in result.err
     result = run("glossary", "evidence", "--tm", str(tmp_path / "none.sqlite"))
     assert result.code == 2 and "no translation memory here" in result.err
+
+
+CLIMATE = ("营商环境", "business climate", "business environment")
+
+
+@pytest.mark.parametrize(
+    ("entry", "english", "suggested"),
+    [
+        # an admitted rendering at every occurrence, the preferred at none: suggested
+        (CLIMATE, ["a better business environment"] * 2, "business environment"),
+        (CLIMATE, ["a better business environment"], ""),  # one occurrence is not enough
+        (CLIMATE, ["business environment", "business climate"], ""),  # the preferred stands once
+        # a short form of the preferred, or an abbreviation, stays admitted
+        (("算力", "computing power", "computing"), ["computing resources", "computing systems"], ""),
+        (("国有企业", "state-owned enterprises", "SOEs"), ["SOEs grew", "SOEs reformed"], ""),
+    ],
+)
+def test_the_evidence_suggests_making_preferred_what_the_english_always_says(tmp_path, entry, english, suggested):
+    from glossary.store import load_glossary
+    from translate.evidence import Pair, gather
+
+    from .test_glossary import row, tsv
+
+    zh, en, admitted = entry
+    glossary = load_glossary(tsv(tmp_path, row(zh, en, admitted=admitted)))
+    pairs = [Pair(f"优化{zh}。", text, f"p{i}") for i, text in enumerate(english)]
+    (evidence,) = gather(pairs, glossary)
+    assert evidence.suggested_preferred == suggested
+
+
+def test_the_table_gives_the_suggestion(run, tmp_path):
+    from .test_glossary import row, tsv
+
+    glossary = tsv(tmp_path, row("营商环境", "business climate", admitted="business environment"))
+    pairs = tmp_path / "pairs.csv"
+    rows = [
+        "zh,en",
+        "优化营商环境。,A better business environment.",
+        "改善营商环境。,It improved the business environment.",
+    ]
+    pairs.write_text("\n".join(rows) + "\n")
+    result = run("glossary", "--glossary", str(glossary), "evidence", str(pairs))
+    assert result.code == 0, result.err
+    suggestion = "make 'business environment' preferred: it stands at all 2 occurrences, the preferred at none"
+    assert f"    suggestion: {suggestion}" in result.out.splitlines()

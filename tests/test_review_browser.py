@@ -86,6 +86,14 @@ def test_a_rendering_admitted_from_the_evidence(url, page_at, glossary_file):
     page.wait_for_selector("#status.ok")
     assert stored(glossary_file, "扫黑除恶").admitted == ["fight against organized crime"]
     assert page.input_value("#f-admitted") == "fight against organized crime"
+    # now the admitted rendering stands at all three occurrences and the preferred at none: one click
+    # makes it preferred, the old preferred admitted
+    page.click('button[data-prefer="fight against organized crime"]')
+    expect(page.locator("#status")).to_have_text("Preferred “fight against organized crime”")
+    entry = stored(glossary_file, "扫黑除恶")
+    assert (entry.en, entry.admitted) == ("fight against organized crime", ["campaign against organized crime"])
+    assert page.input_value("#f-en") == "fight against organized crime"
+    expect(page.locator("p.suggestion")).to_have_count(0)
 
 
 def test_two_tabs_saving_the_same_entry(url, page_at, glossary_file):

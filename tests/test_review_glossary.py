@@ -145,6 +145,27 @@ def test_evidence_shows_counts_candidates_and_admits_one(client, glossary_file):
     assert again.status_code == 400 and "accepted already" in again.json()["error"]
 
 
+def test_the_evidence_suggests_the_rendering_official_english_always_uses_and_one_click_prefers_it(tmp_path):
+    path = tsv(tmp_path, row("消费环境", "consumer environment", admitted="consumption environment"))
+    pairs = [
+        Pair("优化消费环境。", "We will improve the consumption environment.", "p1"),
+        Pair("营造放心消费环境。", "A reassuring consumption environment will be created.", "p2"),
+    ]
+    client = ReviewClient(create_app(glossary=GlossaryView(path, [], pairs)))
+    panel = client.get("/glossary/entry", params={"zh": "消费环境"}).text
+    assert 'data-prefer="consumption environment"' in panel
+    body = {"zh": "消费环境", "version": version(path, "消费环境"), "rendering": "consumption environment"}
+    answer = client.post("/api/glossary/prefer", json=body)
+    assert answer.status_code == 200, answer.text
+    entry = load_glossary(path).find("消费环境")
+    assert (entry.en, entry.admitted) == ("consumption environment", ["consumer environment"])
+    assert "data-prefer" not in answer.json()["panel"]  # the preferred now stands at both
+    body = {"zh": "消费环境", "version": version(path, "消费环境"), "rendering": "green consumption"}
+    refused = client.post("/api/glossary/prefer", json=body)
+    assert refused.status_code == 400 and "not an admitted rendering" in refused.json()["error"]
+    assert load_glossary(path).find("消费环境").en == "consumption environment"
+
+
 def test_problems_from_check_are_shown_beside_their_entry(client, glossary_file):
     assert save(client, glossary_file, "民生", admitted="people's wellbeing").status_code == 200
     rows = client.get("/glossary/rows").text

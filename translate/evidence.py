@@ -37,6 +37,8 @@ from translate.tm_files import CSV_COLUMNS, column, read_csv, read_units
 
 PARAGRAPH_COLUMNS = ("paragraph", "年度文件内行号")
 REVIEW_FIRST_BELOW = 0.5  # preferred rendering in under half the occurrences: look at it first
+PREFER_AFTER = 2  # occurrences, all of one admitted rendering, before it is suggested as the preferred
+_ABBREVIATION_ONLY = re.compile(r"[A-Z][A-Za-z0-9&.]*[A-Z0-9&.]s?")  # CPPCC, R&D, SOEs: no long form
 MINED_OCCURRENCES = 200  # distinct English texts an entry's candidates are mined from, at most (evenly spread)
 MAX_WORDS = 6  # the longest candidate, in words ("Party Working Committee of the subdistrict")
 SPREAD_SAMPLE = 20_000  # texts a candidate's spread over the whole text is estimated from
@@ -98,6 +100,19 @@ class EntryEvidence:
     def preferred_share(self) -> float:
         return self.preferred / self.count if self.count else 0.0
 
+    @property
+    def suggested_preferred(self) -> str:
+        """The admitted rendering to make preferred, or "": the one the English has at every occurrence
+        (at least ``PREFER_AFTER``) while the preferred stands at none. The preferred is what MT is
+        given, so it follows the usage of the parallel text (the latest official English). An
+        abbreviation or a short form (words of the preferred only: "computing" for "computing power") is
+        not suggested: the long form stays preferred, as its first mention."""
+        if self.count < PREFER_AFTER or self.preferred or self.neither or len(self.admitted) != 1:
+            return ""
+        (rendering,) = self.admitted
+        short = set(rendering.lower().split()) < set(self.entry.en.lower().split())
+        return "" if short or _ABBREVIATION_ONLY.fullmatch(rendering) else rendering
+
     def as_json(self, examples: int) -> dict:
         return {
             "zh": self.entry.zh,
@@ -108,6 +123,7 @@ class EntryEvidence:
             "admitted": self.admitted,
             "neither": self.neither,
             "preferred_share": round(self.preferred_share, 3),
+            "suggested_preferred": self.suggested_preferred,
             "candidates": [
                 {"text": c.text, "coverage": round(c.coverage, 3), "specificity": round(c.specificity, 3)}
                 for c in self.candidates

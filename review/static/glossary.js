@@ -151,6 +151,13 @@
       if (result.status === 200) applySaved(result.data, "Admitted “" + rendering + "”");
       else refused(result, { admitted: rendering });
     }
+    if (button.dataset.prefer !== undefined) {
+      const entry = article();
+      const rendering = button.dataset.prefer;
+      const result = await zhen.post("/api/glossary/prefer", { zh: entry.dataset.zh, version: entry.dataset.version, rendering });
+      if (result.status === 200) applySaved(result.data, "Preferred “" + rendering + "”");
+      else refused(result, { en: rendering });
+    }
   });
 
   document.addEventListener("keydown", (event) => {
