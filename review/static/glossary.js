@@ -144,21 +144,17 @@
     const button = event.target.closest("button");
     if (!button) return;
     if (button.dataset.action) decide(button.dataset.action);
-    if (button.dataset.admit !== undefined) {
-      const entry = article();
-      const rendering = button.dataset.admit;
-      const result = await zhen.post("/api/glossary/admit", { zh: entry.dataset.zh, version: entry.dataset.version, rendering });
-      if (result.status === 200) applySaved(result.data, "Admitted “" + rendering + "”");
-      else refused(result, { admitted: rendering });
-    }
-    if (button.dataset.prefer !== undefined) {
-      const entry = article();
-      const rendering = button.dataset.prefer;
-      const result = await zhen.post("/api/glossary/prefer", { zh: entry.dataset.zh, version: entry.dataset.version, rendering });
-      if (result.status === 200) applySaved(result.data, "Preferred “" + rendering + "”");
-      else refused(result, { en: rendering });
-    }
+    if (button.dataset.admit !== undefined) await fromEvidence("admit", button.dataset.admit, "Admitted", "admitted");
+    if (button.dataset.prefer !== undefined) await fromEvidence("prefer", button.dataset.prefer, "Preferred", "en");
   });
+
+  // A change the evidence panel offers (admit a rendering, make one preferred), saved at once.
+  async function fromEvidence(change, rendering, done, field) {
+    const entry = article();
+    const result = await zhen.post("/api/glossary/" + change, { zh: entry.dataset.zh, version: entry.dataset.version, rendering });
+    if (result.status === 200) applySaved(result.data, done + " “" + rendering + "”");
+    else refused(result, { [field]: rendering });
+  }
 
   document.addEventListener("keydown", (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key === "s") {
