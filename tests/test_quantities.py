@@ -40,6 +40,7 @@ def missing(source: str, target: str) -> list[str]:
         ("同2035年远景目标衔接，失业率5.5%", "through the year 2035 and in line with 5.5 percent"),  # no range
         ("平均受教育年限提高到11.7年", "years of schooling rising to 11.7 years"),
         ("3月份", "in March"),
+        ("千亿斤粮食产能提升行动", "raise grain production capacity by 50 million metric tons"),  # bare 千
     ],
 )
 def test_a_quantity_and_its_english_are_equal(source, target):
@@ -55,6 +56,7 @@ def test_a_quantity_and_its_english_are_equal(source, target):
         ("预算1.8亿元", "18 million yuan", ["180 million yuan"]),
         ("2.1亿千瓦", "210 million tons", ["210 million kilowatts"]),  # a unit of another kind
         ("涉及1913户", "1,931 households", ["1,913"]),
+        ("千亿斤粮食产能", "capacity of 100 million metric tons", ["100 billion jin"]),  # 50 million tonnes
     ],
 )
 def test_a_quantity_with_another_value_or_unit_is_missing(source, target, wanted):
@@ -65,6 +67,8 @@ def test_names_with_numerals_are_not_quantities():
     assert chinese_quantities("落实六稳六保，国产大飞机C919和5G网络") == []
     assert chinese_quantities("一年来，关键一年") == []  # English says "the past year", "a crucial year"
     assert chinese_quantities("按时办结“12345”各类诉求，推进“263”专项行动") == []  # hotline, campaign names
+    assert chinese_quantities("每千米、每千瓦时") == []  # 千 beginning a unit is no thousand
+    assert chinese_quantities("学习运用“千万工程”经验，千方百计") == []  # a bare 千 without a unit: a name
 
 
 @pytest.mark.parametrize(

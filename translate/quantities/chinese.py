@@ -2,7 +2,8 @@
 a scale (2600多万, 3万多); 约 (about), 近 (nearly), 超过/逾 (over) before it; a
 scale (万, 亿, 万亿; 千 unless it begins a unit: 千米, 千瓦, 千克); then a unit.
 A Chinese numeral counts as a quantity only before a unit, 年 or 倍 (六稳 is a
-name); 翻一番 doubles, 翻两番 quadruples; X分之Y is a fraction (百分之Y a
+name), and a bare 百 or 千 before a scale and a unit is one of it (千亿斤 is 100
+billion jin; 千万工程 is a name); 翻一番 doubles, 翻两番 quadruples; X分之Y is a fraction (百分之Y a
 percentage), 一半 a half.  Each has one English form, the one MT is given.
 """
 
@@ -63,6 +64,8 @@ _ZH_MONTH = re.compile(r"(\d{1,2})月")
 def _number(arabic: str | None, chinese: str | None) -> float | None:
     if arabic:
         return float(arabic.replace(",", ""))
+    if chinese[0] in "百千":
+        chinese = "一" + chinese  # a bare 百 or 千 is one of it: 千亿斤 is 一千亿斤
     try:
         return float(cn2an.cn2an(chinese, "smart"))
     except (ValueError, KeyError, IndexError):
@@ -114,6 +117,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
     for match in _ZH_QUANTITY.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
+        if match["chinese"] and match["chinese"][0] in "百千" and not (match["scale"] and match["unit"]):
+            continue  # 千米, 千瓦: a unit's first character; 千万工程, 百万雄师: a name, an idiom
         value = _number(match["arabic"], match["chinese"])
         if value is None or (not match["unit"] and text.startswith("月", match.end())):
             continue  # a month: read below
