@@ -95,14 +95,10 @@ def routes(view: GlossaryView, translating: bool = False) -> list[Route]:
         return _saved(request, view, lambda: view.save(zh, version, fields))
 
     async def admit(request: Request) -> Response:
-        body = await json_body(request)
-        zh, version, rendering = text_field(body, "zh"), text_field(body, "version"), text_field(body, "rendering")
-        return _saved(request, view, lambda: view.admit(zh, version, rendering))
+        return await _rendering_change(request, view, view.admit)
 
     async def prefer(request: Request) -> Response:
-        body = await json_body(request)
-        zh, version, rendering = text_field(body, "zh"), text_field(body, "version"), text_field(body, "rendering")
-        return _saved(request, view, lambda: view.prefer(zh, version, rendering))
+        return await _rendering_change(request, view, view.prefer)
 
     return [
         Route("/glossary", page),
@@ -112,6 +108,13 @@ def routes(view: GlossaryView, translating: bool = False) -> list[Route]:
         Route("/api/glossary/admit", admit, methods=["POST"]),
         Route("/api/glossary/prefer", prefer, methods=["POST"]),
     ]
+
+
+async def _rendering_change(request: Request, view: GlossaryView, change) -> Response:
+    """A change the evidence panel makes with one rendering (admit it, make it preferred)."""
+    body = await json_body(request)
+    zh, version, rendering = text_field(body, "zh"), text_field(body, "version"), text_field(body, "rendering")
+    return _saved(request, view, lambda: change(zh, version, rendering))
 
 
 def _saved(request: Request, view: GlossaryView, change) -> Response:

@@ -133,15 +133,18 @@ def action_noun(verb: str) -> str | None:
     return _derived(verb, ACTION_NOUNS, _ACTION_ENDINGS, 3)
 
 
-def verb_of_gerund(gerund: str) -> list[str]:
-    """The bases a gerund may come from ("expanding" → expand; "stabilizing" → stabilize; "planning" → plan)."""
-    lower = gerund.lower()
-    if not lower.endswith("ing") or len(lower) < 6:
+def verb_bases(word: str, ending: str) -> list[str]:
+    """The bases a verb form in ``ending`` (-ing or -ed) may come from ("expanding" → expand, expande;
+    "planning" → plan; "intensified" → intensify), or none when the word is no such form."""
+    lower = word.lower()
+    if not lower.endswith(ending) or len(lower) <= len(ending) + 2:
         return []
-    stem = lower[:-3]
+    stem = lower[: -len(ending)]
     bases = [stem, stem + "e"]
     if len(stem) > 2 and stem[-1] == stem[-2]:
-        bases.append(stem[:-1])
+        bases.append(stem[:-1])  # planning → plan
+    if ending == "ed" and stem.endswith("i"):
+        bases.append(stem[:-1] + "y")  # intensified → intensify
     return bases
 
 

@@ -73,7 +73,7 @@ from translate.qa.derivation import (
     degree_forms,
     nominal_forms,
     quality_noun,
-    verb_of_gerund,
+    verb_bases,
 )
 from translate.qa.names import name_forms
 
@@ -146,15 +146,7 @@ def verb_forms(word: str) -> set[str]:
     lower = word.lower()
     if lower in _IRREGULAR_FORMS:
         return set(_IRREGULAR_FORMS[lower])
-    bases = {lower}
-    for ending in ("ing", "ed"):
-        if lower.endswith(ending) and len(lower) > len(ending) + 2:
-            stem = lower[: -len(ending)]
-            bases |= {stem, stem + "e"}
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                bases.add(stem[:-1])  # planning → plan
-            if ending == "ed" and stem.endswith("i"):
-                bases.add(stem[:-1] + "y")  # intensified → intensify
+    bases = {lower, *verb_bases(lower, "ing"), *verb_bases(lower, "ed")}
     if lower.endswith("ies"):
         bases.add(lower[:-3] + "y")
     elif lower.endswith("es"):
@@ -272,7 +264,7 @@ def _inverted(rendering: str) -> list[str]:
                 forms.append(" ".join(before + adjectives + head + after))
             return forms
         return [rendering]
-    if 2 <= len(words) <= 4 and all(w.islower() for w in words) and verb_of_gerund(words[0]):
+    if 2 <= len(words) <= 4 and all(w.islower() for w in words) and verb_bases(words[0], "ing"):
         return _as_action(words)
     if 2 <= len(words) <= 3 and all(w.islower() for w in words) and not set(words) & _NOT_A_MODIFIER:
         head, modifier = words[-1], " ".join(words[:-1])
@@ -296,7 +288,7 @@ def _as_action(words: list[str]) -> list[str]:
     objects = words[1:]
     if set(w.lower() for w in objects) & _NOT_A_MODIFIER:
         return forms
-    nouns = sorted({noun for base in verb_of_gerund(words[0]) if (noun := action_noun(base))})
+    nouns = sorted({noun for base in verb_bases(words[0], "ing") if (noun := action_noun(base))})
     before = [" ".join(objects)] + [" ".join(a) for a in [adjectival(objects)] if a]
     for noun in nouns:
         forms += [f"{obj} {noun}" for obj in before] + [f"{noun} of {' '.join(objects)}"]
