@@ -69,6 +69,7 @@ def test_names_with_numerals_are_not_quantities():
     assert chinese_quantities("按时办结“12345”各类诉求，推进“263”专项行动") == []  # hotline, campaign names
     assert chinese_quantities("每千米、每千瓦时") == []  # 千 beginning a unit is no thousand
     assert chinese_quantities("学习运用“千万工程”经验，千方百计") == []  # a bare 千 without a unit: a name
+    assert chinese_quantities("用几十年时间，数十万人") == []  # indefinite: "decades", "hundreds of thousands"
 
 
 @pytest.mark.parametrize(
@@ -84,6 +85,8 @@ def test_names_with_numerals_are_not_quantities():
         ("提高到11.7年", "11.7 years"),  # four characters, but not a calendar year
         ("人均预期寿命提高到80岁", "80 years"),  # an age
         ("修建1公里", "1 kilometer"),  # one, in the singular
+        ("成立100周年", "100th anniversary"),  # an anniversary, as an ordinal
+        ("成立72周年", "72nd anniversary"),
     ],
 )
 def test_each_quantity_has_one_english_form_for_mt(source, protected):
@@ -140,6 +143,12 @@ def test_figures_are_written_as_official_translations_write_them():
         ("增长5%至6%", "growth of between 5 and 6 percent"),
         ("增长5%到6%", "growth of 5 to 6 percent"),
         ("200万至300万人", "2-3 million people"),
+        # years in other words
+        ("十年来", "The past decade"),
+        ("二十年", "over two decades"),
+        ("一百年", "over the past century"),
+        ("成立100周年", "the centenary of the founding"),
+        ("成立70周年", "the 70th anniversary"),
     ],
 )
 def test_english_quantities_as_writers_write_them(source, target):
@@ -155,6 +164,8 @@ def test_english_quantities_as_writers_write_them(source, target):
         ("12亿千瓦时", "1.2 billion kW", ["1.2 billion kilowatt-hours"]),  # power is not energy
         ("增长5%—6%", "growth of 5-7 percent", ["6 percent"]),
         ("实现5G全覆盖", "the 5G rollout", []),  # 5G is a name on both sides
+        ("三十年", "over two decades", ["30 years"]),
+        ("十年", "for decades", ["10 years"]),  # "decades" alone is no number
     ],
 )
 def test_english_quantities_in_other_words_with_another_value_are_missing(source, target, wanted):

@@ -4,7 +4,10 @@ scale (万, 亿, 万亿; 千 unless it begins a unit: 千米, 千瓦, 千克); t
 A Chinese numeral counts as a quantity only before a unit, 年 or 倍 (六稳 is a
 name), and a bare 百 or 千 before a scale and a unit is one of it (千亿斤 is 100
 billion jin; 千万工程 is a name); 翻一番 doubles, 翻两番 quadruples; X分之Y is a fraction (百分之Y a
-percentage), 一半 a half.  Each has one English form, the one MT is given.
+percentage), 一半 a half.  A numeral after 几 or 数 (几十年, 数十万) is an indefinite
+amount ("decades", "hundreds of thousands"), not a value to check.  N周年 is N
+years, an anniversary ("the 100th anniversary", "the centenary").  Each has one
+English form, the one MT is given.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ ZH_UNITS = {
     "％": ("percent", 1.0, "percent"),
     "个百分点": ("points", 1.0, "percentage points"),
     "倍": ("times", 1.0, "times"),
+    "周年": ("years", 1.0, "anniversary"),  # 100周年: the 100th anniversary, the centenary
     "年": ("years", 1.0, "years"),
     "周岁": ("years", 1.0, "years"),  # an age: 80岁 is "80 years" (of life expectancy, say)
     "岁": ("years", 1.0, "years"),
@@ -92,6 +96,12 @@ def english_number(value: float) -> str:
     return _plain(value)
 
 
+def _ordinal(value: float) -> str:
+    number = int(value)
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number:,}{suffix}"
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     return 0 < start and end < len(text) and text[start - 1] in '“「『"' and text[end] in '”」』"'
 
@@ -130,6 +140,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue
         if match["chinese"] and value == 1 and not match["scale"]:
             continue  # 一年, 一倍, 最后一公里: English says "a year", "the past year", "the last mile"
+        if match["chinese"] and match.start() and text[match.start() - 1] in "几数":
+            continue  # 几十年, 数十万: an indefinite amount ("decades", "hundreds of thousands")
         count = value * scale
         year = match["arabic"] and match["arabic"].isdigit() and len(match["arabic"]) == 4 and match["unit"] == "年"
         if year and not match["scale"]:
@@ -143,6 +155,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
         figure = english_number(count) if dimension != "year" else str(int(count))
         if count == 1 and english.endswith("s"):
             english = english[:-1]  # 1 kilometer, 1 percentage point
+        if match["unit"] == "周年":
+            figure = _ordinal(count)  # the 75th anniversary
         words = " ".join(part for part in (approx, figure, english) if part)
         found.append(Quantity(match.start(), match.end(), count * size, dimension, approx, words))
     for match in _DOUBLING.finditer(text):

@@ -11,6 +11,9 @@
 - A range gives its unit to both ends ("5-6 percent", "5 to 6 percent",
   "between 5 and 6 percent").
 - A figure glued to letters is a name, not a quantity (5G, COVID-19, C919).
+- Years in other words: a decade is 10 years ("the past decade", "two
+  decades"), a century, centenary or centennial 100; "decades" alone is an
+  indefinite amount, like 几十年.
 Approximations ("about", "more than", "nearly") are words around the value and
 do not change it.
 """
@@ -96,6 +99,10 @@ EN_UNITS = {
     "fold": ("times", 1.0),
     "years": ("years", 1.0),
     "year": ("years", 1.0),
+    "decades": ("years", 10.0),
+    "decade": ("years", 10.0),
+    "centuries": ("years", 100.0),
+    "century": ("years", 100.0),
 }
 _UNIT = re.compile(
     r"\s*-?\s*(" + "|".join(re.escape(u) for u in sorted(EN_UNITS, key=len, reverse=True)) + r")(?![A-Za-z\d])",
@@ -134,6 +141,8 @@ _HALF = re.compile(r"(?<![\w-])(?<!(?:one|two) )half\b", re.IGNORECASE)  # "one-
 _MONTHS = "january february march april may june july august september october november december".split()
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _CENTENARY = re.compile(r"\b(centenary|centennial)\b", re.IGNORECASE)
+_SPAN = re.compile(r"\b(decade|century)\b", re.IGNORECASE)  # "the past decade": 10 years without a number
+_SPAN_YEARS = {"decade": 10, "century": 100}
 _WORD_OR_FIGURE = re.compile(
     r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?|(?P<word>[A-Za-z]+)|(?P<joint>[\s-]+(?:and\s+)?)",
 )
@@ -292,6 +301,10 @@ def english_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(match.start(), match.end(), 0.5, "fraction"))
     for match in _CENTENARY.finditer(text):
         found.append(Quantity(match.start(), match.end(), 100, "years"))
+    counted = {q.end for q in found}
+    for match in _SPAN.finditer(text):
+        if match.end() not in counted:  # "a decade", "two centuries" are read with their number
+            found.append(Quantity(match.start(), match.end(), _SPAN_YEARS[match.group(1).lower()], "years"))
     for match in _MONTH.finditer(text):
         found.append(Quantity(match.start(), match.end(), _MONTHS.index(match.group(1).lower()) + 1, "month"))
     for match in _MULTIPLES.finditer(text):
