@@ -58,6 +58,9 @@ from .test_glossary import HEADER, row, tsv
         # a noun before another as its adjective, a place noun as its adjective alone
         ("to speed up agricultural and rural modernization", "modernization of agriculture and rural areas"),
         ("the modernization of agriculture", "agricultural modernization"),
+        # a field of the economy as "the ... sector"
+        ("the modernization of the agricultural sector and rural areas", "modernization of agriculture and rural areas"),
+        ("jobs in the service sector", "jobs in services"),
         ("we pursued the revitalization of rural areas", "rural revitalization"),
         ("greater economic security", "security of the economy"),
         # a body's name with its organ after it, and its acronym written out
@@ -128,6 +131,8 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("keeped employment stable", "keep employment stable"),  # no regular form of an irregular verb
         ("employment security", "stable employment"),  # another quality
         ("opening up at the national level", "institutional opening up"),  # another level
+        ("the industrial sector", "modernization of agriculture"),  # another field's sector
+        ("the agricultural sector", "agriculture and rural areas"),  # the sector, but a conjunct missing
     ],
 )
 def test_a_rendering_is_not_found_where_it_is_not(text, rendering):

@@ -74,6 +74,23 @@ def adjectival(modifier: list[str]) -> list[str] | None:
     return changed if changed != modifier else None
 
 
+# A field of the economy is also "the ... sector": "modernization of the agricultural sector" renders
+# "modernization of agriculture", "the service sector" renders "services".
+SECTORS = {
+    "agriculture": "agricultural",
+    "industry": "industrial",
+    "finance": "financial",
+    "manufacturing": "manufacturing",
+    "services": "service",
+}
+
+
+def sector_forms(noun: str) -> set[str]:
+    """A field's noun as "the ... sector" ("agriculture" → "agricultural sector"), or nothing."""
+    adjective = SECTORS.get(noun.lower())
+    return {f"{adjective} sector", f"{adjective} sectors"} if adjective else set()
+
+
 def nominal_forms(adjective: str) -> list[str]:
     """What a relational adjective stands for after "of": its noun ("agricultural" → "agriculture"),
     and for a place adjective the place ("rural" → "the countryside", "rural areas")."""

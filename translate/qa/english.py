@@ -36,6 +36,8 @@ gives it, so that QA does not cry wolf at a correct translation:
   and the other way round (English puts a noun's modifier before it or after it
   in a phrase); a noun with a gerund also as the verb and its object
   ("consumption upgrading" in "boost and upgrade consumption");
+- a field of the economy also as "the ... sector": "modernization of the
+  agricultural sector" renders "modernization of agriculture" (``derivation.SECTORS``);
 - a noun before another as its relational adjective: "modernization of
   agriculture and rural areas" is also "agricultural and rural
   modernization", "agricultural modernization" also "modernization of
@@ -73,6 +75,7 @@ from translate.qa.derivation import (
     degree_forms,
     nominal_forms,
     quality_noun,
+    sector_forms,
     verb_bases,
 )
 from translate.qa.names import name_forms
@@ -170,7 +173,7 @@ def _alternatives(forms: set[str]) -> str:
 
 
 def _word_pattern(word: str, is_verb: bool) -> str:
-    forms = noun_forms(word) | (verb_forms(word) if is_verb else set()) | degree_forms(word)
+    forms = noun_forms(word) | (verb_forms(word) if is_verb else set()) | degree_forms(word) | sector_forms(word)
     return _alternatives(forms)
 
 
