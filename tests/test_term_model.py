@@ -58,8 +58,11 @@ from .test_glossary import HEADER, row, tsv
         # a noun before another as its adjective, a place noun as its adjective alone
         ("to speed up agricultural and rural modernization", "modernization of agriculture and rural areas"),
         ("the modernization of agriculture", "agricultural modernization"),
+        # "per capita" before or after its noun
+        ("Personal disposable income per capita increased", "per capita disposable income"),
+        ("per capita GDP rose", "GDP per capita"),
         # a field of the economy as "the ... sector"
-        ("the modernization of the agricultural sector and rural areas", "modernization of agriculture and rural areas"),
+        ("modernizing the agricultural sector and rural areas", "modernizing agriculture and rural areas"),
         ("jobs in the service sector", "jobs in services"),
         ("we pursued the revitalization of rural areas", "rural revitalization"),
         ("greater economic security", "security of the economy"),
@@ -132,6 +135,7 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("employment security", "stable employment"),  # another quality
         ("opening up at the national level", "institutional opening up"),  # another level
         ("the industrial sector", "modernization of agriculture"),  # another field's sector
+        ("income per capita", "per capita disposable income"),  # a word missing
         ("the agricultural sector", "agriculture and rural areas"),  # the sector, but a conjunct missing
     ],
 )

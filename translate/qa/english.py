@@ -18,6 +18,8 @@ gives it, so that QA does not cry wolf at a correct translation:
   "employment stability";
 - an adjective of level also as "at the ... level": "institutional opening up"
   is also "opening up at the institutional level";
+- "per capita" before its noun or after it: "per capita disposable income" is
+  also "disposable income per capita";
 - a hyphen before a qualifying participle ("WTO-centered", "community-supported",
   "AI-native") is a word boundary: the term before it is found;
 - straight and curly quotes and apostrophes alike;
@@ -300,7 +302,8 @@ def _as_action(words: list[str]) -> list[str]:
 
 def rendering_forms(rendering: str) -> list[str]:
     """The wordings a rendering is searched for: with its abbreviation or without, a body's name either
-    way, its possessive with "of", its noun phrase either way round, an adjective of level after it."""
+    way, its possessive with "of", its noun phrase either way round, a modifier of level or "per capita" on
+    the other side of its noun."""
     rendering = _NEW_KIND.sub("new ", rendering)  # "new-type X" is found as "new X" is, with its kinds
     return [
         levelled
@@ -308,16 +311,23 @@ def rendering_forms(rendering: str) -> list[str]:
         for short in _with_abbreviation(named)
         for genitive in _with_of_genitive(short)
         for inverted in _inverted(genitive)
-        for levelled in _with_level(inverted)
+        for levelled in _with_modifier_moved(inverted)
     ]
 
 
-def _with_level(rendering: str) -> list[str]:
-    """``rendering``, and when it begins with an adjective of level, also with "at the ... level" after
-    the rest ("institutional opening up" → "opening up at the institutional level")."""
+def _with_modifier_moved(rendering: str) -> list[str]:
+    """``rendering``, and with a modifier that English puts before or after its noun on the other side:
+    an adjective of level as "at the ... level" ("institutional opening up" → "opening up at the
+    institutional level"), "per capita" before or after ("per capita disposable income" → "disposable
+    income per capita")."""
     first, _, rest = rendering.partition(" ")
     if rest and first.lower() in LEVEL_ADJECTIVES:
         return [rendering, f"{rest} at the {first.lower()} level"]
+    lower = rendering.lower()
+    if lower.startswith("per capita ") and len(rendering) > 11:
+        return [rendering, f"{rendering[11:]} per capita"]
+    if lower.endswith(" per capita") and len(rendering) > 11:
+        return [rendering, f"per capita {rendering[:-11]}"]
     return [rendering]
 
 
