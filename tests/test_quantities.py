@@ -149,6 +149,8 @@ def test_figures_are_written_as_official_translations_write_them():
         ("一百年", "over the past century"),
         ("成立100周年", "the centenary of the founding"),
         ("成立70周年", "the 70th anniversary"),
+        # a quantity repeated in Chinese, referred back to in English
+        ("以来的五年，是极不平凡的五年", "the past five years were a truly extraordinary period"),
     ],
 )
 def test_english_quantities_as_writers_write_them(source, target):
@@ -166,6 +168,8 @@ def test_english_quantities_as_writers_write_them(source, target):
         ("实现5G全覆盖", "the 5G rollout", []),  # 5G is a name on both sides
         ("三十年", "over two decades", ["30 years"]),
         ("十年", "for decades", ["10 years"]),  # "decades" alone is no number
+        ("增长5%，下降6%", "up 5 percent and down 5 percent", ["6 percent"]),  # only the same quantity again
+        ("五年来，又一个五年", "another period", ["5 years", "5 years"]),  # stated once at least
     ],
 )
 def test_english_quantities_in_other_words_with_another_value_are_missing(source, target, wanted):

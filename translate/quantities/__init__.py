@@ -8,6 +8,10 @@ exactly, or within 1% where one side converts units the way official
 translators do (斤 → tonnes, 亩 → hectares, 亿千瓦 → gigawatts).  A Chinese
 quantity without a unit of measure (a count: 2378家, 32个) is matched by any
 English number of equal value that has no unit of another dimension.
+
+Chinese repeats a quantity where English refers back to it ("以来的五年，是……极不
+平凡的五年": "the past five years ... a truly extraordinary period"): the same
+written quantity again in one text is stated once the English has stated it.
 """
 
 from __future__ import annotations
@@ -43,10 +47,13 @@ def missing_quantities(source: str, target: str) -> list[Quantity]:
     offered = english_quantities(target)
     used: Counter[int] = Counter()
     missing = []
+    stated: set[str] = set()  # written forms the translation has matched once
     for wanted in chinese_quantities(source):
+        written = source[wanted.start : wanted.end]
         match = next((i for i, q in enumerate(offered) if not used[i] and _equal(wanted, q)), None)
-        if match is None:
-            missing.append(wanted)
-        else:
+        if match is not None:
             used[match] += 1
+            stated.add(written)
+        elif written not in stated:
+            missing.append(wanted)
     return missing
