@@ -70,6 +70,7 @@ def test_names_with_numerals_are_not_quantities():
     assert chinese_quantities("每千米、每千瓦时") == []  # 千 beginning a unit is no thousand
     assert chinese_quantities("学习运用“千万工程”经验，千方百计") == []  # a bare 千 without a unit: a name
     assert chinese_quantities("用几十年时间，数十万人") == []  # indefinite: "decades", "hundreds of thousands"
+    assert chinese_quantities("一成不变，全面建成") == []  # 一成 is an idiom's; 建成 has no numeral
 
 
 @pytest.mark.parametrize(
@@ -87,6 +88,7 @@ def test_names_with_numerals_are_not_quantities():
         ("修建1公里", "1 kilometer"),  # one, in the singular
         ("成立100周年", "100th anniversary"),  # an anniversary, as an ordinal
         ("成立72周年", "72nd anniversary"),
+        ("超过七成", "over 70 percent"),  # tenths
     ],
 )
 def test_each_quantity_has_one_english_form_for_mt(source, protected):
@@ -149,6 +151,13 @@ def test_figures_are_written_as_official_translations_write_them():
         ("一百年", "over the past century"),
         ("成立100周年", "the centenary of the founding"),
         ("成立70周年", "the 70th anniversary"),
+        # multiples, proportions, tenths, other currencies
+        ("增长6倍", "a sixfold increase"),
+        ("五分之一", "one in five"),
+        ("超过七成", "over 70 percent"),
+        ("100亿欧元", "€10 billion"),
+        ("50亿港元", "HK$5 billion"),
+        ("10亿元", "CNY 1 billion"),
         # a quantity repeated in Chinese, referred back to in English
         ("以来的五年，是极不平凡的五年", "the past five years were a truly extraordinary period"),
     ],
@@ -170,6 +179,9 @@ def test_english_quantities_as_writers_write_them(source, target):
         ("十年", "for decades", ["10 years"]),  # "decades" alone is no number
         ("增长5%，下降6%", "up 5 percent and down 5 percent", ["6 percent"]),  # only the same quantity again
         ("五年来，又一个五年", "another period", ["5 years", "5 years"]),  # stated once at least
+        ("50亿港元", "5 billion yuan", ["5 billion Hong Kong dollars"]),  # another currency
+        ("增长6倍", "manifold growth", ["6 times"]),  # "manifold" is no number
+        ("五分之一", "one in four", ["1/5"]),
     ],
 )
 def test_english_quantities_in_other_words_with_another_value_are_missing(source, target, wanted):

@@ -1,13 +1,17 @@
 """Chinese quantities: an Arabic or Chinese numeral; 多/余 ("over") before or after
 a scale (2600多万, 3万多); 约 (about), 近 (nearly), 超过/逾 (over) before it; a
 scale (万, 亿, 万亿; 千 unless it begins a unit: 千米, 千瓦, 千克); then a unit.
-A Chinese numeral counts as a quantity only before a unit, 年 or 倍 (六稳 is a
-name), and a bare 百 or 千 before a scale and a unit is one of it (千亿斤 is 100
-billion jin; 千万工程 is a name); 翻一番 doubles, 翻两番 quadruples; X分之Y is a fraction (百分之Y a
-percentage), 一半 a half.  A numeral after 几 or 数 (几十年, 数十万) is an indefinite
-amount ("decades", "hundreds of thousands"), not a value to check.  N周年 is N
-years, an anniversary ("the 100th anniversary", "the centenary").  Each has one
-English form, the one MT is given.
+
+- A Chinese numeral counts as a quantity only before a unit, 年 or 倍 (六稳 is a
+  name), and a bare 百 or 千 before a scale and a unit is one of it (千亿斤 is
+  100 billion jin; 千万工程 is a name).
+- 翻一番 doubles, 翻两番 quadruples; X分之Y is a fraction (百分之Y a percentage),
+  一半 a half, N成 N tenths (七成 is 70 percent).
+- A numeral after 几 or 数 (几十年, 数十万) is an indefinite amount ("decades",
+  "hundreds of thousands"), not a value to check.
+- N周年 is N years, an anniversary ("the 100th anniversary", "the centenary").
+
+Each has one English form, the one MT is given.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from translate.quantities.quantity import Quantity
 ZH_UNITS = {
     "元": ("money", 1.0, "yuan"),
     "美元": ("usd", 1.0, "US dollars"),
+    "港元": ("hkd", 1.0, "Hong Kong dollars"),
+    "港币": ("hkd", 1.0, "Hong Kong dollars"),
+    "欧元": ("eur", 1.0, "euros"),
     "斤": ("mass", 0.5, "jin"),
     "公斤": ("mass", 1.0, "kilograms"),
     "千克": ("mass", 1.0, "kilograms"),
@@ -39,6 +46,7 @@ ZH_UNITS = {
     "千瓦": ("power", 1000.0, "kilowatts"),
     "瓦": ("power", 1.0, "watts"),
     "%": ("percent", 1.0, "percent"),
+    "成": ("percent", 10.0, "percent"),  # 七成: seven tenths, 70 percent
     "％": ("percent", 1.0, "percent"),
     "个百分点": ("points", 1.0, "percentage points"),
     "倍": ("times", 1.0, "times"),
@@ -153,6 +161,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
         approx = {"约": "about", "近": "nearly", "超过": "over", "逾": "over"}.get(match["before"] or "", "")
         approx = approx or ("over" if match["more"] or match["after"] else "")
         figure = english_number(count) if dimension != "year" else str(int(count))
+        if dimension == "percent":
+            figure = english_number(count * size)  # 七成 is 70 percent
         if count == 1 and english.endswith("s"):
             english = english[:-1]  # 1 kilometer, 1 percentage point
         if match["unit"] == "周年":

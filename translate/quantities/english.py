@@ -3,11 +3,12 @@
 - Numbers in figures (1,234.5; 31st) or in words, hyphenated or not ("thirty-five",
   "one hundred and twenty", "the thirty-first"), with a scale ("1.2 trillion",
   "a million", "three hundred million").
-- Fractions ("one-third", "two thirds", "a quarter", "half") and multiples
-  ("doubled", "tripled", "twofold", "3-fold", "halved").
+- Fractions ("one-third", "two thirds", "a quarter", "half", "one in five") and
+  multiples ("doubled", "tripled", "twofold", "sixfold", "3-fold", "halved").
 - Units in full, abbreviated or as symbols, after the number ("5 km", "35-year",
-  "2 sq km", "3 km²", "1.2 billion kWh", "40 GW", "6 t", "500 ha", "RMB") or a
-  currency before it ("RMB 1.2 trillion", "¥5 billion", "US$30 billion").
+  "2 sq km", "3 km²", "1.2 billion kWh", "40 GW", "6 t", "500 ha", "RMB",
+  "euros") or a currency before it ("RMB 1.2 trillion", "CNY 5 billion",
+  "¥5 billion", "US$30 billion", "HK$5 billion", "€3 billion").
 - A range gives its unit to both ends ("5-6 percent", "5 to 6 percent",
   "between 5 and 6 percent").
 - A figure glued to letters is a name, not a quantity (5G, COVID-19, C919).
@@ -32,6 +33,13 @@ EN_UNITS = {
     "u.s. dollars": ("usd", 1.0),
     "dollars": ("usd", 1.0),
     "usd": ("usd", 1.0),
+    "cny": ("money", 1.0),
+    "hong kong dollars": ("hkd", 1.0),
+    "hk dollars": ("hkd", 1.0),
+    "hkd": ("hkd", 1.0),
+    "euros": ("eur", 1.0),
+    "euro": ("eur", 1.0),
+    "eur": ("eur", 1.0),
     "jin": ("mass", 0.5),
     "kilograms": ("mass", 1.0),
     "kilogram": ("mass", 1.0),
@@ -108,8 +116,10 @@ _UNIT = re.compile(
     r"\s*-?\s*(" + "|".join(re.escape(u) for u in sorted(EN_UNITS, key=len, reverse=True)) + r")(?![A-Za-z\d])",
     re.IGNORECASE,
 )
-_CURRENCY = re.compile(r"(RMB|USD|US\$|U\.S\.\$|\$|¥|￥)\s?$", re.IGNORECASE)
-_CURRENCY_UNIT = {"rmb": "money", "¥": "money", "￥": "money"}
+_CURRENCY = re.compile(r"(RMB|CNY|USD|US\$|U\.S\.\$|HK\$|HKD|EUR|€|\$|¥|￥)\s?$", re.IGNORECASE)
+_CURRENCY_UNIT = {
+    "rmb": "money", "cny": "money", "¥": "money", "￥": "money", "hk$": "hkd", "hkd": "hkd", "eur": "eur", "€": "eur"
+}  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -131,12 +141,12 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
     for plural in ("", "s")
 }
 _MULTIPLES = re.compile(
-    r"\b(?:(doubl|tripl|trebl|quadrupl)(?:e|ed|es|ing)|(halv)(?:e|ed|es|ing)|"
-    r"(twofold|two-fold|threefold|three-fold|fourfold|four-fold|fivefold|five-fold|tenfold|ten-fold))\b",
+    r"\b(?:(doubl|tripl|trebl|quadrupl)(?:e|ed|es|ing)|(halv)(?:e|ed|es|ing)|([a-z]+)-?fold)\b",
     re.IGNORECASE,
 )
 _MULTIPLE_VALUES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": 0.5}
-_FOLD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+# "one in five": a proportion, read as the fraction it is.
+_ONE_IN = re.compile(r"\b([a-z]+|\d+) in (?:every )?([a-z]+|\d+)\b", re.IGNORECASE)
 _HALF = re.compile(r"(?<![\w-])(?<!(?:one|two) )half\b", re.IGNORECASE)  # "one-half" is read as a fraction
 _MONTHS = "january february march april may june july august september october november december".split()
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
@@ -230,6 +240,11 @@ def _fraction(text: str, number: _Number) -> _Number | None:
     return None
 
 
+def _word_value(word: str) -> float | None:
+    """A number written as one word or figure ("five", "5"), else None."""
+    return float(word) if word.isdigit() else _CARDINALS.get(word.lower())
+
+
 def _currency(text: str, start: int) -> str:
     match = _CURRENCY.search(text[max(0, start - 6) : start])
     if not match:
@@ -309,6 +324,11 @@ def english_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(match.start(), match.end(), _MONTHS.index(match.group(1).lower()) + 1, "month"))
     for match in _MULTIPLES.finditer(text):
         stem = (match.group(1) or match.group(2) or "").lower()
-        value = _MULTIPLE_VALUES[stem] if stem else _FOLD_VALUES[re.split(r"-|fold", match.group(3).lower())[0]]
-        found.append(Quantity(match.start(), match.end(), value, "times"))
+        value = _MULTIPLE_VALUES[stem] if stem else _CARDINALS.get(match.group(3).lower())
+        if value:  # "sixfold", "ten-fold"; "manifold" is no number
+            found.append(Quantity(match.start(), match.end(), value, "times"))
+    for match in _ONE_IN.finditer(text):
+        part, whole = (_word_value(group) for group in match.groups())
+        if part and whole and part < whole:
+            found.append(Quantity(match.start(), match.end(), part / whole, "fraction"))
     return sorted(found, key=lambda q: q.start)

@@ -11,7 +11,7 @@ class Quantity:
     start: int
     end: int
     value: float  # in the dimension's base unit
-    # count, money, usd, mass, area, length, power, energy, volume, percent, points, times, fraction,
+    # count, money, usd, hkd, eur, mass, area, length, power, energy, volume, percent, points, times, fraction,
     # years, year (a calendar year), month
     dimension: str
     approx: str = ""  # over, about, nearly
