@@ -58,6 +58,13 @@ from .test_glossary import HEADER, row, tsv
         # a noun before another as its adjective, a place noun as its adjective alone
         ("to speed up agricultural and rural modernization", "modernization of agriculture and rural areas"),
         ("the modernization of agriculture", "agricultural modernization"),
+        # a list's last conjunct after a comma and "and"
+        ("favorable political, talent, business, and public opinion environments", "business environment"),
+        # "the Party" is the CPC
+        ("more than 90 million CPC members", "Party members"),
+        ("the Party Central Committee decided", "CPC Central Committee"),
+        # a modifier of place or level before a later word
+        ("renovating old urban residential compounds", "old residential compounds"),
         # "per capita" before or after its noun
         ("Personal disposable income per capita increased", "per capita disposable income"),
         ("per capita GDP rose", "GDP per capita"),
@@ -136,6 +143,8 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("opening up at the national level", "institutional opening up"),  # another level
         ("the industrial sector", "modernization of agriculture"),  # another field's sector
         ("income per capita", "per capita disposable income"),  # a word missing
+        ("old commercial residential compounds", "old residential compounds"),  # not a modifier of place
+        ("Party secretaries", "CPC members"),  # another office
         ("the agricultural sector", "agriculture and rural areas"),  # the sector, but a conjunct missing
     ],
 )

@@ -31,7 +31,10 @@ gives it, so that QA does not cry wolf at a correct translation:
   "keep employment stable") or after one ("keeping employment, markets, and
   expectations stable" renders it too);
 - a modifier may stand between a preposition and its noun ("people with
-  severe disabilities" renders "people with disabilities");
+  severe disabilities" renders "people with disabilities"), and a modifier of
+  place or level (urban, rural, local, national, provincial, municipal) before
+  any later word ("old urban residential compounds" renders "old residential
+  compounds");
 - a noun phrase with "of" or "in" and its compound are one rendering: "gains in
   poverty alleviation" is also "poverty alleviation gains", "governance in
   urban and rural communities" also "urban and rural community governance",
@@ -190,11 +193,16 @@ _DETERMINER = re.compile(  # each with its capital spelled out: faster than IGNO
 # "employment" (a list of up to five words, ending in and/or).
 _COORDINATED = r"(?:[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,4},?\s+(?:and|or)\s+)?"
 # Coordinated after a word: ", enterprise operations, markets, and expectations" after "employment" (up to
-# five conjuncts of up to three words), or "and prices" alone.
+# five conjuncts of up to three words), or "and prices" (", and prices" at a list's end) alone.
 _CONJUNCT = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
-_COORDINATED_AFTER = rf"(?:(?:,\s*{_CONJUNCT}){{1,4}},?\s+(?:and|or)\s+{_CONJUNCT}\s+|(?:and|or)\s+{_CONJUNCT}\s+)?"
+_LAST_CONJUNCT = rf"(?:and|or)\s+{_CONJUNCT}\s+"
+_COORDINATED_AFTER = rf"(?:(?:,\s*{_CONJUNCT}){{1,4}},?\s+{_LAST_CONJUNCT}|,?\s*{_LAST_CONJUNCT})?"
 PREPOSITIONS = frozenset({"of", "in", "with", "for", "on", "to", "from", "among", "between", "against"})
 _MODIFIER = r"(?:[A-Za-z][\w-]*\s+)?"
+# A modifier of place or level narrows a noun without changing the term: "old urban residential compounds"
+# renders "old residential compounds", "local financial institutions" "financial institutions".
+SCOPE_ADJECTIVES = ("urban", "rural", "local", "national", "provincial", "municipal")
+_SCOPE = r"(?:(?:" + "|".join(SCOPE_ADJECTIVES) + r")\s+)?"
 # 新型 is "new", "new-type" or "a new type of": after "new", "type(s) of" or "-type" may stand.
 _KIND = r"(?:types?(?:\s+of)?[\s-]+)?"
 _NEW_KIND = re.compile(r"\bnew(?:[\s-]+types?(?:\s+of)?)\s+", re.IGNORECASE)
@@ -367,7 +375,7 @@ def _body(rendering: str) -> str:
                 continue  # any word may have an article or none
             is_verb = first_word or (lower.endswith("ing") and len(lower) > 5)
             coordinated = "" if first_word else (_COORDINATED_AFTER if after_word else "") + _COORDINATED
-            modifier = _MODIFIER if after_preposition or after_conjunct else ""
+            modifier = _MODIFIER if after_preposition or after_conjunct else "" if first_word else _SCOPE
             kind = _KIND if lower == "new" else ""
             parts.append(coordinated + _ARTICLE + modifier + _word_pattern(token, is_verb) + r"[\s-]*" + kind)
             after_conjunct, conjunct = conjunct, False

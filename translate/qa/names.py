@@ -6,6 +6,10 @@ Central Committee of the CPC" and "the Central Committee of the Communist Party
 of China"; "the NPC Standing Committee" is "the Standing Committee of the
 National People's Congress". The acronyms are the few that official English
 uses for these bodies.
+
+"The Party" in a name is the CPC, as official English writes it after the first
+mention: "Party members" is also "CPC members", "the CPC Central Committee" also
+"the Party Central Committee".
 """
 
 from __future__ import annotations
@@ -23,8 +27,21 @@ _ORGAN_AFTER_ACRONYM = re.compile(r"\b(" + "|".join(NAME_ACRONYMS) + r")((?:\s+[
 
 
 def name_forms(rendering: str) -> list[str]:
-    """``rendering``, with each "ACRONYM Organ" also as "Organ of the ACRONYM" and the acronym also
-    written out."""
+    """``rendering``, with "Party" and "CPC" each also as the other, and each "ACRONYM Organ" also as
+    "Organ of the ACRONYM" and the acronym also written out."""
+    forms = [rendering]
+    if _PARTY.search(rendering):
+        forms.append(_PARTY.sub("CPC", rendering))
+    elif _CPC.search(rendering):
+        forms.append(_CPC.sub("Party", rendering))
+    return [form for each in forms for form in _organ_forms(each)]
+
+
+_PARTY = re.compile(r"\bParty\b")  # capitalised: the CPC, not any party
+_CPC = re.compile(r"\bCPC\b")
+
+
+def _organ_forms(rendering: str) -> list[str]:
     match = _ORGAN_AFTER_ACRONYM.search(rendering)
     if not match:
         return [rendering]
