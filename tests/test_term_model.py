@@ -65,6 +65,9 @@ from .test_glossary import HEADER, row, tsv
         ("the Party Central Committee decided", "CPC Central Committee"),
         # a modifier of place or level before a later word
         ("renovating old urban residential compounds", "old residential compounds"),
+        # ordinals in words, two coordinated words either way round
+        ("the Eleventh Five-Year Plan period", "11th Five-Year Plan"),
+        ("towns and townships", "townships and towns"),
         # "per capita" before or after its noun
         ("Personal disposable income per capita increased", "per capita disposable income"),
         ("per capita GDP rose", "GDP per capita"),
@@ -145,6 +148,8 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("income per capita", "per capita disposable income"),  # a word missing
         ("old commercial residential compounds", "old residential compounds"),  # not a modifier of place
         ("Party secretaries", "CPC members"),  # another office
+        ("the Twelfth Five-Year Plan", "11th Five-Year Plan"),  # another ordinal
+        ("towns and villages", "townships and towns"),  # one conjunct another word
         ("the agricultural sector", "agriculture and rural areas"),  # the sector, but a conjunct missing
     ],
 )

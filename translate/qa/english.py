@@ -62,6 +62,10 @@ gives it, so that QA does not cry wolf at a correct translation:
   Experimental Development (R&D) spending");
 - the possessive either way: "the people's wellbeing" also as "the wellbeing
   of the people" (or of their people);
+- ordinals in figures or in words: "13th Five-Year Plan" is also "Thirteenth
+  Five-Year Plan";
+- two coordinated words either way round: "townships and towns" is also
+  "towns and townships";
 - letter case.
 
 Word order is not guessed: an order official translators use
@@ -84,6 +88,7 @@ from translate.qa.derivation import (
     verb_bases,
 )
 from translate.qa.names import name_forms
+from translate.quantities.english import ordinal_word
 
 ARTICLES = frozenset({"the", "a", "an"})
 _APOSTROPHES = "'’‘`"
@@ -308,14 +313,35 @@ def _as_action(words: list[str]) -> list[str]:
     return forms
 
 
+_ORDINAL_FIGURE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_TWO_CONJUNCTS = re.compile(r"^([A-Za-z][\w-]*) and ([A-Za-z][\w-]*)$")
+
+
+def _with_ordinal_words(rendering: str) -> list[str]:
+    """``rendering``, and with its ordinals in figures also in words: "13th Five-Year Plan" is also
+    "Thirteenth Five-Year Plan", as reports of the 2000s write it."""
+    if not _ORDINAL_FIGURE.search(rendering):
+        return [rendering]
+    spelled = _ORDINAL_FIGURE.sub(lambda m: ordinal_word(int(m.group(1))) or m.group(0), rendering)
+    return [rendering, spelled] if spelled != rendering else [rendering]
+
+
+def _with_conjuncts_swapped(rendering: str) -> list[str]:
+    """Two coordinated words either way round: "townships and towns" is also "towns and townships"."""
+    match = _TWO_CONJUNCTS.match(rendering)
+    return [rendering, f"{match.group(2)} and {match.group(1)}"] if match else [rendering]
+
+
 def rendering_forms(rendering: str) -> list[str]:
     """The wordings a rendering is searched for: with its abbreviation or without, a body's name either
     way, its possessive with "of", its noun phrase either way round, a modifier of level or "per capita" on
-    the other side of its noun."""
+    the other side of its noun, ordinals in words, two coordinated words either way round."""
     rendering = _NEW_KIND.sub("new ", rendering)  # "new-type X" is found as "new X" is, with its kinds
     return [
         levelled
-        for named in name_forms(rendering)
+        for ordered in _with_conjuncts_swapped(rendering)
+        for spelled in _with_ordinal_words(ordered)
+        for named in name_forms(spelled)
         for short in _with_abbreviation(named)
         for genitive in _with_of_genitive(short)
         for inverted in _inverted(genitive)

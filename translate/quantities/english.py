@@ -134,6 +134,20 @@ _ORDINALS = {
     "hundredth": 100, "thousandth": 1000,
 }  # fmt: skip
 _CARDINALS = {word: value for value, word in enumerate(_ONES)} | _TENS | {"hundred": 100} | _SCALES
+_ORDINAL_WORDS = {value: word for word, value in _ORDINALS.items()}
+
+
+def ordinal_word(value: int) -> str | None:
+    """An ordinal below 100 in words ("eleventh", "twenty-first"), or None."""
+    if value in _ORDINAL_WORDS and value < 100:
+        return _ORDINAL_WORDS[value]
+    tens, ones = divmod(value, 10)
+    tens_word = next((word for word, number in _TENS.items() if number == tens * 10), None)
+    if tens_word and 0 < ones and value < 100:
+        return f"{tens_word}-{_ORDINAL_WORDS[ones]}"
+    return None
+
+
 # A fraction's denominator, singular and plural: "one-third", "two thirds", "a quarter", "three-quarters".
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4} | {
     f"{word}{plural}": value
