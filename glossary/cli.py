@@ -172,7 +172,8 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
     for evidence in shown:
         admitted = ", ".join(f"{r!r} {n}" for r, n in evidence.admitted.items())
         print(
-            f"{evidence.entry.zh}\t{evidence.entry.en}\t{evidence.entry.status}\t{evidence.count} occurrences: "
+            f"{evidence.entry.zh}\t{evidence.entry.en}\t{evidence.entry.status}\t{evidence.count} "
+            f"occurrence{'s' if evidence.count != 1 else ''}: "
             f"preferred {evidence.preferred} ({evidence.preferred_share:.0%})"
             + (f", admitted {admitted}" if admitted else "")
             + f", neither {evidence.neither}"

@@ -92,6 +92,14 @@ def test_the_table_says_what_to_look_at(run, tmx):
     assert any(line.startswith("    candidates: 'party working committee of the subdistrict'") for line in lines)
 
 
+def test_one_occurrence_is_said_in_the_singular(run, tmp_path):
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("zh,en\n持续改善民生。,We will keep improving the people's wellbeing.\n", encoding="utf-8")
+    result = run("glossary", "evidence", str(pairs))
+    assert result.code == 0
+    assert "\t1 occurrence: preferred 1 (100%)" in result.out
+
+
 def test_evidence_without_parallel_text_is_one_line(run, tmp_path):
     result = run("glossary", "evidence")
     assert result.code == 2 and "give parallel text" in result.err
