@@ -158,6 +158,11 @@ def test_figures_are_written_as_official_translations_write_them():
         ("100亿欧元", "€10 billion"),
         ("50亿港元", "HK$5 billion"),
         ("10亿元", "CNY 1 billion"),
+        ("1000亿元", "RMB100 billion"),  # a currency's code glued to the figure
+        # scales abbreviated as the financial press writes them
+        ("12亿元", "1.2bn yuan"),
+        ("3万亿元", "RMB3tn"),
+        ("500万人", "5mn people"),
         # a quantity repeated in Chinese, referred back to in English
         ("以来的五年，是极不平凡的五年", "the past five years were a truly extraordinary period"),
     ],

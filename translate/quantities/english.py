@@ -2,7 +2,7 @@
 
 - Numbers in figures (1,234.5; 31st) or in words, hyphenated or not ("thirty-five",
   "one hundred and twenty", "the thirty-first"), with a scale ("1.2 trillion",
-  "a million", "three hundred million").
+  "a million", "three hundred million", "1.2bn", "3 tn").
 - Fractions ("one-third", "two thirds", "a quarter", "half", "one in five") and
   multiples ("doubled", "tripled", "twofold", "sixfold", "3-fold", "halved").
 - Units in full, abbreviated or as symbols, after the number ("5 km", "35-year",
@@ -121,6 +121,9 @@ _CURRENCY_UNIT = {
     "rmb": "money", "cny": "money", "¥": "money", "￥": "money", "hk$": "hkd", "hkd": "hkd", "eur": "eur", "€": "eur"
 }  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# A scale after a figure, in full or abbreviated as the financial press writes it ("1.2bn", "3 tn").
+_SCALE_AFTER = re.compile(r"(?:[\s-]+(thousand|million|billion|trillion)|\s?(bn|tn|mn|mln))\b", re.IGNORECASE)
+_SCALE_ABBREVIATIONS = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "mln": 1e6}
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen"
@@ -181,13 +184,16 @@ class _Number:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """A figure inside a name: letters or a hyphen after letters before it (COVID-19, C919), letters
-    right after it that are no unit or ordinal ending (5G)."""
+    """A figure inside a name: letters or a hyphen after letters before it (COVID-19, C919) unless
+    they are a currency's code (RMB100 billion), letters right after it that are no unit, scale or
+    ordinal ending (5G)."""
     before = text[start - 1] if start else ""
+    if before.isalpha() and _CURRENCY.search(text[max(0, start - 6) : start]):
+        return False
     if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalpha()):
         return True
     after = text[end : end + 1]
-    return after.isalpha() and not _UNIT.match(text, end)
+    return after.isalpha() and not _UNIT.match(text, end) and not _SCALE_AFTER.match(text, end)
 
 
 def _read_figure(text: str, start: int) -> _Number | None:
@@ -300,15 +306,14 @@ def english_quantities(text: str) -> list[Quantity]:
         start, value, end = position, number.value, number.end
         if start != pending_at:
             pending_unit = []  # a range's other end stands right after its joint, or there is no range
-        scale = re.compile(r"[\s-]+(thousand|million|billion|trillion)\b", re.IGNORECASE).match(text, end)
+        scale = _SCALE_AFTER.match(text, end)
         if scale and number.figure:
-            value *= _SCALES[scale.group(1).lower()]
+            size_of_scale = (_SCALES | _SCALE_ABBREVIATIONS)[(scale.group(1) or scale.group(2)).lower()]
+            value *= size_of_scale
             end = scale.end()
             for index in pending_unit:  # "2-3 million": the scale is both ends'
                 earlier = found[index]
-                found[index] = Quantity(
-                    earlier.start, earlier.end, earlier.value * _SCALES[scale.group(1).lower()], "count"
-                )
+                found[index] = Quantity(earlier.start, earlier.end, earlier.value * size_of_scale, "count")
         unit_match = _UNIT.match(text, end)
         dimension, size = "count", 1.0
         if unit_match:
