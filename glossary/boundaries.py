@@ -20,7 +20,9 @@ overlap, 党中央 / 中央八项规定, the matcher's longest-leftmost rule has
 A candidate that begins a road's name is no hit either: followed by a road's ending (路, 街, 大街,
 大道, 巷, 胡同, 弄), perhaps after a direction or a number (创新路, 幸福东路, 团结二街), where the ending
 ends a word (民生路, 东路; not 民生路网, whose 路网 runs on): the road is named in English by its
-name and "Road", not by what the characters mean.
+name and "Road", not by what the characters mean.  So is a candidate that begins a company's name,
+followed by 银行, 证券, 集团, 控股 or 股份 ending a word (民生银行 is China Minsheng Bank, 民生证券
+Minsheng Securities): a name is transliterated, not translated.
 
 Only the clause around each candidate is segmented, and clauses are cached:
 segmenting the 1954-2024 reports whole would take seconds.
@@ -40,6 +42,8 @@ _CLAUSE = re.compile(r"[^，。；：！？、,.;:!?\s“”‘’\"'「」『�
 _REACH = 80
 # What ends a road's name, after an optional direction or number: 创新路, 幸福东路, 团结二街.
 _ROAD_ENDING = re.compile(r"[东西南北中]?(?:[一二三四五六七八九十]+|\d+)?(大街|大道|胡同|路|街|巷|弄)")
+# What ends a company's name: 民生银行, 民生证券.
+_COMPANY_ENDING = re.compile(r"(银行|证券|集团|控股|股份)(?:股份)?(?:有限)?(?:公司)?")
 # Determiners: one and the first character of a noun make a jieba "word" (各村, 每年) that splits nothing.
 DETERMINERS = frozenset("各每全本该此这那其某诸历")
 
@@ -125,16 +129,18 @@ class WordBoundaries:
         )
 
     def _names_a_road(self, clause: str, end: int, words: tuple[tuple[int, int, str], ...]) -> bool:
-        """Whether what follows offset ``end`` of the clause ends a road's name, its ending a word of its own."""
-        match = _ROAD_ENDING.match(clause, end)
+        """Whether what follows offset ``end`` of the clause ends a road's or a company's name, its ending
+        a word of its own."""
+        match = _ROAD_ENDING.match(clause, end) or _COMPANY_ENDING.match(clause, end)
         if match is None:
             return False
         at = match.start(1)
-        # 民生路, 东路, 大街 may be words; a word running on past the ending (路径, 路网) is no road's name.
+        # 民生路, 东路, 大街 may be words; a word running on past the ending (路径, 路网, 银行业) is no name.
         return not any(a <= at < b and b > match.end() for a, b, _ in words)
 
     def stands_alone(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] stands as a word, not cut out of a longer one nor the start of a road's name."""
+        """Whether text[start:end] stands as a word, not cut out of a longer one nor the start of a road's or
+        a company's name."""
         for clause in _CLAUSE.finditer(text, max(0, start - _REACH), min(len(text), end + _REACH)):
             if clause.start() <= start and end <= clause.end():
                 offset = clause.start()

@@ -1,5 +1,5 @@
-"""Senses and boundaries by rule: a term that begins a road's name is no hit; a title's English follows
-its holder.  Sentences written for the purpose."""
+"""Senses and boundaries by rule: a term that begins a road's or a company's name is no hit; a title's
+English follows its holder.  Sentences written for the purpose."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ def glossary():
         ("推进社区巷道整治。", "社区", True),  # 巷道: alleys
         ("持续改善民生。", "民生", True),
         ("推进一带一路建设。", "一带一路", True),  # the term's own 路
+        # a company's name: 民生银行 is China Minsheng Bank
+        ("中国民生银行发布年报。", "民生", False),
+        ("民生证券股份有限公司上市。", "民生", False),
+        ("银行要支持改善民生。", "民生", True),
+        ("民生银行业务增长。", "民生", False),  # the bank's business
     ],
 )
 def test_a_term_that_begins_a_roads_name_is_no_hit(glossary, text, term, hit):
