@@ -151,6 +151,7 @@ def test_figures_are_written_as_official_translations_write_them():
         ("一百年", "over the past century"),
         ("成立100周年", "the centenary of the founding"),
         ("成立70周年", "the 70th anniversary"),
+        ("今明两年职业技能培训", "This year and next, provide training"),
         # multiples, proportions, tenths, other currencies
         ("增长6倍", "a sixfold increase"),
         ("五分之一", "one in five"),

@@ -58,7 +58,11 @@ from .test_glossary import HEADER, row, tsv
         # a noun before another as its adjective, a place noun as its adjective alone
         ("to speed up agricultural and rural modernization", "modernization of agriculture and rural areas"),
         ("the modernization of agriculture", "agricultural modernization"),
-        # a list's last conjunct after a comma and "and"
+        # a list's last conjunct after a comma and "and", a list's comma as "and"
+        (
+            "reforms to streamline administration and delegate power, improve regulation, and upgrade services",
+            "reforms to streamline administration, delegate power, improve regulation and upgrade services",
+        ),
         ("favorable political, talent, business, and public opinion environments", "business environment"),
         # "the Party" is the CPC
         ("more than 90 million CPC members", "Party members"),
@@ -150,6 +154,7 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("Party secretaries", "CPC members"),  # another office
         ("the Twelfth Five-Year Plan", "11th Five-Year Plan"),  # another ordinal
         ("towns and villages", "townships and towns"),  # one conjunct another word
+        ("micro and small enterprises", "micro, small, and medium enterprises"),  # a conjunct missing
         ("the agricultural sector", "agriculture and rural areas"),  # the sector, but a conjunct missing
     ],
 )

@@ -24,7 +24,9 @@ gives it, so that QA does not cry wolf at a correct translation:
   "AI-native") is a word boundary: the term before it is found;
 - straight and curly quotes and apostrophes alike;
 - coordination: "A and B" also as "A, B" or "A, and B", with or without a
-  comma before "and";
+  comma before "and", and a list's comma also as "and" ("streamline
+  administration and delegate power, improve regulation" for "streamline
+  administration, delegate power, improve regulation");
 - coordination ellipsis: other words may be coordinated before a word of the
   rendering ("an approach to agriculture and food" renders "approach to food",
   "keeping expectations, economic growth, and employment stable" renders
@@ -201,6 +203,7 @@ _COORDINATED = r"(?:[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,4},?\s+(?:and|or)\s+
 # five conjuncts of up to three words), or "and prices" (", and prices" at a list's end) alone.
 _CONJUNCT = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
 _LAST_CONJUNCT = rf"(?:and|or)\s+{_CONJUNCT}\s+"
+_LIST_SEPARATOR = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
 _COORDINATED_AFTER = rf"(?:(?:,\s*{_CONJUNCT}){{1,4}},?\s+{_LAST_CONJUNCT}|,?\s*{_LAST_CONJUNCT})?"
 PREPOSITIONS = frozenset({"of", "in", "with", "for", "on", "to", "from", "among", "between", "against"})
 _MODIFIER = r"(?:[A-Za-z][\w-]*\s+)?"
@@ -416,6 +419,8 @@ def _body(rendering: str) -> str:
             parts.append(r"[\s-]*")
         elif token == "," and index + 1 < len(tokens) and tokens[index + 1].lower() == "and":
             continue  # the comma before "and" is one of the coordination's forms
+        elif token == "," and index + 1 < len(tokens) and tokens[index + 1][0].isalpha():
+            parts.append(_LIST_SEPARATOR)  # a list's comma may be "and": "A and B, C, and D" for "A, B, C and D"
         elif token[0].isdigit():
             parts.append(_ARTICLE + re.escape(token) + r"\s*")
         else:

@@ -13,8 +13,8 @@
   "between 5 and 6 percent").
 - A figure glued to letters is a name, not a quantity (5G, COVID-19, C919).
 - Years in other words: a decade is 10 years ("the past decade", "two
-  decades"), a century, centenary or centennial 100; "decades" alone is an
-  indefinite amount, like 几十年.
+  decades"), a century, centenary or centennial 100, "this year and next" 2
+  (今明两年); "decades" alone is an indefinite amount, like 几十年.
 Approximations ("about", "more than", "nearly") are words around the value and
 do not change it.
 """
@@ -170,6 +170,7 @@ _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _CENTENARY = re.compile(r"\b(centenary|centennial)\b", re.IGNORECASE)
 _SPAN = re.compile(r"\b(decade|century)\b", re.IGNORECASE)  # "the past decade": 10 years without a number
 _SPAN_YEARS = {"decade": 10, "century": 100}
+_THIS_YEAR_AND_NEXT = re.compile(r"\bthis year and next\b", re.IGNORECASE)  # 今明两年: two years
 _WORD_OR_FIGURE = re.compile(
     r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?|(?P<word>[A-Za-z]+)|(?P<joint>[\s-]+(?:and\s+)?)",
 )
@@ -336,6 +337,8 @@ def english_quantities(text: str) -> list[Quantity]:
     for match in _CENTENARY.finditer(text):
         found.append(Quantity(match.start(), match.end(), 100, "years"))
     counted = {q.end for q in found}
+    for match in _THIS_YEAR_AND_NEXT.finditer(text):
+        found.append(Quantity(match.start(), match.end(), 2, "years"))
     for match in _SPAN.finditer(text):
         if match.end() not in counted:  # "a decade", "two centuries" are read with their number
             found.append(Quantity(match.start(), match.end(), _SPAN_YEARS[match.group(1).lower()], "years"))
