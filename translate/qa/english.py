@@ -316,6 +316,7 @@ def _as_action(words: list[str]) -> list[str]:
     return forms
 
 
+_PER_CAPITA = "per capita "
 _ORDINAL_FIGURE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _TWO_CONJUNCTS = re.compile(r"^([A-Za-z][\w-]*) and ([A-Za-z][\w-]*)$")
 
@@ -360,11 +361,11 @@ def _with_modifier_moved(rendering: str) -> list[str]:
     first, _, rest = rendering.partition(" ")
     if rest and first.lower() in LEVEL_ADJECTIVES:
         return [rendering, f"{rest} at the {first.lower()} level"]
-    lower = rendering.lower()
-    if lower.startswith("per capita ") and len(rendering) > 11:
-        return [rendering, f"{rendering[11:]} per capita"]
-    if lower.endswith(" per capita") and len(rendering) > 11:
-        return [rendering, f"per capita {rendering[:-11]}"]
+    lower, per_capita = rendering.lower(), len(_PER_CAPITA)
+    if lower.startswith(_PER_CAPITA) and len(rendering) > per_capita:
+        return [rendering, f"{rendering[per_capita:]} per capita"]
+    if lower.endswith(" per capita") and len(rendering) > per_capita:
+        return [rendering, f"per capita {rendering[:-per_capita]}"]
     return [rendering]
 
 

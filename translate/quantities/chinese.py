@@ -160,13 +160,16 @@ def chinese_quantities(text: str) -> list[Quantity]:
             dimension, size, english = "count", 1.0, ""
         approx = {"约": "about", "近": "nearly", "超过": "over", "逾": "over"}.get(match["before"] or "", "")
         approx = approx or ("over" if match["more"] or match["after"] else "")
-        figure = english_number(count) if dimension != "year" else str(int(count))
-        if dimension == "percent":
-            figure = english_number(count * size)  # 七成 is 70 percent
-        if count == 1 and english.endswith("s"):
-            english = english[:-1]  # 1 kilometer, 1 percentage point
         if match["unit"] == "周年":
             figure = _ordinal(count)  # the 75th anniversary
+        elif dimension == "year":
+            figure = str(int(count))
+        elif dimension == "percent":
+            figure = english_number(count * size)  # 七成 is 70 percent
+        else:
+            figure = english_number(count)
+        if count == 1 and english.endswith("s"):
+            english = english[:-1]  # 1 kilometer, 1 percentage point
         words = " ".join(part for part in (approx, figure, english) if part)
         found.append(Quantity(match.start(), match.end(), count * size, dimension, approx, words))
     for match in _DOUBLING.finditer(text):

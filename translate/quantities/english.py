@@ -189,7 +189,7 @@ def _glued(text: str, start: int, end: int) -> bool:
     they are a currency's code (RMB100 billion), letters right after it that are no unit, scale or
     ordinal ending (5G)."""
     before = text[start - 1] if start else ""
-    if before.isalpha() and _CURRENCY.search(text[max(0, start - 6) : start]):
+    if before.isalpha() and _currency(text, start):
         return False
     if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalpha()):
         return True
