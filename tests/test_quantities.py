@@ -70,6 +70,7 @@ def test_names_with_numerals_are_not_quantities():
     assert chinese_quantities("每千米、每千瓦时") == []  # 千 beginning a unit is no thousand
     assert chinese_quantities("学习运用“千万工程”经验，千方百计") == []  # a bare 千 without a unit: a name
     assert chinese_quantities("用几十年时间，数十万人") == []  # indefinite: "decades", "hundreds of thousands"
+    assert chinese_quantities("这五年，那3个省，此两项") == []  # pointed back to: stated before
     assert chinese_quantities("一成不变，全面建成") == []  # 一成 is an idiom's; 建成 has no numeral
 
 

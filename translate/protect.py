@@ -23,8 +23,8 @@ from translate.quantities import chinese_quantities
 # Changes whenever what is written into the MT input changes, so remembered outputs made otherwise are not reused.
 # 2: 百分之五 as "5 percent"; 3: 岁 as years, 11.7年 as years; 4: 一 before a unit left alone, 1 in the singular;
 # 5: a bare 千 or 百 before a scale and a unit (千亿斤) as the figure; 6: N周年 as "the Nth anniversary";
-# 7: N成 as a percentage, 港元 and 欧元 as their currencies.
-PROTECTION_VERSION = "terms+quantities-7"
+# 7: N成 as a percentage, 港元 and 欧元 as their currencies; 8: a quantity after a demonstrative (这五年) left alone.
+PROTECTION_VERSION = "terms+quantities-8"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ scale (万, 亿, 万亿; 千 unless it begins a unit: 千米, 千瓦, 千克); t
   一半 a half, N成 N tenths (七成 is 70 percent).
 - A numeral after 几 or 数 (几十年, 数十万) is an indefinite amount ("decades",
   "hundreds of thousands"), not a value to check.
+- A quantity after a demonstrative (这五年, 这3个省, 此两项) points back to one the
+  text has already stated; English often says "these years" or "this period", or
+  nothing, and the figure was checked where it was stated.
 - N周年 is N years, an anniversary ("the 100th anniversary", "the centenary").
 
 Each has one English form, the one MT is given.
@@ -58,6 +61,7 @@ ZH_UNITS = {
 _ZH_UNIT = "|".join(sorted(map(re.escape, ZH_UNITS), key=len, reverse=True))
 _ZH_SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _CN_NUMERAL = "〇零一二两三四五六七八九十百千"
+_DEMONSTRATIVES = "这那此该"
 _ZH_QUANTITY = re.compile(
     rf"(?P<before>约|近|超过|逾)?"
     rf"(?:(?<![A-Za-z\d.])(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![A-Za-z])|(?P<chinese>[{_CN_NUMERAL}]+)(?=[万亿]|{_ZH_UNIT}))"
@@ -150,6 +154,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue  # 一年, 一倍, 最后一公里: English says "a year", "the past year", "the last mile"
         if match["chinese"] and match.start() and text[match.start() - 1] in "几数":
             continue  # 几十年, 数十万: an indefinite amount ("decades", "hundreds of thousands")
+        if match.start() and text[match.start() - 1] in _DEMONSTRATIVES:
+            continue  # 这五年: a quantity stated before, pointed back to
         count = value * scale
         year = match["arabic"] and match["arabic"].isdigit() and len(match["arabic"]) == 4 and match["unit"] == "年"
         if year and not match["scale"]:
