@@ -97,6 +97,10 @@ from .test_glossary import HEADER, row, tsv
         ("lists for local government investment attraction", "attracting investment"),  # -act, -action
         # a determiner where an article may stand, and a preposition's coordinated phrase
         ("preventing any relapse into or occurrence of poverty", "preventing a relapse into poverty"),
+        # the organ alone where the text names its body elsewhere
+        ("The Party successfully convened its 20th National Congress", "the 20th CPC National Congress"),
+        ("the 20th National Congress of the Party", "the 20th CPC National Congress"),
+        ("the Communist Party of China and its Central Committee", "CPC Central Committee"),
         # an irregular verb's past and participle
         ("China kept employment stable", "keep employment stable"),
         ("we have built new infrastructure", "build new infrastructure"),
@@ -138,6 +142,8 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("agriculture modernization", "modernization of agriculture and rural areas"),  # a conjunct missing
         ("the Central Committee", "CPC Central Committee"),  # whose committee is not said
         ("the Central Committee of the State Council", "CPC Central Committee"),
+        ("the NPC and the 20th National Congress", "the 20th CPC National Congress"),  # another body named
+        ("a party of the 20th National Congress", "the 20th CPC National Congress"),  # not the Party, a party
         ("a new energy system", "construction of new-type urban infrastructure"),
         ("an energy type of system", "new energy system"),  # "type of" only after "new"
         ("small and medium enterprises", "small and medium financial institutions"),  # the head differs

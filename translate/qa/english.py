@@ -50,7 +50,9 @@ gives it, so that QA does not cry wolf at a correct translation:
   modernization", "agricultural modernization" also "modernization of
   agriculture" (the pairs in ``derivation``);
 - a body's name: "the CPC Central Committee" is also "the Central Committee of
-  the CPC" and of "the Communist Party of China" (the acronyms in ``names``);
+  the CPC" and of "the Communist Party of China" (the acronyms in ``names``),
+  and the organ alone where the text names the body elsewhere ("The Party
+  convened its 20th National Congress");
 - a gerund and its object also as the object and the verb's action noun:
   "expanding domestic demand" is also "domestic demand expansion" and "the
   expansion of domestic demand";
@@ -89,7 +91,7 @@ from translate.qa.derivation import (
     sector_forms,
     verb_bases,
 )
-from translate.qa.names import name_forms
+from translate.qa.names import body_left_out, name_forms
 from translate.quantities.english import ordinal_word
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -454,4 +456,8 @@ def renders(text: str, rendering: str, prepared: str | None = None) -> bool:
     through ``searchable`` already, for a caller testing many renderings on one text)."""
     if not rendering:
         return False
-    return rendering_pattern(rendering).search(searchable(text) if prepared is None else prepared) is not None
+    prepared = searchable(text) if prepared is None else prepared
+    if rendering_pattern(rendering).search(prepared):
+        return True
+    anaphoric = body_left_out(rendering)  # "its 20th National Congress", the Party named before
+    return anaphoric is not None and bool(anaphoric[1].search(prepared) and rendering_pattern(anaphoric[0]).search(prepared))

@@ -10,11 +10,17 @@ uses for these bodies.
 "The Party" in a name is the CPC, as official English writes it after the first
 mention: "Party members" is also "CPC members", "the CPC Central Committee" also
 "the Party Central Committee".
+
+The organ may be named without its body where the text names the body
+elsewhere: "The Party successfully convened its 20th National Congress" and "the
+20th National Congress of the Party" render "the 20th CPC National Congress"; "the
+Central Committee" alone does not.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NAME_ACRONYMS = {
     "CPC": "Communist Party of China",
@@ -35,6 +41,20 @@ def name_forms(rendering: str) -> list[str]:
     elif _CPC.search(rendering):
         forms.append(_CPC.sub("Party", rendering))
     return [form for each in forms for form in _organ_forms(each)]
+
+
+@lru_cache(maxsize=8192)
+def body_left_out(rendering: str) -> tuple[str, re.Pattern[str]] | None:
+    """For a rendering naming an organ by its body's acronym ("the 20th CPC National Congress"): the
+    rendering without the acronym ("the 20th National Congress"), and a pattern for the body's names,
+    one of which the text must hold besides. None for a rendering that names no body so."""
+    match = _ORGAN_AFTER_ACRONYM.search(rendering)
+    if not match:
+        return None
+    acronym = match.group(1)
+    names = [acronym, NAME_ACRONYMS[acronym]] + (["Party"] if acronym == "CPC" else [])
+    short = rendering[: match.start()] + match.group(2).strip() + rendering[match.end() :]
+    return short, re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")  # capitalised: a name
 
 
 _PARTY = re.compile(r"\bParty\b")  # capitalised: the CPC, not any party
