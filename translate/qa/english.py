@@ -460,4 +460,7 @@ def renders(text: str, rendering: str, prepared: str | None = None) -> bool:
     if rendering_pattern(rendering).search(prepared):
         return True
     anaphoric = body_left_out(rendering)  # "its 20th National Congress", the Party named before
-    return anaphoric is not None and bool(anaphoric[1].search(prepared) and rendering_pattern(anaphoric[0]).search(prepared))
+    if anaphoric is None:
+        return False
+    organ, body = anaphoric
+    return bool(body.search(prepared) and rendering_pattern(organ).search(prepared))
