@@ -72,6 +72,23 @@ def test_a_dropped_quantity_is_reported(glossary):
     assert ("number-mismatch", "180 million yuan is not in the translation") in issues(document)
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # a year named from the text's own time: QA cannot know which, so it asks
+        ("2024年第11期刊发。", "It was published in this year's 11th issue.", ("year-by-context", "warning")),
+        ("2023年经济增长5%。", "Last year the economy grew by 5 percent.", ("year-by-context", "warning")),
+        # no such phrase, or one phrase for two years: the other is missing
+        ("2024年第11期刊发。", "It was published in the 11th issue.", ("number-mismatch", "error")),
+        ("2023年和2024年。", "This year and 2025.", ("number-mismatch", "error")),
+    ],
+)
+def test_a_year_named_by_context_is_a_warning_to_check(glossary, source, output, expected):
+    document = translate_text(source, glossary, Scripted(lambda _: output))
+    found = [(issue.check, issue.severity) for issue in document.segments[0].issues if "20" in issue.message]
+    assert expected in found
+
+
 def test_a_longer_figure_is_not_taken_for_a_protected_one(glossary):
     document = translate_text("增长5%。", glossary, Scripted(lambda _: "It grew by 15 percent."))
     assert document.segments[0].target == "It grew by 15 percent."

@@ -73,7 +73,7 @@ class State(StrEnum):
 class Issue:
     """A QA finding on one segment."""
 
-    check: str  # missing-term, avoided-term, number-mismatch, chinese-left, empty
+    check: str  # missing-term, avoided-term, number-mismatch, year-by-context, chinese-left, empty
     message: str
     severity: str = "error"  # error | warning
 

@@ -1,5 +1,9 @@
 """Checks per segment: missing or avoided term, number mismatch, Chinese left
-in English, empty target.  Findings go on the segment and into ``qa.json``."""
+in English, empty target.  Findings go on the segment and into ``qa.json``.
+
+A calendar year the translation names only from the text's own time (2024年 as
+"this year") is a warning to check, not an error: which year "this year" means
+depends on when the text was written, which QA cannot know."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from glossary.entry import Entry, Status
 from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State, TermHit
 from translate.qa.english import noun_forms, renders
-from translate.quantities import chinese_quantities, missing_quantities
+from translate.quantities import chinese_quantities, missing_quantities, years_by_context
 
 
 def check_segment(segment: Segment) -> list[Issue]:
@@ -32,8 +36,14 @@ def check_segment(segment: Segment) -> list[Issue]:
         for avoid in hit.entry.avoid:
             if renders(target, avoid):
                 issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
+    named_by_context = years_by_context(target)
     for quantity in missing_quantities(segment.normalized, target):
-        issues.append(Issue("number-mismatch", f"{quantity.shown()} is not in the translation"))
+        if quantity.dimension == "year" and named_by_context:
+            year = quantity.shown()
+            message = f"{year} is written {named_by_context.pop(0)!r}: check that it means {year}"
+            issues.append(Issue("year-by-context", message, "warning"))
+        else:
+            issues.append(Issue("number-mismatch", f"{quantity.shown()} is not in the translation"))
     left = sorted({c for c in target if is_cjk(c)})
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))

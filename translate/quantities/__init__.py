@@ -19,10 +19,17 @@ from __future__ import annotations
 from collections import Counter
 
 from translate.quantities.chinese import chinese_quantities, english_number
-from translate.quantities.english import english_quantities
+from translate.quantities.english import english_quantities, years_by_context
 from translate.quantities.quantity import Quantity
 
-__all__ = ["Quantity", "chinese_quantities", "english_number", "english_quantities", "missing_quantities"]
+__all__ = [
+    "Quantity",
+    "chinese_quantities",
+    "english_number",
+    "english_quantities",
+    "missing_quantities",
+    "years_by_context",
+]
 
 # Dimensions whose units official translators convert: compared within 1%.
 CONVERTED = {"mass", "area", "power", "energy"}

@@ -171,6 +171,8 @@ _CENTENARY = re.compile(r"\b(centenary|centennial)\b", re.IGNORECASE)
 _SPAN = re.compile(r"\b(decade|century)\b", re.IGNORECASE)  # "the past decade": 10 years without a number
 _SPAN_YEARS = {"decade": 10, "century": 100}
 _THIS_YEAR_AND_NEXT = re.compile(r"\bthis year and next\b", re.IGNORECASE)  # 今明两年: two years
+# A calendar year named from the text's own time ("this year's 11th issue" for 2024年第11期).
+_YEAR_BY_CONTEXT = re.compile(r"\b(?:this|last|next) year\b(?! and next)", re.IGNORECASE)
 _WORD_OR_FIGURE = re.compile(
     r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?|(?P<word>[A-Za-z]+)|(?P<joint>[\s-]+(?:and\s+)?)",
 )
@@ -271,6 +273,12 @@ def _currency(text: str, start: int) -> str:
     if not match:
         return ""
     return _CURRENCY_UNIT.get(match.group(1).lower(), "usd")
+
+
+def years_by_context(text: str) -> list[str]:
+    """The phrases that name a calendar year from the text's own time ("this year", "last year", "next
+    year"), in order: which year they mean depends on when the text was written, which QA cannot know."""
+    return [match.group() for match in _YEAR_BY_CONTEXT.finditer(text)]
 
 
 def english_quantities(text: str) -> list[Quantity]:
