@@ -111,6 +111,11 @@ from .test_glossary import HEADER, row, tsv
         ("to ensure employment stability", "stable employment"),
         ("the stability of employment", "stable employment"),
         ("expand opening up at the institutional level", "institutional opening up"),
+        ("carrying out regulation at the macro level", "macro regulation"),
+        # a head that takes "to": with "to", and as its verb
+        ("success in our response to Covid-19", "Covid-19 response"),
+        ("respond to Covid-19 and pursue development", "Covid-19 response"),
+        ("better access to credit", "credit access"),
         # a hyphen before a qualifying participle is a word boundary
         ("the WTO-centered multilateral trading system", "WTO"),
         ("AI-enabled phones", "AI"),
@@ -144,6 +149,8 @@ def test_a_rendering_is_found_in_its_english_forms(text, rendering):
         ("the Central Committee of the State Council", "CPC Central Committee"),
         ("the NPC and the 20th National Congress", "the 20th CPC National Congress"),  # another body named
         ("a party of the 20th National Congress", "the 20th CPC National Congress"),  # not the Party, a party
+        ("a response from Covid-19 patients", "Covid-19 response"),  # another preposition
+        ("access to housing", "credit access"),  # another complement
         ("a new energy system", "construction of new-type urban infrastructure"),
         ("an energy type of system", "new energy system"),  # "type of" only after "new"
         ("small and medium enterprises", "small and medium financial institutions"),  # the head differs

@@ -200,8 +200,34 @@ def quality_noun(adjective: str) -> str | None:
     return _derived(adjective, QUALITY_NOUNS, _QUALITY_ENDINGS, 4)
 
 
-# Adjectives of a level of government or of a system, which English also puts as "at the X level":
-# "institutional opening up" is "opening up at the institutional level".
+# Adjectives of a level of government, of a system or of the economy, which English also puts as "at the X
+# level": "institutional opening up" is "opening up at the institutional level", "macro regulation" is
+# "regulation at the macro level".
 LEVEL_ADJECTIVES = frozenset(
-    {"institutional", "national", "local", "provincial", "municipal", "county", "central", "primary", "grassroots"}
+    {
+        "institutional",
+        "national",
+        "local",
+        "provincial",
+        "municipal",
+        "county",
+        "central",
+        "primary",
+        "grassroots",
+        "macro",
+        "micro",
+    }
 )
+
+
+# Nouns whose complement English joins with "to", each with its verb: "Covid-19 response" is also
+# "response to Covid-19" and "respond to Covid-19".
+TO_HEADS = {
+    "access": "access",
+    "adaptation": "adapt",
+    "approach": "approach",
+    "commitment": "commit",
+    "contribution": "contribute",
+    "response": "respond",
+    "transition": "transition",
+}

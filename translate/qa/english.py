@@ -37,6 +37,9 @@ gives it, so that QA does not cry wolf at a correct translation:
   place or level (urban, rural, local, national, provincial, municipal) before
   any later word ("old urban residential compounds" renders "old residential
   compounds");
+- a compound whose head takes "to" also with "to", and as its verb:
+  "Covid-19 response" is also "our response to Covid-19" and "respond to
+  Covid-19" (``derivation.TO_HEADS``);
 - a noun phrase with "of" or "in" and its compound are one rendering: "gains in
   poverty alleviation" is also "poverty alleviation gains", "governance in
   urban and rural communities" also "urban and rural community governance",
@@ -83,6 +86,7 @@ from functools import lru_cache
 
 from translate.qa.derivation import (
     LEVEL_ADJECTIVES,
+    TO_HEADS,
     action_noun,
     adjectival,
     degree_forms,
@@ -269,8 +273,12 @@ def _inverted(rendering: str) -> list[str]:
     first of three may stay before the head: "large-scale equipment renewals" → "large-scale renewal of
     equipment"); a
     compound of a noun and a gerund also as the verb and its object ("consumption upgrading" → "upgrade
-    consumption")."""
+    consumption"); a compound whose head takes "to" also with "to" and as the head's verb ("Covid-19
+    response" → "response to Covid-19", "respond to Covid-19")."""
     words = rendering.split()
+    if len(words) == 2 and words[1].lower() in TO_HEADS:
+        modifier, head = words[0], words[1].lower()
+        return [rendering, f"{head} to {modifier}", f"{TO_HEADS[head]} to {modifier}"]
     if not all(_CONTENT_WORD.fullmatch(word) for word in words):
         return [rendering]
     lowered = [w.lower() for w in words]
