@@ -102,10 +102,13 @@ class TranslationView:
         raise KeyError(segment_id)
 
     def summary(self) -> dict:
-        """QA findings by check, and segments by where their English came from (for the page's chart)."""
+        """QA findings by check, and segments by where their English came from (for the page's chart);
+        the checks whose findings are all warnings, to draw them as warnings, not errors."""
         segments = self.document().segments
+        issues = [issue for segment in segments for issue in segment.issues]
         return {
-            "checks": dict(sorted(Counter(i.check for s in segments for i in s.issues).items())),
+            "checks": dict(sorted(Counter(i.check for i in issues).items())),
+            "warnings": {i.check for i in issues} - {i.check for i in issues if i.severity == "error"},
             "origins": Counter(origin_group(s.origin) for s in segments),
             "segments": len(segments),
         }

@@ -97,6 +97,12 @@ def test_a_saved_segment_goes_to_the_file_and_the_memory_and_is_checked_at_once(
     assert "human" in answer.json()["chart"]
 
 
+def test_the_chart_draws_warnings_apart_from_errors(client, xliff):
+    chart = save(client, segment_ids(xliff)[0], "The subdistrict committee met.").json()["chart"]
+    bars = dict(re.findall(r'class="label">([\w-]+)</text>\s*<rect[^>]*class="bar check( warning)?"', chart))
+    assert bars == {"missing-term": "", "untranslated": " warning"}  # an error, and segments yet to translate
+
+
 def test_a_number_changed_in_the_english_is_flagged_at_once(client, xliff):
     second = segment_ids(xliff)[1]
     answer = save(client, second, "Over the year 1,300 new jobs were created in employment, meeting the goal.")
