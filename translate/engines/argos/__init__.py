@@ -104,6 +104,9 @@ class ArgosEngine:
                 beam_size=self.beam_size,
                 max_batch_size=len(batch),
                 max_decoding_length=decoding_cap(max(len(tokens[i]) for i in batch)),
+                # A segment has words: an end before the first word is no translation, however likely the
+                # model finds it (a small or random model does, and which segment hit it varied by CPU).
+                min_decoding_length=1,
             )
             for i, output in zip(batch, outputs):
                 results[i] = self._tokenizer.decode(output.hypotheses[0]).strip()

@@ -133,6 +133,11 @@ def _random_transformer(vocabulary: list[str], seed: int, size: ModelSize):
     # Latin pieces so that the English column at least looks like English.
     bias = np.array([3.0 if _is_word(piece) else 0.0 for piece in vocabulary])
     bias[vocabulary.index("</s>")] = size.end_bias
+    # A trained decoder never says the start or the unknown token; a random one would, and a translation of
+    # nothing but those decodes to "" (which segment that hit changed with the CPU's arithmetic).
+    for never in ("<s>", "<unk>"):
+        if never in vocabulary:
+            bias[vocabulary.index(never)] = -1e4
     spec.decoder.projection.bias = bias.astype(np.float32)
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
