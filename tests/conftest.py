@@ -12,13 +12,19 @@ import pytest
 
 from translate.engines.argos.tiny import build_tiny_package
 
+from . import outside
 from .browser import browser, page_at  # noqa: F401  (fixtures for the browser tests)
 from .engine_runs import glossary_file, report  # noqa: F401  (for the engine tests; a module's own wins)
+from .paths import ROOT, SEEDS  # noqa: F401  (imported from here by many tests)
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+outside.install()
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """A reach outside the repository that some code caught and went on from still fails the run."""
+    if outside.reached:
+        print("\ntests reached outside the repository:\n  " + "\n  ".join(sorted(set(outside.reached))))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 @pytest.fixture(autouse=True, scope="session")
 def private_homes_for_the_session(tmp_path_factory):
     """Fixtures of wider scope run before the per-test homes below: they get a session's own."""

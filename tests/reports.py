@@ -11,6 +11,8 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from .paths import CORPUS_EXCERPTS
+
 INTRO = "2023年，街道党工委坚持以人民为中心，扎实推进各项工作。"
 OUTRO = "下一步，我们将继续深化放管服改革。"
 # The table: a header row; 指标 spans two rows; the last row's note spans both value columns.
@@ -123,14 +125,11 @@ def markdown_report(path: Path) -> Path:
     return path
 
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gwr-1954-2024-zh.jsonl"
-
-
 def corpus_report(year: str) -> str:
-    """A national work report of the corpus (../shared/corpus), as its text."""
+    """The excerpt of a national work report (tests/data/corpus), as its text."""
     import json
 
-    with CORPUS.open(encoding="utf-8") as lines:
+    with CORPUS_EXCERPTS.open(encoding="utf-8") as lines:
         for line in lines:
             report = json.loads(line)
             if str(report["year"]) == year:

@@ -1,13 +1,13 @@
-"""The OASIS XLIFF schemas in ../shared/schemas/, loaded once, for validating every XLIFF the tool writes."""
+"""The OASIS XLIFF schemas in tests/data/schemas/, loaded once, for validating every XLIFF the tool writes."""
 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from lxml import etree
 
-SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "schemas"
+from .paths import SCHEMAS
+
 # XLIFF 2.1: the core and the modules the tool writes (metadata, matches), imported by one wrapper schema.
 _WRAPPER_21 = """<?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x-zhen:wrapper">

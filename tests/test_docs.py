@@ -78,3 +78,11 @@ def test_each_installed_command_runs_as_a_process(tmp_path):
     assert checked.returncode == 0 and "0 problem(s)" in checked.stdout
     usage = _run("translate", "--no-such-option", "x", cwd=tmp_path)
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_the_readme_examples_need_only_the_repository():
+    """A user has the clone and nothing beside it: no example may point outside it."""
+    examples = "\n".join(re.findall(r"```(?:sh|python)?\n(.*?)```", README, re.S))
+    assert "../" not in examples
+    for path in re.findall(r"(?<![\w/.-])(seeds/[\w.*-]+)", examples):
+        assert list(ROOT.glob(path)), f"{path} is in a README example but not in the repository"

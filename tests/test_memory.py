@@ -21,6 +21,7 @@ from translate.job import Options, translate_file, translate_files
 from translate.memory import TranslationMemory, Unit
 
 from .conftest import SEEDS, kill_after_first_line
+from .paths import GWR_2024_EXCERPT
 from .test_translation import CountingEngine as Counting
 
 
@@ -104,7 +105,7 @@ def test_near_matches_are_offered_in_the_xliff_and_used_only_when_asked(glossary
 
 
 def test_the_official_2024_translation_imports_and_exports_as_tmx(run, tmp_path):
-    reference = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "gwr-2024-zh-en.csv"
+    reference = GWR_2024_EXCERPT
     memory_path = tmp_path / "tm.sqlite"
     result = run("translate", "tm", "import", str(reference), "--tm", str(memory_path))
     assert result.code == 0, result.err
