@@ -20,7 +20,8 @@ import csv
 import tempfile
 from pathlib import Path
 
-from bench.memory import CORPUS, REFERENCE, SHARED, UNITS, build_memory
+from bench.data import CORPUS, REFERENCE, missing
+from bench.memory import UNITS, build_memory
 from bench.timing import median_seconds
 from glossary.store import load_glossary
 from translate.evidence import gather, read_pairs
@@ -44,8 +45,7 @@ def real_english_memory(path: Path) -> TranslationMemory:
 
 
 def run() -> bool:
-    if not (REFERENCE.is_file() and CORPUS.is_file()):
-        print(f"evidence: the dev set or the corpus is missing under {SHARED}")
+    if missing("evidence", REFERENCE, CORPUS):
         return False
     glossary = load_glossary()
     glossary.matcher.boundaries  # noqa: B018 (loaded once, as the command does before it reads)

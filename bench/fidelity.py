@@ -2,8 +2,9 @@
 
 The official English of the State Council's 2024 work report is right, so
 every missing-term or number-mismatch finding on it is a false alarm.  The
-dev set (../shared/reference/gwr-2024-zh-en.csv) is grouped by paragraph (its
-pairing within a paragraph is sometimes shifted by a sentence), written as an
+dev set (``reference/gwr-2024-zh-en.csv`` of the bench data, ``bench/data.py``)
+is grouped by paragraph (its pairing within a paragraph is sometimes shifted
+by a sentence), written as an
 XLIFF 2.1 file as another tool would write it (final targets, no term marks)
 and checked by ``translate qa`` with the shipped glossary.
 
@@ -23,11 +24,11 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from bench.data import REFERENCE, missing
 from glossary.store import load_glossary
 from translate.job import Options, qa_file
 from translate.qa import qa_report
 
-REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "gwr-2024-zh-en.csv"
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 TERM_TARGET = 0.05
 NUMBER_TARGET = 0.01
@@ -88,8 +89,7 @@ def measure(reference: Path = REFERENCE) -> dict:
 
 
 def run(reference: Path = REFERENCE) -> bool:
-    if not reference.is_file():
-        print(f"fidelity: dev set not found at {reference} (it lives in ../shared/reference)")
+    if missing("fidelity", reference):
         return False
     figures = measure(reference)
     report = figures["report"]

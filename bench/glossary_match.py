@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bench.data import CORPUS, missing
 from bench.timing import median_seconds
 from glossary.entry import Status
 from glossary.match import TermMatcher
@@ -20,7 +21,6 @@ from glossary.script import to_simplified
 from glossary.store import load_glossary
 from translate.read.corpus import read_corpus
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "gwr-1954-2024-zh.jsonl"
 TARGET_SECONDS = 1.0
 RUNS = 5
 
@@ -30,8 +30,7 @@ def match_script(matcher: TermMatcher, texts: list[str]) -> int:
 
 
 def run(corpus: Path = CORPUS) -> bool:
-    if not corpus.is_file():
-        print(f"glossary_match: corpus not found at {corpus} (it lives in ../shared/corpus)")
+    if missing("glossary_match", corpus):
         return False
     texts = [text for _, text in read_corpus([corpus])]
     characters = sum(len(t) for t in texts)

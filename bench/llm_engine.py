@@ -23,7 +23,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.memory import REFERENCE
+from bench.data import REFERENCE, missing
 from glossary.store import load_glossary
 from tests.fake_llm import FakeLLM, Reply, translations
 from translate.engines.llm import LLMEngine, LLMSettings, plan
@@ -85,6 +85,8 @@ def overhead_ms(document) -> float:
 
 
 def run() -> bool:
+    if missing("llm engine", REFERENCE):
+        return False
     document = report_document()
     segments = len(document.segments)
     print(f"llm engine: the 2024 report ({segments} segments) against a fake server, {LATENCY * 1000:.0f} ms a request")

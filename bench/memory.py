@@ -16,6 +16,7 @@ import csv
 import tempfile
 from pathlib import Path
 
+from bench.data import CORPUS, REFERENCE, missing
 from bench.timing import median_seconds
 from glossary.store import load_glossary
 from translate.job import Options, translate_files
@@ -24,9 +25,6 @@ from translate.normalize import normalize
 from translate.read.corpus import read_corpus
 from translate.segment import split_sentences
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-REFERENCE = SHARED / "reference" / "gwr-2024-zh-en.csv"
-CORPUS = SHARED / "corpus" / "gwr-1954-2024-zh.jsonl"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 UNITS = 100_000
 TARGETS = {"exact": 0.05, "fuzzy": 2.0, "rerun": 1.0}
@@ -76,8 +74,7 @@ def build_memory(path: Path) -> tuple[TranslationMemory, list[str]]:
 
 
 def run() -> bool:
-    if not (REFERENCE.is_file() and CORPUS.is_file()):
-        print(f"memory: the dev set or the corpus is missing under {SHARED}")
+    if missing("memory", REFERENCE, CORPUS):
         return False
     glossary = load_glossary()
     with tempfile.TemporaryDirectory() as folder:

@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.data import REFERENCE, missing
 from bench.timing import median_seconds
 from glossary.store import load_glossary
 from publish.outputs import render_outputs
@@ -36,7 +37,6 @@ from translate.read.plain import lines_to_blocks
 from translate.segment import segment_document
 from translate.terms import find_terms
 
-REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "gwr-2024-zh-en.csv"
 WORDS_PER_CHINESE_CHARACTER = 1.3
 OFFICIAL_WORDS_PER_CHINESE_CHARACTER = 0.79
 SET_SIZE = 4
@@ -60,8 +60,7 @@ def report_2024(words_per_character: float = WORDS_PER_CHINESE_CHARACTER):
 
 
 def run() -> bool:
-    if not REFERENCE.is_file():
-        print(f"publishing: the dev set is missing: {REFERENCE}")
+    if missing("publishing", REFERENCE):
         return False
     document = report_2024()
     words = sum(len(s.target.split()) for s in document.segments)
