@@ -4,8 +4,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji fonts-liberation2 libharfbuzz-subset0 libpango-1.0-0 \
-  libpangoft2-1.0-0 poppler-utils qpdf libreoffice-writer-nogui omegat default-jre-headless chromium
+TEST_STAMP := $(VENV)/.installed-test
+# What translating and publishing need: WeasyPrint's Pango; without libharfbuzz-subset0 it subsets CJK
+# fonts 10x slower.  Noto CJK sets the Chinese, Liberation Serif the English, Noto Color Emoji what a
+# report's text may carry.  LibreOffice is optional: only .doc, .odt and .rtf inputs need it, and
+# `translate` says so in one line when such a file comes without it.
+RUNTIME_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji fonts-liberation2 libharfbuzz-subset0 libpango-1.0-0 \
+  libpangoft2-1.0-0
+# The tests' real clients: poppler and qpdf check the PDFs, LibreOffice opens the DOCX as a reader would
+# (and converts the older formats), OmegaT (on a JRE) is the CAT tool our XLIFF and TMX are handed to,
+# Chromium drives the review app.
+TEST_PACKAGES := poppler-utils qpdf libreoffice-writer-nogui omegat default-jre-headless chromium
 TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
 DEMO_TM := build/demo-tm.sqlite
@@ -14,32 +23,46 @@ DEMO_TM := build/demo-tm.sqlite
 TOOLKIT := build/translate-toolkit
 TOOLKIT_VERSION := 3.20.4
 
-.PHONY: setup system-packages demo test lint tiny-model bench bench-fidelity bench-engine clean
+.PHONY: setup test-setup runtime-packages test-packages demo test lint tiny-model bench bench-fidelity bench-engine \
+  clean
 
-setup: system-packages $(STAMP) $(TOOLKIT)/.installed
+setup: runtime-packages $(STAMP)
 
-# WeasyPrint needs Pango; without libharfbuzz-subset0 it subsets CJK fonts 10x slower.  Liberation Serif
-# sets the English.  The tests check PDFs with poppler and qpdf and open the DOCX in LibreOffice, as a reader would,
-# and hand our XLIFF and TMX to OmegaT, a CAT tool translators use.
+test-setup: setup test-packages $(TEST_STAMP) $(TOOLKIT)/.installed
+
+runtime-packages:
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(RUNTIME_PACKAGES)"
+
+test-packages:
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
+
+# Installs what of $(PACKAGES) is missing, with apt-get's chatter in build/apt.log (shown only on failure).
 system-packages:
-	@missing=$$(for p in $(APT_PACKAGES); do \
+	@missing=$$(for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	missing=$$(echo $$missing); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing system packages: $$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	    mkdir -p build; echo "installing system packages: $$missing (log: build/apt.log)"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      $$missing; } > build/apt.log 2>&1 || { tail -20 build/apt.log; exit 1; }; \
 	  else \
-	    echo "missing system packages; run: sudo apt-get install -y $$(echo $$missing)"; exit 1; \
+	    echo "missing system packages; run: sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
 
 $(STAMP): pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
-	touch $(STAMP)
+	@echo "installing the package into $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install -q --upgrade pip
+	@$(BIN)/pip install -q -c constraints.txt -e .
+	@touch $(STAMP)
 
-$(TOOLKIT)/.installed: $(STAMP) Makefile
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $(TEST_STAMP)
+
+$(TOOLKIT)/.installed: $(TEST_STAMP) Makefile
 	$(BIN)/pip install -q --upgrade --target $(TOOLKIT) -c constraints.txt translate-toolkit==$(TOOLKIT_VERSION)
 	touch $@
 
@@ -65,23 +88,23 @@ demo: setup
 	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate seeds/ --to en --tm $(DEMO_TM); \
 	fi
 
-lint: setup
+lint: test-setup
 	$(BIN)/ruff check glossary translate publish review tests bench
 	$(BIN)/glossary check
 
-test: setup lint
+test: test-setup lint
 	$(BIN)/pytest -q
 
-bench: setup
+bench: test-setup
 	$(BIN)/python -m bench
 
 # QA on the official 2024 translation: how often it cries wolf (targets: terms <= 5%, numbers <= 1%).
-bench-fidelity: setup
+bench-fidelity: test-setup
 	$(BIN)/python -m bench.fidelity
 
 # The engine on a random transformer-base model: pipeline vs raw CTranslate2 vs a call per
 # sentence (targets: >= 0.9x raw, >= 3x per sentence).  Minutes; SEGMENTS=120 for a sample.
-bench-engine: setup
+bench-engine: test-setup
 	$(BIN)/python -m bench.engine $(if $(SEGMENTS),--segments $(SEGMENTS))
 
 clean:
