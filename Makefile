@@ -67,7 +67,7 @@ $(TOOLKIT)/.installed: $(TEST_STAMP) Makefile
 	touch $@
 
 $(TINY_MODEL): $(STAMP) translate/engines/argos/tiny.py seeds/*.txt
-	$(BIN)/python -m translate.engines.argos.tiny $(TINY_MODEL) --seeds seeds
+	@$(BIN)/python -m translate.engines.argos.tiny $(TINY_MODEL) --seeds seeds
 
 tiny-model: $(TINY_MODEL)
 
@@ -87,9 +87,11 @@ demo: setup
 	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate models install --file $(TINY_MODEL) && \
 	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate seeds/ --to en --tm $(DEMO_TM); \
 	fi
+	@echo "outputs in $(CURDIR)/out/: *.zh-en.pdf and *.zh-en.docx to hand out, *.zh-en.xlf to post-edit in a CAT" \
+	  "tool or '$(BIN)/translate review', *.qa.json what QA found"
 
 lint: test-setup
-	$(BIN)/ruff check glossary translate publish review tests bench
+	$(BIN)/ruff check foundation glossary translate publish pipeline review commands tests bench
 	$(BIN)/glossary check
 
 test: test-setup lint

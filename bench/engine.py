@@ -29,8 +29,8 @@ from pathlib import Path
 
 from bench.memory import SEEDS, report_2024
 from bench.timing import median_seconds
+from foundation.cpus import usable_cpus
 from glossary.store import load_glossary
-from translate.cpus import usable_cpus
 from translate.document import Segment
 from translate.engines import run_engine
 from translate.engines.argos import TOKENS_PER_BATCH, ArgosEngine, decoding_cap, token_batches

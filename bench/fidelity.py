@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench.data import REFERENCE, missing
 from glossary.store import load_glossary
-from translate.job import Options, qa_file
+from pipeline.job import Options, qa_file
 from translate.qa import qa_report
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"

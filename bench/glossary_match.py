@@ -15,9 +15,9 @@ from pathlib import Path
 
 from bench.data import CORPUS, missing
 from bench.timing import median_seconds
+from foundation.script import to_simplified
 from glossary.entry import Status
 from glossary.match import TermMatcher
-from glossary.script import to_simplified
 from glossary.store import load_glossary
 from translate.read.corpus import read_corpus
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from bench.data import CORPUS, REFERENCE, missing
 from bench.timing import median_seconds
 from glossary.store import load_glossary
-from translate.job import Options, translate_files
+from pipeline.job import Options, translate_files
 from translate.memory import TranslationMemory, Unit
 from translate.normalize import normalize
 from translate.read.corpus import read_corpus

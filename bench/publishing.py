@@ -25,13 +25,13 @@ from pathlib import Path
 
 from bench.data import REFERENCE, missing
 from bench.timing import median_seconds
+from foundation.cpus import usable_cpus
 from glossary.store import load_glossary
+from pipeline.job import Failure, Options, publish_files
 from publish.outputs import render_outputs
 from publish.settings import Settings
 from translate.bitext import to_xliff
-from translate.cpus import usable_cpus
 from translate.document import RawDocument
-from translate.job import Failure, Options, publish_files
 from translate.read.headings import settle_headings
 from translate.read.plain import lines_to_blocks
 from translate.segment import segment_document

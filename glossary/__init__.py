@@ -1,5 +1,5 @@
 """The governance term base: load, match, check, review, exchange.
 
-This is the bottom layer: it imports nothing from ``translate`` or ``publish``,
-so the small shared pieces (errors, atomic writes) live here.
+A domain package on the foundation: it imports nothing but ``foundation`` and knows nothing of
+translating, reviewing in the browser, or command lines (``commands.glossary`` is its command).
 """

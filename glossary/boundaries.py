@@ -34,7 +34,7 @@ import logging
 import re
 from functools import cache, lru_cache
 
-from glossary.script import to_simplified
+from foundation.script import to_simplified
 
 # Where a clause ends: punctuation, brackets, quotes, white space.
 _CLAUSE = re.compile(r"[^，。；：！？、,.;:!?\s“”‘’\"'「」『』（）()《》〈〉【】\[\]—…·・]+")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from foundation.script import is_cjk, to_simplified
 from glossary.entry import Entry, Status
-from glossary.script import is_cjk, to_simplified
 from glossary.store import read_rows
 
 

@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from foundation.errors import UserError
+from foundation.files import decode_utf8, parse_xml, read_bytes
 from glossary.entry import DOMAINS, Entry, Status
-from glossary.errors import UserError
-from glossary.files import decode_utf8, parse_xml, read_bytes
 from glossary.store import Glossary, checked, load_glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

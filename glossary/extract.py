@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from foundation.script import CHINESE_NUMERALS, HAN, is_cjk, to_simplified
 from glossary.context import keyword_in_context
 from glossary.entry import Entry
-from glossary.script import CHINESE_NUMERALS, HAN, is_cjk, to_simplified
 from glossary.store import editing
 
 # A formula counts (六稳, 两违三乱): its numerals are never zero (零售 is "retail").

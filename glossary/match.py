@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from foundation.script import to_traditional
 from glossary.boundaries import WordBoundaries
 from glossary.entry import Entry, Status
-from glossary.script import to_traditional
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from foundation.errors import UserError
+from foundation.files import write_text_atomic
 from glossary.context import keyword_in_context
 from glossary.entry import Entry, Status
-from glossary.errors import UserError
-from glossary.files import write_text_atomic
 from glossary.store import Glossary, editing
 
 KEYS = {"a": "approve", "e": "edit", "r": "reject", "s": "skip", "q": "quit"}

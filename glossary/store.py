@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from foundation.errors import UserError
+from foundation.files import decode_utf8, exclusive, read_bytes, write_text_atomic
 from glossary.entry import COLUMNS, DOMAINS, LEGACY_COLUMNS, STATUSES, Entry, Status
-from glossary.errors import UserError
-from glossary.files import decode_utf8, exclusive, read_bytes, write_text_atomic
 from glossary.match import TermHit, TermMatcher
 
 LOCK_TIMEOUT_SECONDS = 30.0

@@ -8,8 +8,8 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from foundation.script import to_simplified, to_traditional, to_variant
 from glossary.entry import Status
-from glossary.script import to_simplified, to_traditional, to_variant
 from publish.paging import EN_EM_PER_CHARACTER, ZH_EM_PER_CHARACTER
 from publish.settings import Settings
 from translate.bitext import post_edited

@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from glossary.errors import UserError
-from glossary.script import is_cjk
+from foundation.errors import UserError
+from foundation.script import is_cjk
 
 # (family, Debian package): the first is the body font, the rest fill its gaps.  {forms} is the
 # region whose glyph forms the Chinese shown needs (SC, TC, HK): 骨 and 直 differ between them.

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from glossary.files import exclusive, write_text_atomic
+from foundation.files import exclusive, write_text_atomic
 from publish.html import GENERATOR, Markup, element, void_element
 from translate.document import Document
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.files import write_bytes_atomic
+from foundation.files import write_bytes_atomic
 from publish.docx import render_docx
 from publish.edition import make_edition
 from publish.filenames import safe_stem

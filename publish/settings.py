@@ -18,8 +18,8 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import decode_utf8, read_bytes
+from foundation.errors import UserError
+from foundation.files import decode_utf8, read_bytes
 from translate.bitext import XLIFF_VERSIONS
 
 LAYOUTS = ("side-by-side", "interleaved", "en", "zh")

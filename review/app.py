@@ -8,7 +8,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 from review import glossary_routes, translation_routes
 from review.glossary_view import GlossaryView
 from review.security import Guard, Sessions

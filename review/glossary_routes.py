@@ -7,8 +7,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from foundation.errors import UserError
 from glossary.entry import DOMAINS, STATUSES
-from glossary.errors import UserError
 from review.glossary_view import EDITABLE, LIST_FIELDS, GlossaryView, StaleEntry, entry_json
 from review.web import BadRequest, error, fragment, json_body, render, text_field
 

@@ -12,10 +12,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from foundation.errors import UserError
 from glossary.check import Problem, check_glossary
 from glossary.context import contexts
 from glossary.entry import COLUMNS, Entry, Status
-from glossary.errors import UserError
 from glossary.store import Glossary, editing, load_glossary, set_entry
 from review import history
 from translate.evidence import REVIEW_FIRST_BELOW, EntryEvidence, Pair, gather

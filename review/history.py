@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from foundation.files import write_text_atomic
 from glossary.entry import COLUMNS, LEGACY_COLUMNS
-from glossary.files import write_text_atomic
 
 GIT_TIMEOUT_SECONDS = 20
 MAX_LOG_BYTES = 8 * 2**20

@@ -10,7 +10,7 @@ import webbrowser
 
 import uvicorn
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 from review.security import Guard
 
 

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 from glossary.store import add_entry, editing
 from review.translation_view import EDIT_STATES, StaleSegment, TranslationView, origin_group, segment_version
 from review.web import NotFound, error, fragment, json_body, render, text_field

@@ -15,12 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import MB, exclusive, read_bytes, write_bytes_atomic
+from foundation.errors import UserError
+from foundation.files import MB, exclusive, read_bytes, write_bytes_atomic
 from glossary.store import Glossary, load_glossary
+from pipeline.job import Options, publish_file
 from translate.bitext import from_xliff, to_xliff, xliff_version
 from translate.document import Document, Segment, State
-from translate.job import Options, publish_file
 from translate.memory import TranslationMemory, offer_candidates
 from translate.qa import check_document, check_segment
 from translate.read import DEFAULT_MAX_INPUT_MB

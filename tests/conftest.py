@@ -74,9 +74,9 @@ class Result:
 @pytest.fixture
 def run(capsys):
     """Run a console script's main() in-process: ``run("translate", "seeds/", "--to", "en")``."""
-    from glossary.cli import main as glossary_main
-    from publish.cli import main as publish_main
-    from translate.cli import main as translate_main
+    from commands.glossary import main as glossary_main
+    from commands.publish import main as publish_main
+    from commands.translate import main as translate_main
 
     mains = {"translate": translate_main, "publish": publish_main, "glossary": glossary_main}
 

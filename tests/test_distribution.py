@@ -15,9 +15,9 @@ import pytest
 from PIL import Image
 
 from glossary.store import load_glossary
+from pipeline.job import Failure, Options, Outcome, publish_files, translate_file
 from publish.page import page
 from translate.bitext import read_xliff, to_xliff
-from translate.job import Failure, Options, Outcome, publish_files, translate_file
 from translate.memory import TranslationMemory
 from translate.tm_files import read_units
 
@@ -361,14 +361,14 @@ def test_a_worker_killed_midway_fails_its_files_with_a_reason_and_the_command_go
     import os
     import signal
 
-    import translate.job
+    import pipeline.job
 
     def killed_on_the_second(path, glossary, options):
         if path.name.startswith("second"):
             os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
         return Outcome(path, read_xliff(path), [])
 
-    monkeypatch.setattr(translate.job, "publish_file", killed_on_the_second)
+    monkeypatch.setattr(pipeline.job, "publish_file", killed_on_the_second)
     paths = []
     for name in ("first", "second", "third"):
         paths.append(tmp_path / f"{name}.zh-en.xlf")
@@ -474,7 +474,7 @@ def test_a_text_without_a_title_is_not_given_its_file_name_as_one(run, tmp_path)
     ],
 )
 def test_a_bad_publish_toml_is_refused_in_one_line(tmp_path, content, message):
-    from glossary.errors import UserError
+    from foundation.errors import UserError
     from publish.settings import read_config
 
     (tmp_path / "publish.toml").write_bytes(content)

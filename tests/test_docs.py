@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from glossary.cli import build_parser as glossary_parser
-from publish.cli import build_parser as publish_parser
-from translate.cli import build_parser as translate_parser
+from commands.glossary import build_parser as glossary_parser
+from commands.publish import build_parser as publish_parser
+from commands.translate import build_parser as translate_parser
 
 from .conftest import ROOT, SEEDS
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from translate.cpus import usable_cpus
+from foundation.cpus import usable_cpus
 from translate.engines.argos import decoding_cap, token_batches
 
 
@@ -64,7 +64,7 @@ def test_the_device(monkeypatch, requested, environment, devices, chosen):
     ("requested", "environment", "message"), [("cuda", None, "no CUDA device"), (None, "tpu", "unknown device")]
 )
 def test_a_device_that_cannot_be_is_a_one_line_error(monkeypatch, requested, environment, message):
-    from glossary.errors import UserError
+    from foundation.errors import UserError
     from translate.engines.argos import choose_device
 
     monkeypatch.delenv("ARGOS_DEVICE_TYPE", raising=False)

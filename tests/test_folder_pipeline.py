@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossary.store import load_glossary
-from translate.job import Failure, Options, translate_files
+from pipeline.job import Failure, Options, translate_files
 
 
 class WatchingEngine:

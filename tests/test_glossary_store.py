@@ -89,7 +89,7 @@ def test_tbx_import_normalises_notes_and_refuses_a_term_that_holds_the_separator
 
 def test_writers_running_at_once_all_keep_their_entries(tmp_path):
     path = tsv(tmp_path, row("区委", "district Party committee"))
-    command = [sys.executable, "-m", "glossary.cli", "--glossary", str(path), "add"]
+    command = [sys.executable, "-m", "commands.glossary", "--glossary", str(path), "add"]
     writers = [subprocess.Popen([*command, f"并发条目{n}", "--en", f"entry {n}"]) for n in range(12)]
     assert [writer.wait(timeout=120) for writer in writers] == [0] * 12
     saved = load_glossary(path)

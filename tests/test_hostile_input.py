@@ -12,7 +12,7 @@ import docx
 import pytest
 
 import translate.memory as cache_module
-from glossary.errors import UserError
+from foundation.errors import UserError
 from translate.read import MB, read_document
 
 from .test_inputs import SAMPLE, outputs
@@ -142,16 +142,16 @@ def test_a_locked_memory_is_waited_for_a_bounded_time_then_reported(installed_mo
 
 
 def test_an_unexpected_failure_is_one_line_and_the_other_files_are_done(packages_dir, run, tmp_path, monkeypatch):
-    import translate.job
+    import pipeline.job
 
-    real = translate.job.read_document
+    real = pipeline.job.read_document
 
     def fails_on_one(path, *args):
         if path.name == "cursed.txt":
             raise RuntimeError("something nobody foresaw\nacross two lines")
         return real(path, *args)
 
-    monkeypatch.setattr(translate.job, "read_document", fails_on_one)
+    monkeypatch.setattr(pipeline.job, "read_document", fails_on_one)
     cursed = tmp_path / "cursed.txt"
     cursed.write_text(SAMPLE, encoding="utf-8")
     out = tmp_path / "out"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
-from glossary.files import remove_orphans, temporary_path, write_bytes_atomic
+from foundation.files import remove_orphans, temporary_path, write_bytes_atomic
 
 from .conftest import kill_after_first_line
 
@@ -15,7 +15,7 @@ def _kill_while_writing(target) -> None:
         f"""
         import time
         from pathlib import Path
-        import glossary.files as files
+        import foundation.files as files
 
         def stall(fd):
             print("writing", flush=True)

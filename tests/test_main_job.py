@@ -11,7 +11,7 @@ import zipfile
 import docx
 import pytest
 
-from glossary.script import is_cjk
+from foundation.script import is_cjk
 from translate.bitext import XLIFF, from_xliff, read_xliff, to_xliff
 from translate.document import BlockKind, State
 from translate.read import read_document
@@ -25,7 +25,7 @@ STEMS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 @pytest.fixture(scope="module")
 def translated(tmp_path_factory, tiny_package):
     """Translate both seeds once for the module, with the tiny model installed via the CLI."""
-    from translate.cli import main
+    from commands.translate import main
 
     base = tmp_path_factory.mktemp("main")
     out = base / "out"
@@ -161,7 +161,7 @@ def test_translation_is_stable_across_runs(translated, installed_model, run, tmp
 
 def test_qa_findings_are_notes_in_the_xliff_for_cat_tools(translated):
     from glossary.store import load_glossary
-    from translate.job import qa_file
+    from pipeline.job import qa_file
 
     document = qa_file(translated / f"{STEMS[0]}.zh-en.xlf", load_glossary()).document  # the same QA again
     root = ET.parse(translated / f"{STEMS[0]}.zh-en.xlf").getroot()

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 from glossary.store import load_glossary
+from pipeline.job import Options, translate_file, translate_files
 from translate.bitext import MTC, XLIFF
-from translate.job import Options, translate_file, translate_files
 from translate.memory import TranslationMemory, Unit
 
 from .conftest import SEEDS, kill_after_first_line
@@ -135,7 +135,7 @@ def test_two_runs_at_once_on_one_memory_both_finish_and_lose_nothing(tmp_path):
         from pathlib import Path
         sys.path.insert(0, {root!r})
         from glossary.store import load_glossary
-        from translate.job import Options, translate_file
+        from pipeline.job import Options, translate_file
         from translate.memory import TranslationMemory
         from tests.test_memory import Counting
         seed = Path(sys.argv[1])
@@ -193,7 +193,7 @@ def test_an_import_killed_midway_leaves_the_memory_as_it_was_and_can_be_run_agai
         f"""
         import time
         import translate.memory as memory
-        from translate.cli import main
+        from commands.translate import main
 
         original = memory.TranslationMemory._write
 
@@ -224,7 +224,7 @@ def test_a_run_killed_midway_keeps_the_batches_it_finished_and_the_next_run_does
         from pathlib import Path
         sys.path.insert(0, {root!r})
         from glossary.store import load_glossary
-        from translate.job import Options, translate_file
+        from pipeline.job import Options, translate_file
         from translate.memory import TranslationMemory
         from tests.test_memory import Counting
 

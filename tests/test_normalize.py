@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.script import to_simplified, to_traditional
+from foundation.script import to_simplified, to_traditional
 from glossary.store import load_glossary
 from translate.normalize import normalize
 from translate.read.corpus import read_corpus

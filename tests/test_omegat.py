@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from glossary.script import is_cjk
+from foundation.script import is_cjk
 from translate.bitext import XLIFF12, read_xliff
 from translate.memory import TranslationMemory
 from translate.tm_files import read_units, to_tmx

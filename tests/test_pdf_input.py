@@ -118,7 +118,7 @@ def test_a_decompression_bomb_is_refused_in_one_line_in_bounded_time_and_memory(
     script = (
         "import resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))\n"
-        "from translate.cli import main\n"
+        "from commands.translate import main\n"
         "sys.exit(main([sys.argv[1], '--engine', 'none', '--format', 'xlf', '--out', sys.argv[2]]))\n"
     )
     started = time.monotonic()

@@ -9,7 +9,7 @@ import subprocess
 import docx
 import pytest
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 
 
 def test_a_character_no_font_has_is_marked_in_the_pdf_and_named_by_qa(installed_model, run, tmp_path):

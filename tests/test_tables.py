@@ -12,10 +12,10 @@ import docx
 import pytest
 
 from glossary.store import load_glossary
+from pipeline.job import Options, translate_file
 from publish.settings import LAYOUTS, Settings
 from translate.bitext import XLIFF, XLIFF12, read_xliff
 from translate.document import BlockKind
-from translate.job import Options, translate_file
 from translate.read import read_document
 
 from .reports import CELL_TEXTS, INTRO, NOTE, OUTRO, html_report, markdown_report, word_report

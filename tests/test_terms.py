@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from foundation.script import to_traditional
 from glossary.entry import Entry, Status
-from glossary.script import to_traditional
 from glossary.store import Glossary, load_glossary
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from glossary.store import load_glossary
+from pipeline.job import Options, translate_file
 from translate.document import State
-from translate.job import Options, translate_file
 from translate.quantities import missing_quantities
 from translate.read.plain import lines_to_blocks
 from translate.segment import split_sentences
@@ -218,7 +218,7 @@ def test_a_changed_entry_retranslates_only_the_segments_that_contain_it(tmp_path
 
 
 def test_traditional_seed_yields_the_same_terms_as_simplified(packages_dir, run, tmp_path):
-    from glossary.script import to_traditional
+    from foundation.script import to_traditional
     from translate.bitext import read_xliff
 
     seed = SEEDS / "000_fd68bde13d4caed7.txt"

@@ -13,13 +13,13 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
-    "Options": "translate.job",
-    "Outcome": "translate.job",
-    "Failure": "translate.job",
-    "translate_file": "translate.job",
-    "translate_files": "translate.job",
-    "publish_file": "translate.job",
-    "publish_files": "translate.job",
+    "Options": "pipeline.job",
+    "Outcome": "pipeline.job",
+    "Failure": "pipeline.job",
+    "translate_file": "pipeline.job",
+    "translate_files": "pipeline.job",
+    "publish_file": "pipeline.job",
+    "publish_files": "pipeline.job",
     "create_engine": "translate.engines",
     "load_glossary": "glossary.store",
     "TranslationMemory": "translate.memory",

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import ahocorasick
 
+from foundation.errors import UserError
+from foundation.files import read_bytes
 from glossary.entry import Entry
-from glossary.errors import UserError
-from glossary.files import read_bytes
 from glossary.store import Glossary
 from translate.memory import TranslationMemory
 from translate.normalize import normalize

@@ -34,7 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy
 from rapidfuzz import fuzz, process
 
-from translate.cpus import usable_cpus
+from foundation.cpus import usable_cpus
 
 MAX_LENGTH = 4095  # characters; a k-th occurrence fits 12 bits
 _CHUNK = 512  # sentences searched at once: about 3 million probes, 200 MB, for a 100,000-unit memory

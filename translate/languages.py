@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 
 # RFC 5646 well-formedness (grandfathered irregular tags left out): language[-extlang]
 # [-script][-region](-variant)*(-extension)*[-privateuse], or a private-use tag alone.

@@ -33,9 +33,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 from translate.document import Candidate, Segment, State
-from translate.engines import Engine
 from translate.fuzzy import FuzzyIndex
 from translate.protect import PROTECTION_VERSION
 
@@ -280,8 +279,9 @@ class TranslationMemory:
         ]
 
 
-def recall(segments: list[Segment], memory: TranslationMemory | None, engine: Engine | None) -> list[Segment]:
-    """Fill the segments the memory knows: human units first, then this engine's MT units; return the rest."""
+def recall(segments: list[Segment], memory: TranslationMemory | None, engine: str | None) -> list[Segment]:
+    """Fill the segments the memory knows: human units first, then the MT units of ``engine`` (an engine's
+    identity: its name, model and settings); return the rest."""
     if memory is None or not segments:
         return segments
     humans = memory.human([s.normalized for s in segments])
@@ -294,7 +294,7 @@ def recall(segments: list[Segment], memory: TranslationMemory | None, engine: En
             pending.append(segment)
     if engine is None or not pending:
         return pending
-    keys = [mt_key(engine.identity, s) for s in pending]
+    keys = [mt_key(engine, s) for s in pending]
     machine = memory.machine(keys)
     rest = []
     for segment, key in zip(pending, keys):
@@ -305,11 +305,12 @@ def recall(segments: list[Segment], memory: TranslationMemory | None, engine: En
     return rest
 
 
-def remember(memory: TranslationMemory | None, engine: Engine, segments: list[Segment], file: str = "") -> None:
-    """Keep the engine's translations of these segments (already restored) for the next run."""
+def remember(memory: TranslationMemory | None, engine: str, segments: list[Segment], file: str = "") -> None:
+    """Keep the translations ``engine`` (an engine's identity) made of these segments, already restored, for
+    the next run."""
     if memory is not None and segments:
-        items = [(mt_key(engine.identity, s), s, s.target) for s in segments]
-        memory.add_machine(items, engine.identity, "", file)
+        items = [(mt_key(engine, s), s, s.target) for s in segments]
+        memory.add_machine(items, engine, "", file)
 
 
 def offer_candidates(segments: list[Segment], memory: TranslationMemory | None, fill_at: float | None) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from glossary.script import is_cjk, to_simplified
+from foundation.script import is_cjk, to_simplified
 
 # ASCII punctuation the seeds use inside Chinese sentences, and its full form.
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}

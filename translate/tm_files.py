@@ -22,8 +22,8 @@ import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import decode_utf8, parse_xml, read_bytes
+from foundation.errors import UserError
+from foundation.files import decode_utf8, parse_xml, read_bytes
 from translate.bitext import from_xliff
 from translate.document import Segment, State
 from translate.memory import Unit

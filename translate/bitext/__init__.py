@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import MB, parse_xml, read_bytes
+from foundation.errors import UserError
+from foundation.files import MB, parse_xml, read_bytes
 from translate.bitext.units import post_edited, read_not_read, written_hash
 from translate.bitext.xliff2 import MTC, XLIFF, from_xliff2, to_xliff2
 from translate.bitext.xliff12 import XLIFF12, from_xliff12, to_xliff12

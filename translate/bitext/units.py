@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+from foundation.errors import UserError
 from glossary.entry import STATUSES, Entry, Status
-from glossary.errors import UserError
 from translate.document import MAX_SPAN, MAX_TABLE_PLACES, Block, BlockKind, Cell, Document, Segment, State, TermHit
 
 TOOL = "zhen-publish"

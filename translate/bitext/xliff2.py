@@ -16,8 +16,8 @@ import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from foundation.errors import UserError
 from glossary.entry import Entry, Status
-from glossary.errors import UserError
 from translate.bitext.units import (
     block_kind,
     cell_facts,

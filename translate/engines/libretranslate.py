@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 from translate.engines import BatchDone
 
 KEY_VARIABLE = "ZHEN_LT_API_KEY"

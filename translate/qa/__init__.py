@@ -11,8 +11,8 @@ import json
 import re
 from collections import Counter
 
+from foundation.script import is_cjk
 from glossary.entry import Entry, Status
-from glossary.script import is_cjk
 from translate.document import Document, Issue, Segment, State, TermHit
 from translate.qa.english import noun_forms, renders
 from translate.quantities import chinese_quantities, missing_quantities, years_by_context

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import MB, read_bytes
+from foundation.errors import UserError
+from foundation.files import MB, read_bytes
 from translate.document import BlockKind, RawBlock, RawDocument
 from translate.read.decode import decode_text
 from translate.read.docx import DOCX_INFLATION, docx_blocks

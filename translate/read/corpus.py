@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import read_bytes
+from foundation.errors import UserError
+from foundation.files import read_bytes
 from translate.read import input_files
 from translate.read.decode import decode_text
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.script import is_cjk, to_traditional
+from foundation.errors import UserError
+from foundation.script import is_cjk, to_traditional
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

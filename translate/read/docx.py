@@ -13,8 +13,8 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import MB
+from foundation.errors import UserError
+from foundation.files import MB
 from translate.document import MAX_TABLE_PLACES, RawBlock
 from translate.read.tables import CellText, TableTooLarge, cells_in_grid, span, table_block
 

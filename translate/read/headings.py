@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from glossary.script import CHINESE_NUMERALS
+from foundation.script import CHINESE_NUMERALS
 from translate.document import BlockKind, RawBlock
 from translate.segment import CLAUSE_ENDS, CLOSERS, SENTENCE_ENDS
 

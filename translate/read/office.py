@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 
 OFFICE_SUFFIXES = (".doc", ".odt", ".rtf")
 CONVERSION_SECONDS = 120

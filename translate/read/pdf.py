@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 from translate.document import BlockKind, RawBlock
 from translate.read.docx import DOCX_INFLATION
 from translate.read.headings import ends_sentence, numbering, raw_block

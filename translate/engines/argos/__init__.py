@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
-from glossary.errors import UserError
-from translate.cpus import usable_cpus
+from foundation.cpus import usable_cpus
+from foundation.errors import UserError
 from translate.engines import BatchDone
 from translate.engines.argos.packages import Package
 

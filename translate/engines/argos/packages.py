@@ -17,8 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from glossary.errors import UserError
-from glossary.files import read_bytes, remove_orphans, temporary_path
+from foundation.errors import UserError
+from foundation.files import read_bytes, remove_orphans, temporary_path
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from glossary.files import write_bytes_atomic
+from foundation.files import write_bytes_atomic
 
 PACKAGE_FOLDER = "translate-zh_en-tiny"
 

@@ -32,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 from translate.document import Document, Segment, State
 from translate.engines import BatchDone
 from translate.engines.llm.prompt import PROMPT_VERSION, BadAnswer, Request, max_tokens, messages, read_answer

@@ -12,9 +12,9 @@ import json
 import sys
 from pathlib import Path
 
+from commands.translate.options import add_check_options, options_from
 from glossary.store import load_glossary
-from translate.cli.options import add_check_options, options_from
-from translate.job import Failure, Outcome, publish_files, qa_file
+from pipeline.job import Failure, Outcome, publish_files, qa_file
 from translate.qa import qa_report
 
 COLUMNS = ("segments", "terms", "missing", "quantities", "missing", "other errors", "file")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from translate.job import Failure, Outcome
+from pipeline.job import Failure, Outcome
 
 
 def run_batch(command: str, results: Iterable[Outcome | Failure], strict: bool, summary=None) -> int:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from glossary.errors import UserError
+from foundation.errors import UserError
 
 MB = 1024 * 1024
 

@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import MB, write_bytes_atomic
+from foundation.errors import UserError
+from foundation.files import MB, write_bytes_atomic
 from translate.bitext import post_edited, read_xliff
 from translate.memory import TranslationMemory, default_memory_path
 from translate.read import DEFAULT_MAX_INPUT_MB

@@ -6,11 +6,11 @@ import argparse
 from dataclasses import fields
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import MB
+from foundation.errors import UserError
+from foundation.files import MB
+from pipeline.job import Options
 from publish.outputs import parse_formats
 from publish.settings import LAYOUTS, PDF_VARIANTS, SCRIPTS, Settings
-from translate.job import Options
 from translate.languages import check_language_tag
 from translate.read import DEFAULT_MAX_INPUT_MB, DOCX_INFLATION
 

@@ -11,11 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from foundation.errors import UserError, guarded
+from foundation.files import write_bytes_atomic
 from glossary.check import check_glossary
 from glossary.entry import COLUMNS, DOMAINS, STATUSES
-from glossary.errors import UserError, guarded
 from glossary.exchange import merge, read_exchange_file, to_csv, to_tbx
-from glossary.files import write_bytes_atomic
 from glossary.stats import summary
 from glossary.store import Glossary, add_entry, default_glossary_path, editing, load_glossary, set_entry
 from translate.read.corpus import read_corpus
@@ -117,8 +117,8 @@ def _import(path: Path, args: argparse.Namespace) -> None:
 
 
 def _review(glossary: Glossary, args: argparse.Namespace) -> None:
+    from foundation.script import to_simplified
     from glossary.review import default_corpus, review
-    from glossary.script import to_simplified
 
     corpus = args.corpus or default_corpus()
     if not corpus:
@@ -191,8 +191,8 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
 
 def _serve(path: Path, args: argparse.Namespace) -> None:
     # The command-line entry is the one place that starts the web app (nothing else imports review).
+    from foundation.script import to_simplified
     from glossary.review import default_corpus
-    from glossary.script import to_simplified
     from review.app import create_app
     from review.glossary_view import GlossaryView
     from review.server import serve

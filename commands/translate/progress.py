@@ -8,8 +8,8 @@ from contextlib import contextmanager
 
 from tqdm import tqdm
 
+from pipeline.job import Progress
 from translate.document import Document
-from translate.job import Progress
 
 
 @contextmanager

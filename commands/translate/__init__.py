@@ -1,6 +1,6 @@
 """``translate``: the main job (``translate PATH... --to en``) and its subcommands.
 
-The command only parses its arguments and calls the library (``translate.job``).
+The command only parses its arguments and calls the library (``pipeline.job``).
 """
 
 from __future__ import annotations
@@ -11,19 +11,19 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from glossary.errors import guarded
+from commands.translate.engine import add_engine_options, engine_from
+from commands.translate.memory import add_memory_commands, add_memory_options, open_memory
+from commands.translate.models import add_models_command
+from commands.translate.options import add_output_options, language, options_from
+from commands.translate.progress import document_bar
+from commands.translate.qa import add_qa_command
+from commands.translate.report import run_batch
+from commands.translate.review import add_review_command
+from foundation.errors import guarded
 from glossary.store import load_glossary
+from pipeline.job import Outcome, translate_files
 from publish.outputs import FORMATS
 from translate.bitext import XLIFF_VERSIONS
-from translate.cli.engine import add_engine_options, engine_from
-from translate.cli.memory import add_memory_commands, add_memory_options, open_memory
-from translate.cli.models import add_models_command
-from translate.cli.options import add_output_options, language, options_from
-from translate.cli.progress import document_bar
-from translate.cli.qa import add_qa_command
-from translate.cli.report import run_batch
-from translate.cli.review import add_review_command
-from translate.job import Outcome, translate_files
 from translate.qa import count_terms_applied
 
 # The main job's own subcommand name: 'translate PATH...' means 'translate run PATH...'.

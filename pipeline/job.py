@@ -25,14 +25,14 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
-from glossary.errors import describe_error
-from glossary.files import MB
+from foundation.cpus import usable_cpus
+from foundation.errors import describe_error
+from foundation.files import MB
 from glossary.store import Glossary
 from publish.index import listing_for, update_index
 from publish.outputs import FORMATS, Rendered, render_outputs, write_outputs
 from publish.settings import Settings, read_config
 from translate.bitext import read_xliff
-from translate.cpus import usable_cpus
 from translate.document import Document, Segment
 from translate.engines import Engine, run_engine
 from translate.memory import TranslationMemory, offer_candidates, recall, remember
@@ -122,7 +122,7 @@ def _translated(
         find_terms(document, glossary)  # terms
         pending = fill_from_glossary(document)  # segments the approved terms cover completely
         _advance(progress, len(document.segments) - len(pending))
-        unknown = recall(pending, memory, engine)  # memory: human units, then this engine's MT units
+        unknown = recall(pending, memory, _identity(engine, memory))  # memory: human units, then this engine's MT
         offer_candidates(unknown, memory, options.fuzzy_fill)  # near matches offered, used only if asked
         unknown = [segment for segment in unknown if not segment.target]
         _advance(progress, len(pending) - len(unknown))
@@ -193,6 +193,11 @@ def _notes(rendered: Rendered) -> list[str]:
     return [rendered.note()] if rendered.missing_glyphs else []
 
 
+def _identity(engine: Engine | None, memory: TranslationMemory | None) -> str | None:
+    """What the memory files this engine's units under; asked only when there is a memory to file them in."""
+    return engine.identity if engine is not None and memory is not None else None
+
+
 def _machine_translate(
     engine: Engine,
     segments: list[Segment],
@@ -216,7 +221,7 @@ def _machine_translate(
             apply_machine_translation(segment, output)
             if kept is None or kept[position]:
                 remembered.append(segment)
-        remember(memory, engine, remembered, file)
+        remember(memory, _identity(engine, memory), remembered, file)
         finished.update(indices)
         _advance(progress, len(indices))
 

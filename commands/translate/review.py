@@ -11,14 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from glossary.errors import UserError
-from glossary.files import MB
+from commands.translate.engine import add_engine_options, engine_from
+from commands.translate.memory import add_memory_options, open_memory
+from commands.translate.progress import document_bar
+from foundation.errors import UserError
+from foundation.files import MB
 from glossary.store import default_glossary_path, load_glossary
+from pipeline.job import Failure, Options, translate_files
 from translate.bitext import read_xliff
-from translate.cli.engine import add_engine_options, engine_from
-from translate.cli.memory import add_memory_options, open_memory
-from translate.cli.progress import document_bar
-from translate.job import Failure, Options, translate_files
 from translate.read import DEFAULT_MAX_INPUT_MB
 
 XLIFF_SUFFIXES = (".xlf", ".xliff")

@@ -1,7 +1,7 @@
 """``publish X.zh-en.xlf``: render DOCX and PDF again from a (post-edited) XLIFF,
 and check the post-edited translation again (``<stem>.qa.json``).
 
-The command only parses its arguments and calls the library (``translate.job``).
+The command only parses its arguments and calls the library (``pipeline.job``).
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossary.errors import guarded
+from commands.translate.options import add_output_options, options_from
+from commands.translate.report import run_batch
+from foundation.errors import guarded
 from glossary.store import load_glossary
-from translate.cli.options import add_output_options, options_from
-from translate.cli.report import run_batch
-from translate.job import publish_files
+from pipeline.job import publish_files
 
 FORMATS = ("docx", "pdf")
 
