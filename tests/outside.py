@@ -22,12 +22,23 @@ class OutsideRepository(RuntimeError):
 reached: list[str] = []  # every path reached outside, in order, for the end of the run
 
 _PARENT = str(ROOT.parent)
-_INSIDE = (str(ROOT) + os.sep, os.path.realpath(tempfile.gettempdir()) + os.sep, tempfile.gettempdir() + os.sep)
+_TEMP = tempfile.gettempdir()
+# A checkout directly in the temporary folder (/tmp/p) has the tests' own temporary files beside it: those
+# (tempfile's tmp*, pytest's pytest-of-*) are not the repository's neighbours. Anywhere else, as in a
+# clone at /tmp/tmp.XXXX/p, every neighbour is guarded.
+_TEMP_IS_BESIDE = (_TEMP + os.sep).startswith(_PARENT + os.sep) or _TEMP == _PARENT
+_TEMPORARY_NAMES = ("tmp", "pytest-of-")
+
+
+def _temporary(absolute: str) -> bool:
+    if not _TEMP_IS_BESIDE or not absolute.startswith(_TEMP + os.sep):
+        return False
+    return absolute[len(_TEMP) + 1 :].startswith(_TEMPORARY_NAMES)
 
 
 def outside(path: object) -> str | None:
     """The absolute path if ``path`` names something in the repository's parent folder but not in the
-    repository (nor in the temporary folder, which may be that parent); None otherwise."""
+    repository (nor a temporary file of the tests, where the temporary folder is that parent); else None."""
     if isinstance(path, os.PathLike):
         path = os.fspath(path)
     if isinstance(path, bytes):
@@ -37,7 +48,7 @@ def outside(path: object) -> str | None:
     absolute = os.path.abspath(path)
     if not absolute.startswith(_PARENT + os.sep) or absolute == str(ROOT):
         return None
-    if absolute.startswith(_INSIDE):
+    if absolute.startswith(str(ROOT) + os.sep) or _temporary(absolute):
         return None
     return absolute
 
