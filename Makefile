@@ -88,11 +88,11 @@ demo: setup
 	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/translate seeds/ --to en --tm $(DEMO_TM); \
 	fi
 	@echo "outputs in $(CURDIR)/out/: *.zh-en.pdf and *.zh-en.docx to hand out, *.zh-en.xlf to post-edit in a CAT" \
-	  "tool or '$(BIN)/translate review', *.qa.json what QA found"
+	  "tool or '$(BIN)/translate review', *.zh-en.qa.json what QA found"
 
 lint: test-setup
 	$(BIN)/ruff check foundation glossary translate publish pipeline review commands tests bench
-	$(BIN)/glossary check
+	$(BIN)/glossary check --glossary glossary/governance.tsv
 
 test: test-setup lint
 	$(BIN)/pytest -q

@@ -11,50 +11,64 @@ import argparse
 import sys
 from pathlib import Path
 
+from commands.parsing import USAGE_ERROR, Parser, add_version, arguments
 from foundation.errors import UserError, guarded
 from foundation.files import write_bytes_atomic
 from glossary.check import check_glossary
 from glossary.entry import COLUMNS, DOMAINS, STATUSES
 from glossary.exchange import merge, read_exchange_file, to_csv, to_tbx
 from glossary.stats import summary
-from glossary.store import Glossary, add_entry, default_glossary_path, editing, load_glossary, set_entry
+from glossary.store import (
+    Glossary,
+    add_entry,
+    default_glossary_path,
+    editable_glossary_path,
+    editing,
+    load_glossary,
+    set_entry,
+)
 from translate.read.corpus import read_corpus
+
+GLOSSARY_HELP = "the glossary TSV (default: your own, made from the shipped one on the first edit)"
+# The statuses as the user types them (argparse would show the enum's repr in its messages).
+STATUS_NAMES = [status.value for status in STATUSES]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="glossary", description="The governance term base.")
-    parser.add_argument("--glossary", type=Path, help="the glossary TSV (default: the shipped one)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(prog="glossary", description="The governance term base.")
+    add_version(parser)
+    parser.add_argument("--glossary", type=Path, help=GLOSSARY_HELP)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("check", help="validate the glossary; exit 1 on any problem")
     listing = commands.add_parser("list", help="list entries")
-    listing.add_argument("--status", choices=STATUSES)
-    listing.add_argument("--domain", choices=DOMAINS)
+    listing.add_argument("--status", choices=STATUS_NAMES, help="only entries of this status")
+    listing.add_argument("--domain", choices=DOMAINS, help="only entries of this domain")
     listing.add_argument("--search", help="text in zh, variants, en or note")
     for name, help_text in (("add", "add an entry"), ("set", "change an entry")):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("zh")
-        command.add_argument("--en")
-        command.add_argument("--status", choices=STATUSES)
-        command.add_argument("--domain", choices=DOMAINS)
+        command.add_argument("zh", help="the Chinese headword")
+        command.add_argument("--en", help="the preferred English rendering")
+        command.add_argument("--status", choices=STATUS_NAMES, help="proposed (default for a new entry), approved...")
+        command.add_argument("--domain", choices=DOMAINS, help="where the term belongs (default: general)")
         command.add_argument("--variants", help="|-separated Chinese forms")
         command.add_argument("--admitted", help="|-separated renderings QA accepts too (abbreviations, word orders)")
         command.add_argument("--avoid", help="|-separated renderings not to use")
-        command.add_argument("--note")
-        command.add_argument("--source")
+        command.add_argument("--note", help="why this rendering, for the next reviewer")
+        command.add_argument("--source", help="where the rendering is attested (document, year, paragraph)")
     commands.add_parser("stats", help="counts per status and domain")
     review = commands.add_parser("review", help="work through the proposed entries")
     review.add_argument("--corpus", type=Path, nargs="+", help="texts for context lines (default: the seed reports)")
     extract = commands.add_parser("extract", help="candidate terms not yet in the glossary")
-    extract.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    extract.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="reports or folders of reports")
     extract.add_argument("--add", action="store_true", help="append the candidates as proposed entries")
-    extract.add_argument("--limit", type=int, default=40)
+    extract.add_argument("--limit", type=int, default=40, help="at most this many candidates (default: 40)")
     extract.add_argument("--min-frequency", type=int, default=3, help="for noun phrases (default: 3)")
     export = commands.add_parser("export", help="write TBX-Basic or two-column CSV")
-    export.add_argument("--format", choices=("tbx", "csv"), required=True)
+    export.add_argument("--format", choices=("tbx", "csv"), required=True, help="TBX-Basic, or zh,en CSV")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     export.add_argument("--header", action="store_true", help="CSV: a zh,en header row (Amazon Translate wants one)")
     importing = commands.add_parser("import", help="merge a TBX, CSV or TSV glossary in")
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, help="a TBX, CSV or TSV glossary")
     evidence = commands.add_parser(
         "evidence",
         help="how parallel text renders each entry: preferred, admitted, neither, and candidate renderings",
@@ -82,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=0, help="listen on this port of 127.0.0.1 (default: a free one)")
     serve.add_argument("--no-browser", action="store_true", help="print the address only; do not open a browser")
     serve.add_argument("--max-input-mb", type=float, default=2, metavar="MB", help="per evidence file (default: 2)")
+    for command in commands.choices.values():  # before or after the subcommand, as 'translate run --glossary'
+        command.add_argument("--glossary", type=Path, default=argparse.SUPPRESS, help=GLOSSARY_HELP)
     return parser
 
 
@@ -216,8 +232,24 @@ def _export(glossary: Glossary, args: argparse.Namespace) -> None:
         sys.stdout.buffer.write(data)
 
 
+EDITING = ("add", "set", "import", "review", "serve")  # and extract --add
+
+
+def glossary_for(command: str, args: argparse.Namespace) -> Path:
+    """The glossary named, else the default; a command that edits works on the user's own glossary, never
+    on the copy inside the installed package (an upgrade would lose the edits)."""
+    if args.glossary:
+        return args.glossary
+    if command in EDITING or getattr(args, "add", False):
+        path, made = editable_glossary_path()
+        if made:
+            print(f"glossary: your own glossary is {path}, a copy of the shipped one: edits go there", file=sys.stderr)
+        return path
+    return default_glossary_path()
+
+
 def run(args: argparse.Namespace) -> int:
-    path = args.glossary or default_glossary_path()
+    path = glossary_for(args.command, args)
     if args.command == "check":
         return _check(path)
     if args.command in ("add", "set"):
@@ -240,7 +272,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = arguments(parser, argv)
+    if argv is None:
+        return USAGE_ERROR
+    args = parser.parse_args(argv)
     return guarded("glossary", lambda: run(args), "interrupted; every decision made so far is saved")
 
 

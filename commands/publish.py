@@ -1,14 +1,14 @@
 """``publish X.zh-en.xlf``: render DOCX and PDF again from a (post-edited) XLIFF,
-and check the post-edited translation again (``<stem>.qa.json``).
+and check the post-edited translation again (``<stem>.zh-en.qa.json``).
 
 The command only parses its arguments and calls the library (``pipeline.job``).
 """
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
+from commands.parsing import USAGE_ERROR, Parser, add_version, arguments
 from commands.translate.options import add_output_options, options_from
 from commands.translate.report import run_batch
 from foundation.errors import guarded
@@ -18,19 +18,24 @@ from pipeline.job import publish_files
 FORMATS = ("docx", "pdf")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> Parser:
+    parser = Parser(
         prog="publish",
         description="Render bilingual DOCX and PDF from XLIFF files.",
         epilog="Several files are published at once, one per CPU, and reported in the order given.",
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE.xlf")
+    add_version(parser)
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE.xlf", help="XLIFF files that translate wrote")
     add_output_options(parser, FORMATS, None, "output folder (default: beside each XLIFF file)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = arguments(parser, argv)
+    if argv is None:
+        return USAGE_ERROR
+    args = parser.parse_args(argv)
 
     def work() -> int:
         results = publish_files(args.files, load_glossary(args.glossary), options_from(args))

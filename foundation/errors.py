@@ -58,10 +58,21 @@ def describe_error(error: Exception, path: Path | str | None = None) -> str:
 INTERRUPTED = "interrupted: files already written are complete, nothing half-written was left"
 
 
+# A reader that stops reading (``glossary list | head``) is no error: the command ends quietly with the
+# status a shell gives a writer killed by SIGPIPE.
+BROKEN_PIPE_STATUS = 128 + 13
+
+
 def guarded(command: str, work: Callable[[], int], interrupted: str = INTERRUPTED) -> int:
     """Run a command's work; anything that escapes it is one line on standard error, exit 2 (130 on Ctrl-C)."""
     try:
-        return work()
+        status = work()
+        sys.stdout.flush()  # inside: a reader gone is found here, not in the interpreter's last flush
+        return status
+    except BrokenPipeError:
+        # Whatever is still buffered would fail again at exit, with a warning: it goes nowhere instead.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_STATUS
     except Exception as error:
         print(f"{command}: {describe_error(error)}", file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import shutil
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -63,6 +64,25 @@ def parse_xml(data: bytes, label: Path | str) -> ET.Element:
         return ET.fromstring(data)
     except ET.ParseError as error:
         raise UserError(f"not well-formed XML ({error})", label, error.position[0])
+
+
+def writable_folder(path: Path, option: str) -> Path:
+    """Check that ``path`` is, or can be made, a folder this process writes into, without making it: so a
+    wrong ``--out`` is one line naming the option before any work, and a run that fails for another
+    reason leaves no empty folder behind."""
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing == path and not path.is_dir():
+        raise UserError(f"{option} {path}: is a file, not a folder")
+    if not existing.is_dir():
+        raise UserError(f"{option} {path}: cannot be made, {existing} is a file")
+    try:
+        with tempfile.TemporaryFile(dir=existing):  # permissions, a read-only file system, a full quota: all of it
+            pass
+    except OSError as error:
+        raise UserError(f"{option} {path}: cannot write into {existing} ({error.strerror or error})")
+    return path
 
 
 def temporary_path(path: Path) -> Path:

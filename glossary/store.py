@@ -13,6 +13,7 @@ silently dropping the other's entries.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,16 +22,40 @@ from importlib import resources
 from pathlib import Path
 
 from foundation.errors import UserError
-from foundation.files import decode_utf8, exclusive, read_bytes, write_text_atomic
+from foundation.files import decode_utf8, exclusive, read_bytes, write_bytes_atomic
 from glossary.entry import COLUMNS, DOMAINS, LEGACY_COLUMNS, STATUSES, Entry, Status
 from glossary.match import TermHit, TermMatcher
 
 LOCK_TIMEOUT_SECONDS = 30.0
+UTF8_BOM = b"\xef\xbb\xbf"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def default_glossary_path() -> Path:
+def shipped_glossary_path() -> Path:
+    """The reviewed glossary that comes with the package: read, never edited (an upgrade replaces it)."""
     return Path(str(resources.files("glossary").joinpath("governance.tsv")))
+
+
+def user_glossary_path() -> Path:
+    """``$XDG_DATA_HOME/zhen-publish/glossary.tsv``: the user's own glossary, beside their memory."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "zhen-publish" / "glossary.tsv"
+
+
+def default_glossary_path() -> Path:
+    """The glossary used when none is named: the user's own once they have edited one, else the shipped one."""
+    own = user_glossary_path()
+    return own if own.is_file() else shipped_glossary_path()
+
+
+def editable_glossary_path() -> tuple[Path, bool]:
+    """The glossary an edit goes to when none is named, the user's own, made first as a copy of the shipped
+    one; and whether it was made just now (the command says so once)."""
+    own = user_glossary_path()
+    if own.is_file():
+        return own, False
+    write_bytes_atomic(own, read_bytes(shipped_glossary_path()))
+    return own, True
 
 
 @dataclass
@@ -45,6 +70,10 @@ class Glossary:
     path: Path
     entries: list[Entry]
     sha256: str  # of the file's bytes, as written into the XLIFF: which glossary a translation was made with
+    # The file's own form, kept when it is written again: an edit must not turn a CRLF file's every line
+    # into a change in its history, nor drop the byte-order mark a Windows editor put there.
+    newline: str = "\n"
+    bom: bool = False
     _index: dict[str, Entry] | None = field(default=None, init=False, repr=False, compare=False)
     _matcher: TermMatcher | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -213,7 +242,8 @@ def load_glossary(path: Path | None = None) -> Glossary:
     _, entries, problems = read_rows(path)
     if problems:
         raise problems[0]
-    return Glossary(path, entries, hashlib.sha256(data).hexdigest())
+    newline = "\r\n" if b"\r\n" in data.split(b"\n", 1)[0] + b"\n" else "\n"
+    return Glossary(path, entries, hashlib.sha256(data).hexdigest(), newline, data.startswith(UTF8_BOM))
 
 
 def _write(glossary: Glossary) -> None:
@@ -221,9 +251,9 @@ def _write(glossary: Glossary) -> None:
     for number, entry in enumerate(glossary.entries, start=2):
         checked(entry, glossary.path, number)
     rows = ["\t".join(COLUMNS)] + ["\t".join(entry.to_row()) for entry in glossary.entries]
-    text = "\n".join(rows) + "\n"
-    write_text_atomic(glossary.path, text)
-    glossary.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    data = (UTF8_BOM if glossary.bom else b"") + (glossary.newline.join(rows) + glossary.newline).encode("utf-8")
+    write_bytes_atomic(glossary.path, data)
+    glossary.sha256 = hashlib.sha256(data).hexdigest()
 
 
 @contextmanager

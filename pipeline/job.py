@@ -57,6 +57,7 @@ class Options:
     out_dir: Path | None = Path("out")  # None: beside each input (publish)
     max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB
     fuzzy_fill: float | None = None  # use a fuzzy match as the target when at least this similar (0-1)
+    recursive: bool = False  # folders: their subfolders too, mirrored under out_dir
 
 
 @dataclass
@@ -71,6 +72,16 @@ class Outcome:
     @property
     def errors(self) -> int:
         return count_errors(self.document)
+
+    @property
+    def untranslated(self) -> int:
+        """Segments with no translation yet."""
+        return sum(1 for segment in self.document.segments if not segment.target.strip())
+
+    @property
+    def finished(self) -> bool:
+        """Every segment translated, and QA found no error: what ``--strict`` asks for."""
+        return not self.errors and not self.untranslated
 
     @property
     def origins(self) -> Counter[str]:
@@ -260,7 +271,7 @@ def translate_files(
     and a DOCX or PDF to make, each translated file is published in a worker process (WeasyPrint lays a PDF
     out on one CPU) while the engine goes on with the next file, so a folder run uses every CPU.
     """
-    files, errors = input_files(paths, SUPPORTED_SUFFIXES)
+    files, errors = input_files(paths, SUPPORTED_SUFFIXES, options.recursive)
     for error in errors:
         yield Failure(Path(str(error.path)), str(error))
     publishing = {"docx", "pdf"} & set(options.formats)
@@ -268,27 +279,41 @@ def translate_files(
     if not publishing or workers < 1:
         for path in files:
             try:
-                outcome: Outcome | Failure = translate_file(path, glossary, engine, memory, options, progress_bar)
+                file_options = _options_for(path, paths, options)
+                outcome: Outcome | Failure = translate_file(path, glossary, engine, memory, file_options, progress_bar)
             except Exception as error:  # one bad file does not stop the others
                 outcome = Failure(path, describe_error(error, path))
             yield outcome
         return
     # Spawned, not forked: the engine's threads (CTranslate2's, the LLM client's) are not to be copied.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    queue: deque[tuple[Path, list[str], Future | Failure]] = deque()
+    queue: deque[tuple[Path, list[str], Future | Failure, Options]] = deque()
     try:
         for path in files:
+            file_options = _options_for(path, paths, options)
             try:
-                document, notes = _translated(path, glossary, engine, memory, options, progress_bar)
-                queue.append((path, notes, pool.submit(_published, document, path, options)))
+                document, notes = _translated(path, glossary, engine, memory, file_options, progress_bar)
+                queue.append((path, notes, pool.submit(_published, document, path, file_options), file_options))
             except Exception as error:  # one bad file does not stop the others
-                queue.append((path, [], Failure(path, describe_error(error, path))))
+                queue.append((path, [], Failure(path, describe_error(error, path)), file_options))
             while queue and (isinstance(queue[0][2], Failure) or queue[0][2].done()):
-                yield _collected(*queue.popleft(), options)
+                yield _collected(*queue.popleft())
         while queue:
-            yield _collected(*queue.popleft(), options)
+            yield _collected(*queue.popleft())
     finally:  # on Ctrl-C too: what is not yet published is not started
         pool.shutdown(cancel_futures=True)
+
+
+def _options_for(path: Path, named: list[Path], options: Options) -> Options:
+    """A file found in a subfolder of a folder named (``recursive``) writes into the same subfolder of the
+    output folder: two reports of one name in two subfolders do not overwrite each other."""
+    if not options.recursive or options.out_dir is None:
+        return options
+    for folder in named:
+        if folder.is_dir() and path.is_relative_to(folder):
+            below = path.parent.relative_to(folder)
+            return replace(options, out_dir=options.out_dir / below) if below.parts else options
+    return options
 
 
 def _collected(path: Path, notes: list[str], work: Future | Failure, options: Options) -> Outcome | Failure:

@@ -37,9 +37,9 @@ def parse_formats(value: str, allowed: tuple[str, ...] = FORMATS) -> list[str]:
 def output_path(out_dir: Path, document: Document, fmt: str) -> Path:
     """``out_dir/<stem>.zh-en.<fmt>``: a name made from the document, always directly inside ``out_dir``."""
     stem = safe_stem(document.stem)
-    if fmt == "qa":
-        return out_dir / f"{stem}.qa.json"
     languages = "-".join(check_language_tag(code) for code in (document.source_lang, document.target_lang))
+    if fmt == "qa":  # named for its pair too: QA of zh-en and of zh-Hant-en beside each other stay apart
+        return out_dir / f"{stem}.{languages}.qa.json"
     return out_dir / f"{stem}.{languages}.{fmt}"
 
 

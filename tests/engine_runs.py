@@ -48,7 +48,7 @@ def segments(tmp_path):
 
 
 def qa(tmp_path):
-    return json.loads((tmp_path / "out" / "report.qa.json").read_text(encoding="utf-8"))
+    return json.loads((tmp_path / "out" / "report.zh-en.qa.json").read_text(encoding="utf-8"))
 
 
 def mt_units(tmp_path):

@@ -54,7 +54,7 @@ def test_the_readme_python_example_runs(tmp_path, monkeypatch):
     namespace: dict = {}
     exec(compile(example, "README.md", "exec"), namespace)
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["report.qa.json", "report.zh-en.xlf"]
+    assert written == ["report.zh-en.qa.json", "report.zh-en.xlf"]
     assert "党工委" in (tmp_path / "out" / "report.zh-en.xlf").read_text(encoding="utf-8")
 
 

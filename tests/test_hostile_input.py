@@ -57,7 +57,7 @@ def test_docx_with_malformed_xml_is_one_line_and_the_batch_goes_on(packages_dir,
     assert result.code == 2 and "Traceback" not in result.err
     [line] = errors_of(result)
     assert str(bad) in line and "malformed XML" in line
-    assert outputs(out, "good") == ["good.qa.json", "good.zh-en.docx", "good.zh-en.pdf", "good.zh-en.xlf"]
+    assert outputs(out, "good") == ["good.zh-en.docx", "good.zh-en.pdf", "good.zh-en.qa.json", "good.zh-en.xlf"]
 
 
 def test_docx_that_inflates_past_the_limit_is_refused_before_it_is_parsed(packages_dir, run, tmp_path, monkeypatch):

@@ -42,7 +42,7 @@ def test_bad_file_gets_one_line_error_and_no_output(installed_model, run, tmp_pa
     assert len(errors) == 1 and str(bad) in errors[0] and message in errors[0], result.err
     assert "Traceback" not in result.err
     assert outputs(out, bad.stem) == []
-    assert outputs(out, "good") == ["good.qa.json", "good.zh-en.docx", "good.zh-en.pdf", "good.zh-en.xlf"]
+    assert outputs(out, "good") == ["good.zh-en.docx", "good.zh-en.pdf", "good.zh-en.qa.json", "good.zh-en.xlf"]
 
 
 TRADITIONAL_SAMPLE = "臺北市政府推動都市更新，新設立企業共計達二千三百家。\n區公所全面落實各項工作部署。\n"

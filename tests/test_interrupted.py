@@ -38,8 +38,8 @@ def test_a_killed_write_keeps_the_old_file_and_the_next_write_clears_its_leftove
     assert len(leftovers) == 1 and leftovers[0].startswith(".report.zh-en.pdf.")  # the kill left a temporary
     assert target.read_bytes() == b"the complete old file"
 
-    write_bytes_atomic(out / "report.qa.json", b"{}")  # the next run writes into the folder
-    assert sorted(p.name for p in out.iterdir()) == ["report.qa.json", "report.zh-en.pdf"]
+    write_bytes_atomic(out / "report.zh-en.qa.json", b"{}")  # the next run writes into the folder
+    assert sorted(p.name for p in out.iterdir()) == ["report.zh-en.pdf", "report.zh-en.qa.json"]
 
 
 def test_a_running_writer_s_temporary_is_left_alone(tmp_path):

@@ -39,7 +39,7 @@ def translated(tmp_path_factory, tiny_package):
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_each_seed_yields_xliff_docx_pdf_and_qa(translated, stem):
-    for name in (f"{stem}.zh-en.xlf", f"{stem}.zh-en.docx", f"{stem}.zh-en.pdf", f"{stem}.qa.json"):
+    for name in (f"{stem}.zh-en.xlf", f"{stem}.zh-en.docx", f"{stem}.zh-en.pdf", f"{stem}.zh-en.qa.json"):
         assert (translated / name).stat().st_size > 0, name
     assert not [p for p in translated.iterdir() if p.name.endswith(".tmp")]
 
@@ -123,7 +123,7 @@ def test_xliff_marks_glossary_terms(translated):
 
 
 def test_qa_report_lists_findings_per_segment(translated):
-    report = json.loads((translated / f"{STEMS[0]}.qa.json").read_text(encoding="utf-8"))
+    report = json.loads((translated / f"{STEMS[0]}.zh-en.qa.json").read_text(encoding="utf-8"))
     document = read_xliff(translated / f"{STEMS[0]}.zh-en.xlf")
     segments = {s.id: s for s in document.segments}
     assert report["segments"] == len(segments) == 49

@@ -22,7 +22,7 @@ def test_a_character_no_font_has_is_marked_in_the_pdf_and_named_by_qa(installed_
     assert "apt-get install" not in result.out  # no font package would help with a private-use character
     pdf_text = subprocess.run(["pdftotext", str(out / "odd.zh-en.pdf"), "-"], capture_output=True, text=True).stdout
     assert re.search(r"推进工作\s*\[U\+F0001\]", pdf_text)
-    findings = json.loads((out / "odd.qa.json").read_text(encoding="utf-8"))
+    findings = json.loads((out / "odd.zh-en.qa.json").read_text(encoding="utf-8"))
     assert findings["by_check"].get("no-glyph") == 1
     assert "\U000f0001" in (out / "odd.zh-en.xlf").read_text(encoding="utf-8")  # the character itself is kept
     assert "\U000f0001" in docx.Document(str(out / "odd.zh-en.docx")).tables[0].rows[1].cells[0].text
@@ -73,7 +73,7 @@ def test_missing_body_font_names_the_package(monkeypatch):
     ("content", "message"),
     [
         (b"<xliff", "not well-formed XML"),
-        (b'<?xml version="1.0"?><html/>', "not an XLIFF 2 or XLIFF 1.2 file"),
+        (b'<?xml version="1.0"?><html/>', "not an XLIFF file (2.x or 1.2)"),
         (
             b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="zh"><file id="f">'
             b'<unit id="u1"><segment id="s1" state="done"><source>x</source></segment></unit></file></xliff>',
@@ -129,7 +129,7 @@ def test_publish_checks_the_post_edited_translation_again(packages_dir, run, tmp
     xlf.write_text(edited, encoding="utf-8")
     result = run("publish", str(xlf), "--strict")
     assert result.code == 1 and "QA errors" in result.out
-    checks = {i["check"] for f in json.loads((out / "r.qa.json").read_text())["findings"] for i in f["issues"]}
+    checks = {i["check"] for f in json.loads((out / "r.zh-en.qa.json").read_text())["findings"] for i in f["issues"]}
     assert {"missing-term", "avoided-term"} <= checks
     fixed = edited.replace(wrong, right)
     xlf.write_text(fixed, encoding="utf-8")

@@ -75,7 +75,7 @@ def test_every_cell_is_segmented_translated_and_checked_and_in_the_xliff(report,
     issues = {s.source: {i.check for i in s.issues} for s in table_of(outcome.document.blocks).segments}
     assert "missing-term" in issues["改造老旧小区（个）"]  # 老旧小区: old residential compounds
     assert "number-mismatch" in issues["1350"]
-    report = json.loads((out / "report.qa.json").read_text(encoding="utf-8"))
+    report = json.loads((out / "report.zh-en.qa.json").read_text(encoding="utf-8"))
     assert report["not_read"] == NOT_READ[kind]
     assert outcome.notes[-1] == "not read: " + ", ".join(f"{n} {what}" for what, n in NOT_READ[kind].items())
 

@@ -266,7 +266,7 @@ def test_translate_qa_on_another_tools_xliff_counts_each_missing_term_and_quanti
     assert report["by_check"] == {"missing-term": 2}  # 街道党工委 and 区委 in the first paragraph; 2,378 is there
     table = run("translate", "qa", str(xliff))
     assert table.code == 0
-    assert table.out.split("\n")[1].split()[:5] == ["2", "3", "2", "1", "0"]
+    assert table.out.split("\n")[1].split()[:6] == ["2", "0", "3", "2", "1", "0"]  # none untranslated
     assert run("translate", "qa", str(xliff), "--strict").code == 1
 
 

@@ -141,8 +141,14 @@ def _from_csv(data: bytes, label: Path) -> list[Unit]:
 
 def read_units(path: Path, max_input_bytes: int) -> list[Unit]:
     """The human units of a TMX, XLIFF or CSV file."""
-    data = read_bytes(path, max_input_bytes)
-    suffix = path.suffix.lower()
+    return units_of(read_bytes(path, max_input_bytes), path, path.suffix.lower())
+
+
+def units_of(data: bytes, label: Path | str, suffix: str = "") -> list[Unit]:
+    """The human units of a memory file's bytes; with no ``suffix`` (standard input), its kind is told by
+    its content: TMX and XLIFF by their root element, anything else is read as CSV."""
+    suffix = suffix or _kind_of(data)
+    path = Path(str(label))
     if suffix == ".tmx":
         return _from_tmx(data, path)
     if suffix in (".xlf", ".xliff"):
@@ -150,3 +156,10 @@ def read_units(path: Path, max_input_bytes: int) -> list[Unit]:
     if suffix == ".csv":
         return _from_csv(data, path)
     raise UserError("a memory file is .tmx, .xlf/.xliff or .csv", path)
+
+
+def _kind_of(data: bytes) -> str:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return ".tmx" if b"<tmx" in head else ".xlf"
+    return ".csv"

@@ -11,10 +11,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from commands.parsing import USAGE_ERROR, Parser, add_version, arguments, suggestion
 from commands.translate.engine import add_engine_options, engine_from
 from commands.translate.memory import add_memory_commands, add_memory_options, open_memory
 from commands.translate.models import add_models_command
-from commands.translate.options import add_output_options, language, options_from
+from commands.translate.options import add_output_options, language_of, options_from
 from commands.translate.progress import document_bar
 from commands.translate.qa import add_qa_command
 from commands.translate.report import run_batch
@@ -35,11 +36,12 @@ EPILOG = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="translate",
         description="Translate Chinese reports into aligned bilingual XLIFF, DOCX and PDF.",
         epilog=EPILOG,
     )
+    add_version(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(MAIN_JOB, help="translate files or folders: the main job (the default)", epilog=EPILOG)
     run.add_argument(
@@ -47,10 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         type=Path,
         metavar="PATH",
-        help="files or folders (.txt .md .html .docx .pdf; .doc .odt .rtf through LibreOffice)",
+        help="files or folders (.txt .md .html .docx .pdf; .doc .odt .rtf through LibreOffice); a folder's "
+        "files directly in it, or with --recursive in its subfolders too",
     )
-    run.add_argument("--to", dest="target", type=language, default="en", help="target language (default: en)")
-    run.add_argument("--from", dest="source", type=language, default="zh", help="source language (default: zh)")
+    run.add_argument(
+        "-r",
+        "--recursive",
+        action="store_true",
+        help="search folders' subfolders too; each file's outputs go to the same subfolder of --out",
+    )
+    run.add_argument(
+        "--to", dest="target", type=language_of("en", "target"), default="en", help="target language: en (or en-GB...)"
+    )
+    run.add_argument(
+        "--from", dest="source", type=language_of("zh", "source"), default="zh", help="source language: zh (zh-Hant...)"
+    )
     add_engine_options(run)
     add_output_options(run, FORMATS, Path("out"), "output folder (default: out/)")
     run.add_argument(
@@ -78,16 +91,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_main_job(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    # What the user typed is checked before anything is loaded: a missing model must not hide a typo.
+    paths, missing = _existing_paths(args.paths, sorted(args.subcommands))
+    if not paths:
+        return 2
+    options = options_from(
+        args, source_lang=args.source, target_lang=args.target, fuzzy_fill=args.fuzzy_fill, recursive=args.recursive
+    )
     glossary = load_glossary(args.glossary)
     engine = engine_from(args, args.source, args.target)
     memory = open_memory(args)
-    options = options_from(args, source_lang=args.source, target_lang=args.target, fuzzy_fill=args.fuzzy_fill)
-    results = translate_files(args.paths, glossary, engine, memory, options, document_bar)
+    results = translate_files(paths, glossary, engine, memory, options, document_bar)
 
     def summary(outcomes: list[Outcome]) -> str:
         segments = sum(len(o.document.segments) for o in outcomes)
         origins = sum((o.origins for o in outcomes), Counter())
         fuzzy = sum(n for origin, n in origins.items() if origin.startswith("tm-fuzzy"))
+        marked = sum(len(segment.terms) for o in outcomes for segment in o.document.segments)
         applied = sum(count_terms_applied(o.document) for o in outcomes)
         errors = sum(o.errors for o in outcomes)
         seconds = time.perf_counter() - started
@@ -97,14 +117,26 @@ def run_main_job(args: argparse.Namespace) -> int:
             f"{len(outcomes)} document(s), {segments} segments: {origins['tm-human']} from memory (human), "
             f"{origins['tm-mt']} from memory (MT), {fuzzy} filled from fuzzy matches, {origins['glossary']} "
             f"from the glossary, {origins['mt']} from the engine, {origins['']} untranslated; fuzzy candidates "
-            f"offered for {sum(o.offered for o in outcomes)}; {applied} glossary terms applied, "
+            f"offered for {sum(o.offered for o in outcomes)}; {marked} glossary terms marked, {applied} rendered "
+            f"in the translations, "
             f"{errors} QA errors, {seconds:.1f} s{unread}"
         )
 
     status = run_batch("translate", results, args.strict, summary)
     if memory is not None and memory.problem:
         _error(f"{memory.problem}; the rest of this run went on without it")
-    return status
+    return 2 if missing else status
+
+
+def _existing_paths(paths: list[Path], commands: list[str]) -> tuple[list[Path], list[Path]]:
+    """The paths that exist, and those that do not, each said in one line (a bare word may be a command
+    mistyped: 'translate qq' is 'translate qa')."""
+    missing = [path for path in paths if not path.exists()]
+    for path in missing:
+        word = len(path.parts) == 1 and not path.suffix
+        hint = f", nor a command{suggestion(str(path), commands)}" if word else ""
+        _error(f"{path}: no such file or folder{hint}")
+    return [path for path in paths if path.exists()], missing
 
 
 def _fraction(value: str) -> float:
@@ -122,14 +154,13 @@ def _error(message: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if argv and argv[0] not in parser.get_default("subcommands") and argv[0] not in ("-h", "--help"):
+    argv = arguments(parser, argv)
+    if argv is None:
+        return USAGE_ERROR
+    if argv[0] not in parser.get_default("subcommands") and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, MAIN_JOB)
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
     return guarded("translate", lambda: args.run(args))
 
 

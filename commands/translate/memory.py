@@ -12,7 +12,7 @@ from foundation.files import MB, write_bytes_atomic
 from translate.bitext import post_edited, read_xliff
 from translate.memory import TranslationMemory, default_memory_path
 from translate.read import DEFAULT_MAX_INPUT_MB
-from translate.tm_files import read_units, segment_units, to_tmx
+from translate.tm_files import read_units, segment_units, to_tmx, units_of
 
 
 def add_memory_options(parser: argparse.ArgumentParser) -> None:
@@ -47,16 +47,22 @@ def add_memory_commands(commands) -> None:
     importing = commands.add_parser(
         "import", help="take post-edited XLIFF segments into the memory as human translations"
     )
-    importing.add_argument("files", nargs="+", type=Path, metavar="FILE.xlf")
+    importing.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE.xlf", help="post-edited XLIFF files (2.1 or 1.2)"
+    )
     add_memory_options(importing)
     importing.set_defaults(run=run_import)
 
     tm = commands.add_parser("tm", help="the translation memory: import, export, stats")
     actions = tm.add_subparsers(dest="action", required=True, metavar="ACTION")
-    tm_import = actions.add_parser("import", help="import a TMX 1.4b, XLIFF 2.x or 1.2, or zh,en CSV file as human")
-    tm_import.add_argument("file", type=Path)
+    tm_import = actions.add_parser("import", help="import TMX 1.4b, XLIFF 2.x or 1.2, or zh,en CSV files as human")
+    tm_import.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="TMX, XLIFF or zh,en CSV files; - reads standard input"
+    )
     tm_export = actions.add_parser("export", help="write the memory as TMX 1.4b (origin and dates as <prop>)")
-    tm_export.add_argument("file", type=Path, metavar="FILE.tmx")
+    tm_export.add_argument(
+        "file", type=Path, metavar="FILE.tmx", help="the TMX file to write; - writes to standard output"
+    )
     tm_export.add_argument("--origin", choices=("human", "mt"), help="only units of this origin")
     actions.add_parser("stats", help="how many units, by origin")
     for action in actions.choices.values():
@@ -82,19 +88,45 @@ def run_import(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+STDIO = Path("-")  # as a file name: standard input for imports, standard output for exports
+MAX_MEMORY_FILE_BYTES = DEFAULT_MAX_INPUT_MB * MB * 10
+
+
+def _units_from(path: Path) -> list:
+    if path != STDIO:
+        return read_units(path, MAX_MEMORY_FILE_BYTES)
+    data = sys.stdin.buffer.read(MAX_MEMORY_FILE_BYTES + 1)
+    if len(data) > MAX_MEMORY_FILE_BYTES:
+        raise UserError(f"larger than {MAX_MEMORY_FILE_BYTES // MB} MB", "standard input")
+    return units_of(data, "standard input")
+
+
 def run_tm(args: argparse.Namespace) -> int:
     memory = _require_memory(args)
+    failed = False
     if args.action == "import":
-        units = read_units(args.file, DEFAULT_MAX_INPUT_MB * MB * 10)
-        stored = memory.add_human(units)
-        print(f"{args.file}: {len(units)} units read; {stored} stored as human in {memory.path}")
+        for path in args.files:
+            try:
+                units = _units_from(path)
+            except UserError as error:  # one bad file does not stop the others
+                print(f"translate: {error}", file=sys.stderr)
+                failed = True
+                continue
+            stored = memory.add_human(units)
+            shown = "standard input" if path == STDIO else path
+            print(f"{shown}: {len(units)} units read; {stored} stored as human in {memory.path}")
     elif args.action == "export":
         units = [u for u in memory.units() if not args.origin or u.origin == args.origin]
-        write_bytes_atomic(args.file, to_tmx(units))
-        print(f"{args.file}: {len(units)} units")
+        if args.file == STDIO:
+            sys.stdout.buffer.write(to_tmx(units))
+            sys.stdout.flush()
+            print(f"{len(units)} units", file=sys.stderr)  # standard output holds the TMX alone
+        else:
+            write_bytes_atomic(args.file, to_tmx(units))
+            print(f"{args.file}: {len(units)} units")
     else:
         counts = memory.stats()
         print(f"{memory.path}: {counts['human']} human and {counts['mt']} MT units, {counts['sources']} sources")
     if memory.problem:
         raise memory.problem
-    return 0
+    return 2 if failed else 0

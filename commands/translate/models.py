@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from commands.parsing import plain
 from translate.engines.argos import packages
 
 
 def add_models_command(commands) -> None:
-    models = commands.add_parser("models", help="list and install Argos Translate packages", description=__doc__)
+    models = commands.add_parser(
+        "models", help="list and install Argos Translate packages", description=plain(__doc__)
+    )
     actions = models.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("list", help="installed packages")
     install = actions.add_parser("install", help="install a package from the index or a file")

@@ -6,8 +6,9 @@ import argparse
 from dataclasses import fields
 from pathlib import Path
 
+from commands.parsing import suggestion
 from foundation.errors import UserError
-from foundation.files import MB
+from foundation.files import MB, writable_folder
 from pipeline.job import Options
 from publish.outputs import parse_formats
 from publish.settings import LAYOUTS, PDF_VARIANTS, SCRIPTS, Settings
@@ -17,8 +18,12 @@ from translate.read import DEFAULT_MAX_INPUT_MB, DOCX_INFLATION
 
 def add_check_options(parser: argparse.ArgumentParser) -> None:
     """What every command that reads inputs and runs QA takes: the glossary, --strict, the input limit."""
-    parser.add_argument("--glossary", type=Path, help="the glossary TSV (default: the shipped one)")
-    parser.add_argument("--strict", action="store_true", help="exit 1 if QA finds errors")
+    parser.add_argument(
+        "--glossary", type=Path, help="the glossary TSV (default: your own once you have edited one, else the shipped)"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 if QA finds errors or a segment is left untranslated"
+    )
     parser.add_argument(
         "--max-input-mb",
         type=_positive_megabytes,
@@ -72,7 +77,11 @@ def settings_from(args: argparse.Namespace) -> tuple[Settings, frozenset[str]]:
 
 
 def options_from(args: argparse.Namespace, **languages: str) -> Options:
+    """The job's options from the command line; ``--out`` is made and checked writable first, so a wrong one
+    is one line before any work."""
     defaults = Options(out_dir=None)
+    if getattr(args, "out", None) is not None:
+        writable_folder(args.out, "--out")
     settings, given = settings_from(args)
     return Options(
         formats=tuple(getattr(args, "format", defaults.formats)),  # argparse ran the default through the type
@@ -85,12 +94,42 @@ def options_from(args: argparse.Namespace, **languages: str) -> Options:
     )
 
 
-def language(value: str) -> str:
-    """An argparse type: a BCP 47 language tag."""
+# Language names people type for a code; a name is never taken as a tag ('english' is well-formed BCP 47,
+# a registered-language subtag of 5-8 letters, and would name every output '*.zh-english.*').
+LANGUAGE_NAMES = {
+    "english": "en", "chinese": "zh", "mandarin": "zh", "french": "fr", "german": "de", "spanish": "es",
+    "japanese": "ja", "korean": "ko", "russian": "ru", "arabic": "ar", "portuguese": "pt", "italian": "it",
+}  # fmt: skip
+
+
+def language_tag(value: str) -> str:
+    """A BCP 47 tag whose language is an ISO 639 code of two or three letters (en, zh, zh-Hant, en-GB)."""
+    code = LANGUAGE_NAMES.get(value.strip().lower())
+    if code:
+        raise argparse.ArgumentTypeError(f"{value!r} is a language's name: write its code, {code!r}")
     try:
-        return check_language_tag(value)
+        tag = check_language_tag(value)
     except UserError as error:
         raise argparse.ArgumentTypeError(error.message)
+    if not 2 <= len(tag.split("-")[0]) <= 3:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code (ISO 639: zh, en, zh-Hant, en-GB)")
+    return tag
+
+
+def language_of(expected: str, role: str):
+    """An argparse type: a language tag of ``expected`` (zh or en), what the glossary and QA are built for;
+    another is refused in one line rather than giving outputs whose terms and checks are all wrong."""
+
+    def parse(value: str) -> str:
+        tag = language_tag(value)
+        if tag.split("-")[0].lower() != expected:
+            raise argparse.ArgumentTypeError(
+                f"{tag!r}: the glossary and QA work from Chinese into English only, so the {role} language is "
+                f"{expected} (or a form of it, such as {'zh-Hant' if expected == 'zh' else 'en-GB'})"
+            )
+        return tag
+
+    return parse
 
 
 def _formats(allowed: tuple[str, ...]):
@@ -98,7 +137,9 @@ def _formats(allowed: tuple[str, ...]):
         try:
             return parse_formats(value, allowed)
         except ValueError as error:
-            raise argparse.ArgumentTypeError(str(error))
+            unknown = [f.strip().lower() for f in value.split(",") if f.strip().lower() not in allowed]
+            hint = suggestion(unknown[0], list(allowed)) if unknown else ""
+            raise argparse.ArgumentTypeError(f"{error}{hint}")
 
     return parse
 

@@ -10,7 +10,7 @@ from pipeline.job import Failure, Outcome
 
 def run_batch(command: str, results: Iterable[Outcome | Failure], strict: bool, summary=None) -> int:
     """Print each result as it comes (failures on standard error) and return the exit status:
-    2 if any input failed, else 1 under ``strict`` if QA found errors, else 0."""
+    2 if any input failed, else 1 under ``strict`` if QA found errors or a segment is untranslated, else 0."""
     outcomes, failures = [], []
     for result in results:
         if isinstance(result, Failure):
@@ -20,8 +20,8 @@ def run_batch(command: str, results: Iterable[Outcome | Failure], strict: bool, 
         outcomes.append(result)
         details = "; ".join([f"{result.errors} QA errors", *result.notes])
         print(f"{result.source}: {', '.join(str(p) for p in result.written)} ({details})")
-    if summary:
+    if summary and outcomes:  # with none, the failures' own lines have said everything: no "0 documents"
         print(summary(outcomes) + (f"; {len(failures)} input(s) failed" if failures else ""))
     if failures:
         return 2
-    return 1 if strict and any(o.errors for o in outcomes) else 0
+    return 1 if strict and not all(o.finished for o in outcomes) else 0

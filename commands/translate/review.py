@@ -11,12 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from commands.parsing import plain
 from commands.translate.engine import add_engine_options, engine_from
 from commands.translate.memory import add_memory_options, open_memory
 from commands.translate.progress import document_bar
 from foundation.errors import UserError
 from foundation.files import MB
-from glossary.store import default_glossary_path, load_glossary
+from glossary.store import editable_glossary_path, load_glossary
 from pipeline.job import Failure, Options, translate_files
 from translate.bitext import read_xliff
 from translate.read import DEFAULT_MAX_INPUT_MB
@@ -28,10 +29,10 @@ def add_review_command(commands) -> None:
     review = commands.add_parser(
         "review",
         help="post-edit in the browser: bilingual XLIFF files, or reports translated first",
-        description=__doc__,
+        description=plain(__doc__),
     )
     review.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="XLIFF files, reports or folders")
-    review.add_argument("--glossary", type=Path, help="the glossary TSV (default: the shipped one)")
+    review.add_argument("--glossary", type=Path, help="the glossary TSV (default: your own, made from the shipped one)")
     add_memory_options(review)
     add_engine_options(review, "for reports, the engine that translates them first: ")
     review.add_argument("--out", type=Path, default=Path("out"), help="for reports: where their XLIFF goes (out/)")
@@ -69,7 +70,7 @@ def run_review(args: argparse.Namespace) -> int:
     from review.server import serve
     from review.translation_view import TranslationView
 
-    glossary_path = args.glossary or default_glossary_path()
+    glossary_path = args.glossary or editable_glossary_path()[0]  # the reviewer's proposals are kept there
     load_glossary(glossary_path)  # a bad glossary is a one-line error before anything listens
     memory = open_memory(args)
     files = _bilingual_files(args, glossary_path, memory)

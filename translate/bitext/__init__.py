@@ -15,7 +15,7 @@ from translate.bitext.xliff2 import MTC, XLIFF, from_xliff2, to_xliff2
 from translate.bitext.xliff12 import XLIFF12, from_xliff12, to_xliff12
 from translate.document import Document
 from translate.languages import check_language_tag
-from translate.read import DEFAULT_MAX_INPUT_MB
+from translate.read import DEFAULT_MAX_INPUT_MB, SUPPORTED_SUFFIXES
 
 __all__ = [
     "MTC",
@@ -40,15 +40,27 @@ def to_xliff(document: Document, version: str = "2.1") -> bytes:
     return to_xliff12(document) if version == "1.2" else to_xliff2(document)
 
 
+NOT_XLIFF = "not an XLIFF file (2.x or 1.2): this takes the .xlf that 'translate' writes"
+
+
+def _not_xliff(label: str | Path) -> UserError:
+    """What to say of a file that is no XLIFF: a report to translate first, or just the wrong file."""
+    if Path(str(label)).suffix.lower() in SUPPORTED_SUFFIXES:
+        return UserError(f"{NOT_XLIFF}; this is a report: translate it first ('translate {label}')", label)
+    return UserError(NOT_XLIFF, label)
+
+
 def from_xliff(data: bytes, label: str | Path) -> Document:
     """The document of an XLIFF 2.x or 1.2 file, its languages and facts checked."""
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # no XML at all: a report, JSON, a TMX's text
+        raise _not_xliff(label)
     root = parse_xml(data, label)
     if root.tag == f"{{{XLIFF}}}xliff":
         document, facts = from_xliff2(root, label)
     elif root.tag == f"{{{XLIFF12}}}xliff":
         document, facts = from_xliff12(root, label)
     else:
-        raise UserError("not an XLIFF 2 or XLIFF 1.2 file", label)
+        raise _not_xliff(label)
     document.stem = document.stem or Path(str(label)).name.split(".")[0]  # made safe when outputs are named
     document.title = facts.get("title", document.stem)
     document.source_lang = check_language_tag(document.source_lang, label)

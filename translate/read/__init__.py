@@ -34,23 +34,38 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf", *OFFICE_S
 DEFAULT_MAX_INPUT_MB = 2
 
 
-def input_files(paths: list[Path], suffixes: tuple[str, ...]) -> tuple[list[Path], list[UserError]]:
-    """The files to read: each file named, and the files with one of ``suffixes`` directly in each folder
-    named (hidden ones skipped); an error for each path that gives none."""
+def input_files(
+    paths: list[Path], suffixes: tuple[str, ...], recursive: bool = False
+) -> tuple[list[Path], list[UserError]]:
+    """The files to read: each file named, and the files with one of ``suffixes`` in each folder named,
+    directly in it or, ``recursive``, at any depth (hidden files and folders skipped); an error for each
+    path that gives none, saying so when its subfolders hold some."""
     files, errors = [], []
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in suffixes
-            )
+            found = files_in(path, suffixes, recursive)
             if not found:
-                errors.append(UserError(f"no {', '.join(suffixes)} files in this folder", path))
+                deeper = [] if recursive else files_in(path, suffixes, recursive=True)
+                hint = f"; its subfolders hold {len(deeper)}: add --recursive" if deeper else ""
+                errors.append(UserError(f"no {', '.join(suffixes)} files in this folder{hint}", path))
             files += found
         elif path.exists():
             files.append(path)
         else:
             errors.append(UserError("no such file or folder", path))
     return files, errors
+
+
+def files_in(folder: Path, suffixes: tuple[str, ...], recursive: bool) -> list[Path]:
+    """The visible files with one of ``suffixes`` in ``folder`` (and below it, ``recursive``), sorted."""
+    candidates = folder.rglob("*") if recursive else folder.iterdir()
+    return sorted(
+        path
+        for path in candidates
+        if path.suffix.lower() in suffixes
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    )
 
 
 def read_document(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) -> RawDocument:
