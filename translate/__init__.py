@@ -4,8 +4,11 @@ The library the commands call, importable from here:
 
     from translate import Options, create_engine, load_glossary, translate_file
 
-Names are resolved on first use (PEP 562), so importing one stage module does
-not import the whole job (which reaches into ``publish``).
+This package holds the document model, the stages and the bilingual file; the
+main job that runs them and then publishes stands a floor above, in
+``pipeline``, and so does ``publish``.  Its names are handed on from here when
+first asked for (PEP 562): the public face, not an import of a higher floor, so
+importing one stage module does not import the whole job.
 """
 
 from __future__ import annotations
