@@ -21,6 +21,7 @@ from commands.translate.qa import add_qa_command
 from commands.translate.report import run_batch
 from commands.translate.review import add_review_command
 from foundation.errors import guarded
+from glossary.entry import Status
 from glossary.store import load_glossary
 from pipeline.job import Outcome, translate_files
 from publish.outputs import FORMATS
@@ -107,7 +108,8 @@ def run_main_job(args: argparse.Namespace) -> int:
         segments = sum(len(o.document.segments) for o in outcomes)
         origins = sum((o.origins for o in outcomes), Counter())
         fuzzy = sum(n for origin, n in origins.items() if origin.startswith("tm-fuzzy"))
-        marked = sum(len(segment.terms) for o in outcomes for segment in o.document.segments)
+        hits = [hit for o in outcomes for segment in o.document.segments for hit in segment.terms]
+        approved = sum(1 for hit in hits if hit.status == Status.APPROVED)
         applied = sum(count_terms_applied(o.document) for o in outcomes)
         errors = sum(o.errors for o in outcomes)
         seconds = time.perf_counter() - started
@@ -117,8 +119,8 @@ def run_main_job(args: argparse.Namespace) -> int:
             f"{len(outcomes)} document(s), {segments} segments: {origins['tm-human']} from memory (human), "
             f"{origins['tm-mt']} from memory (MT), {fuzzy} filled from fuzzy matches, {origins['glossary']} "
             f"from the glossary, {origins['mt']} from the engine, {origins['']} untranslated; fuzzy candidates "
-            f"offered for {sum(o.offered for o in outcomes)}; {marked} glossary terms marked, {applied} rendered "
-            f"in the translations, "
+            f"offered for {sum(o.offered for o in outcomes)}; {len(hits)} glossary terms marked, {approved} of them "
+            f"approved, {applied} rendered in the translations, "
             f"{errors} QA errors, {seconds:.1f} s{unread}"
         )
 
