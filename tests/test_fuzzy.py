@@ -93,3 +93,14 @@ def test_many_queries_are_searched_in_chunks_with_the_same_result(monkeypatch):
     whole = FuzzyIndex(sentences, 75.0).search(queries, limit=5)
     monkeypatch.setattr(fuzzy, "_CHUNK", 7)
     assert FuzzyIndex(sentences, 75.0).search(queries, limit=5) == whole
+
+
+def test_a_query_whose_like_units_are_all_too_far_apart_gets_nothing_and_does_not_fail():
+    # Found by a new user: a one-line report against the seeds' memory, whose units of like length share
+    # a token with it but not enough of them, left no pair to score (an IndexError before).
+    from translate.tm_files import read_units
+
+    from .paths import SEEDS
+
+    sources = [unit.source for path in sorted(SEEDS.glob("*.tmx")) for unit in read_units(path, 2**24)]
+    assert FuzzyIndex(sources, 75.0).search(["2020年，完成了三项工作，GDP增长5%。"], limit=5) == [[]]

@@ -128,6 +128,8 @@ class FuzzyIndex:
         needed = numpy.ceil((n + m) * ratio - 1e-9)
         viable = numpy.minimum(n - position, m - self._positions[at]) >= needed
         pair = numpy.sort((query[viable] << 31) | unit[viable])
+        if not len(pair):  # units of like length share a token, but none enough of them: nothing to score
+            return {}
         pair = pair[numpy.concatenate(([True], pair[1:] != pair[:-1]))]
         query, unit = pair >> 31, pair & 0x7FFFFFFF
         return self._score(queries, usable, query, unit, limit)
