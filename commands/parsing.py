@@ -81,23 +81,40 @@ def add_version(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def offer_completions(parser: argparse.ArgumentParser) -> None:
+def offer_completions(parser: argparse.ArgumentParser, implied: str | None = None) -> None:
     """Answer the shell's completion request, if this run is one (bash or zsh, registered with argcomplete's
-    ``register-python-argcomplete``): subcommands, options and their choices, then exit."""
-    if "_ARGCOMPLETE" in os.environ:  # imported only then: a normal run pays nothing for it
-        import argcomplete
+    ``register-python-argcomplete``): subcommands, options and their choices, then exit.  ``implied``: the
+    subcommand a first word that is none stands for ('translate seeds/ --fo' completes as 'translate run
+    seeds/ --fo')."""
+    if "_ARGCOMPLETE" not in os.environ:  # argcomplete is imported only then: a normal run pays nothing
+        return
+    if implied:
+        _imply(parser, implied)
+    import argcomplete
 
-        argcomplete.autocomplete(parser)
+    argcomplete.autocomplete(parser)
+
+
+def _imply(parser: argparse.ArgumentParser, implied: str) -> None:
+    """Write the implied subcommand into the line being completed, once its first word is typed whole."""
+    line, point = os.environ.get("COMP_LINE", ""), int(os.environ.get("COMP_POINT", "0") or 0)
+    typed = line[:point].split(" ")
+    subcommands = parser.get_default("subcommands") or ()
+    if len(typed) > 2 and typed[1] and not typed[1].startswith("-") and typed[1] not in subcommands:
+        start = len(typed[0]) + 1
+        os.environ["COMP_LINE"] = line[:start] + implied + " " + line[start:]
+        os.environ["COMP_POINT"] = str(point + len(implied) + 1)
 
 
 USAGE_ERROR = 2
 
 
-def arguments(parser: argparse.ArgumentParser, argv: list[str] | None) -> list[str] | None:
+def arguments(parser: argparse.ArgumentParser, argv: list[str] | None, implied: str | None = None) -> list[str] | None:
     """The command's arguments (``sys.argv``'s unless given), once a shell's completion request, if this run
     is one, has been answered; None when there are none: a command given nothing prints its help on
-    standard error and exits with ``USAGE_ERROR``, the same for translate, glossary and publish."""
-    offer_completions(parser)
+    standard error and exits with ``USAGE_ERROR``, the same for translate, glossary and publish.
+    ``implied``: the subcommand a first word that is none stands for, in completion too."""
+    offer_completions(parser, implied)
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         parser.print_help(sys.stderr)

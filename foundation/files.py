@@ -119,6 +119,8 @@ def remove_orphans(folder: Path) -> None:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
+    if path.is_dir():  # said as such, before a temporary file's name can reach the message
+        raise UserError("is a folder: give a file name", path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_orphans(path.parent)
     tmp = temporary_path(path)

@@ -84,6 +84,20 @@ def test_publish_and_qa_on_something_not_xliff_say_what_they_take(run, tmp_path,
         assert f"translate it first ('translate {wrong}')" in run("publish", str(wrong)).err
 
 
+def test_an_output_given_to_publish_names_the_xliff_beside_it(run, untranslated):
+    docx = untranslated.with_suffix(".docx")
+    docx.write_bytes(b"PK\x03\x04")
+    result = run("publish", str(docx))
+    assert result.code == 2 and f"the one beside it is {untranslated}" in result.err
+
+
+def test_a_file_to_write_that_is_a_folder_is_one_line_without_a_temporary_name(run, tmp_path):
+    for command in (("glossary", "export", "--format", "tbx", "--out"), ("translate", "tm", "export")):
+        result = run(*command, str(tmp_path), *(["--tm", str(tmp_path / "tm.sqlite")] if "tm" in command else []))
+        assert result.code == 2 and result.err.strip().endswith(f"{tmp_path}: is a folder: give a file name")
+        assert ".tmp" not in result.err
+
+
 def test_a_bad_option_value_is_one_line_and_a_hint_not_the_whole_usage(run):
     result = run("translate", str(SEED), "--format", "docz")
     assert result.code == 2 and "usage:" not in result.err
@@ -125,6 +139,8 @@ def test_every_output_is_named_for_its_language_pair(untranslated):
 def test_qa_strict_fails_on_an_untranslated_file_and_the_table_counts_it(run, untranslated):
     result = run("translate", "qa", str(untranslated), "--strict")
     assert result.code == 1
+    published = run("publish", str(untranslated), "--strict", "--format", "docx")
+    assert published.code == 1 and "(0 QA errors; 49 untranslated)" in published.out  # why --strict failed
     header, row = result.out.splitlines()[:2]
     assert header.split()[:2] == ["segments", "untranslated"]
     assert row.split()[:2] == ["49", "49"]
@@ -282,5 +298,7 @@ def test_the_shell_completes_subcommands_and_options(tmp_path):
         return sorted(answer.read_text(encoding="utf-8").replace("\013", "\n").split())
 
     assert complete("translate q") == ["qa"]
+    assert complete("translate seeds/ --fo") == ["--font-en", "--font-zh", "--format"]  # 'run' implied
+    assert complete("translate seeds/ --format ") == ["docx", "pdf", "xlf"]
     assert complete("glossary list --st") == ["--status"]
     assert "--layout" in complete("publish --la")

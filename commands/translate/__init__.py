@@ -157,7 +157,7 @@ def _error(message: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    argv = arguments(parser, argv)
+    argv = arguments(parser, argv, implied=MAIN_JOB)
     if argv is None:
         return USAGE_ERROR
     if argv[0] not in parser.get_default("subcommands") and argv[0] not in ("-h", "--help", "--version"):

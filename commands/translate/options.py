@@ -40,12 +40,13 @@ def add_output_options(
     """The options of the commands that write files, besides the check options: what to write, where."""
     add_check_options(parser)
     parser.add_argument("--out", type=Path, default=out_default, help=out_help)
-    parser.add_argument(
+    chosen = parser.add_argument(
         "--format",
         type=_formats(formats),
         default=",".join(formats),
         help=f"any of {','.join(formats)} (default: all)",
     )
+    chosen.completer = lambda **_: formats  # what shell completion offers (argcomplete's completer protocol)
     look = parser.add_argument_group("publishing (DOCX and PDF; also from a publish.toml beside the inputs)")
     look.add_argument("--layout", choices=LAYOUTS, help="side-by-side (default), interleaved, en or zh alone")
     look.add_argument(

@@ -18,7 +18,8 @@ def run_batch(command: str, results: Iterable[Outcome | Failure], strict: bool, 
             print(f"{command}: {result.message}", file=sys.stderr)
             continue
         outcomes.append(result)
-        details = "; ".join([f"{result.errors} QA errors", *result.notes])
+        untranslated = [f"{result.untranslated} untranslated"] if result.untranslated else []
+        details = "; ".join([f"{result.errors} QA errors", *untranslated, *result.notes])
         print(f"{result.source}: {', '.join(str(p) for p in result.written)} ({details})")
     if summary and outcomes:  # with none, the failures' own lines have said everything: no "0 documents"
         print(summary(outcomes) + (f"; {len(failures)} input(s) failed" if failures else ""))

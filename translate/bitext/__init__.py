@@ -44,8 +44,13 @@ NOT_XLIFF = "not an XLIFF file (2.x or 1.2): this takes the .xlf that 'translate
 
 
 def _not_xliff(label: str | Path) -> UserError:
-    """What to say of a file that is no XLIFF: a report to translate first, or just the wrong file."""
-    if Path(str(label)).suffix.lower() in SUPPORTED_SUFFIXES:
+    """What to say of a file that is no XLIFF: an output whose XLIFF lies beside it, a report to translate
+    first, or just the wrong file."""
+    path = Path(str(label))
+    bilingual = path.with_suffix(".xlf")
+    if path.suffix.lower() != ".xlf" and bilingual.is_file():  # report.zh-en.docx beside report.zh-en.xlf
+        return UserError(f"{NOT_XLIFF}; the one beside it is {bilingual}", label)
+    if path.suffix.lower() in SUPPORTED_SUFFIXES:
         return UserError(f"{NOT_XLIFF}; this is a report: translate it first ('translate {label}')", label)
     return UserError(NOT_XLIFF, label)
 
