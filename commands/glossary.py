@@ -17,15 +17,16 @@ from foundation.files import write_bytes_atomic
 from glossary.check import check_glossary
 from glossary.entry import COLUMNS, DOMAINS, STATUSES
 from glossary.exchange import merge, read_exchange_file, to_csv, to_tbx
+from glossary.own import editable_glossary_path, shipped_changed, update_from_shipped
 from glossary.stats import summary
 from glossary.store import (
     Glossary,
     add_entry,
     default_glossary_path,
-    editable_glossary_path,
     editing,
     load_glossary,
     set_entry,
+    user_glossary_path,
 )
 from translate.read.corpus import read_corpus
 
@@ -56,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--note", help="why this rendering, for the next reviewer")
         command.add_argument("--source", help="where the rendering is attested (document, year, paragraph)")
     commands.add_parser("stats", help="counts per status and domain")
+    commands.add_parser(
+        "update",
+        help="merge a newer shipped glossary into your own: new entries added, an approved one of yours never "
+        "overwritten",
+    )
     review = commands.add_parser("review", help="work through the proposed entries")
     review.add_argument("--corpus", type=Path, nargs="+", help="texts for context lines (default: the seed reports)")
     extract = commands.add_parser("extract", help="candidate terms not yet in the glossary")
@@ -248,7 +254,31 @@ def glossary_for(command: str, args: argparse.Namespace) -> Path:
     return default_glossary_path()
 
 
+def notice_shipped_changes(named: Path | None, command: str) -> None:
+    """One line when the glossary read by default is the user's own and a newer shipped one is not in it."""
+    if named is None and shipped_changed():
+        print(
+            f"{command}: the shipped glossary has changed since your own was made from it: "
+            "'glossary update' merges its new entries into yours",
+            file=sys.stderr,
+        )
+
+
+def _update() -> int:
+    if not user_glossary_path().is_file():
+        print("glossary: you have no glossary of your own yet: the shipped one is read as it is")
+        return 0
+    report = update_from_shipped()
+    for conflict in report.conflicts:
+        print(f"conflict: {conflict}")
+    print(f"{user_glossary_path()}: {report.summary()}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.command == "update":
+        return _update()
+    notice_shipped_changes(args.glossary, "glossary")
     path = glossary_for(args.command, args)
     if args.command == "check":
         return _check(path)

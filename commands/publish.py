@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from commands.glossary import notice_shipped_changes
 from commands.parsing import USAGE_ERROR, Parser, add_version, arguments
 from commands.translate.options import add_output_options, options_from
 from commands.translate.report import run_batch
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     def work() -> int:
+        notice_shipped_changes(args.glossary, "publish")
         results = publish_files(args.files, load_glossary(args.glossary), options_from(args))
         return run_batch("publish", results, args.strict)
 

@@ -48,16 +48,6 @@ def default_glossary_path() -> Path:
     return own if own.is_file() else shipped_glossary_path()
 
 
-def editable_glossary_path() -> tuple[Path, bool]:
-    """The glossary an edit goes to when none is named, the user's own, made first as a copy of the shipped
-    one; and whether it was made just now (the command says so once)."""
-    own = user_glossary_path()
-    if own.is_file():
-        return own, False
-    write_bytes_atomic(own, read_bytes(shipped_glossary_path()))
-    return own, True
-
-
 @dataclass
 class Glossary:
     """The term base in one object: its entries, their index by headword, and the matcher over them.

@@ -241,6 +241,27 @@ def test_edits_without_a_glossary_named_go_to_the_users_own(run):
     assert run("glossary", "set", "小巷管家", "--status", "approved").err == ""  # said once
 
 
+def test_a_newer_shipped_glossary_is_announced_and_merged_into_the_users_own(run, tmp_path, monkeypatch):
+    import glossary.own
+    import glossary.store
+
+    shipped = tmp_path / "shipped.tsv"  # stands for the file a new version of the package brings
+    shutil.copy(shipped_glossary_path(), shipped)
+    for module in (glossary.store, glossary.own):
+        monkeypatch.setattr(module, "shipped_glossary_path", lambda: shipped)
+    assert run("glossary", "add", "小巷管家", "--en", "alley stewards").code == 0
+    assert "glossary update" not in run("glossary", "list").err  # made from this one: nothing to say
+    with shipped.open("a", encoding="utf-8") as upgrade:
+        upgrade.write("接诉即办\timmediate response to public complaints\tapproved\t\t\t\tgovernment\t\t\n")
+    listed = run("glossary", "list", "--search", "接诉即办")
+    assert listed.out == "" and "'glossary update' merges its new entries into yours" in listed.err
+    updated = run("glossary", "update")
+    assert updated.code == 0 and "1 added" in updated.out
+    after = run("glossary", "list", "--search", "接诉即办")
+    assert "immediate response to public complaints" in after.out and after.err == ""
+    assert load_glossary().find("小巷管家")  # the user's own entry is still there
+
+
 def test_the_readme_glossary_examples_run(run, tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     lines = [line for line in re.findall(r"^glossary (?:add|set) .*$", readme, re.M)]

@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from commands.glossary import notice_shipped_changes
 from commands.parsing import USAGE_ERROR, Parser, add_version, arguments, suggestion
 from commands.translate.engine import add_engine_options, engine_from
 from commands.translate.memory import add_memory_commands, add_memory_options, open_memory
@@ -99,6 +100,7 @@ def run_main_job(args: argparse.Namespace) -> int:
     options = options_from(
         args, source_lang=args.source, target_lang=args.target, fuzzy_fill=args.fuzzy_fill, recursive=args.recursive
     )
+    notice_shipped_changes(args.glossary, "translate")
     glossary = load_glossary(args.glossary)
     engine = engine_from(args, args.source, args.target)
     memory = open_memory(args)

@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from commands.glossary import notice_shipped_changes
 from commands.parsing import plain
 from commands.translate.options import add_check_options, options_from
 from glossary.store import load_glossary
@@ -43,6 +44,7 @@ def _row(report: dict, source: Path) -> tuple:
 
 
 def run_qa(args: argparse.Namespace) -> int:
+    notice_shipped_changes(args.glossary, "translate")
     results = publish_files(args.files, load_glossary(args.glossary), options_from(args), job=qa_file)
     reports: list[tuple[Outcome, dict]] = []
     failed = False

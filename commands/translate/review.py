@@ -17,7 +17,8 @@ from commands.translate.memory import add_memory_options, open_memory
 from commands.translate.progress import document_bar
 from foundation.errors import UserError
 from foundation.files import MB
-from glossary.store import editable_glossary_path, load_glossary
+from glossary.own import editable_glossary_path
+from glossary.store import load_glossary
 from pipeline.job import Failure, Options, translate_files
 from translate.bitext import read_xliff
 from translate.read import DEFAULT_MAX_INPUT_MB
