@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from commands.parsing import USAGE_ERROR, Parser, add_version, arguments
+from commands.parsing import USAGE_ERROR, Parser, add_version, parsed
 from foundation.errors import UserError, guarded
 from foundation.files import write_bytes_atomic
 from glossary.check import check_glossary
@@ -302,11 +302,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    argv = arguments(parser, argv)
-    if argv is None:
+    args = parsed(build_parser(), argv)
+    if args is None:
         return USAGE_ERROR
-    args = parser.parse_args(argv)
     return guarded("glossary", lambda: run(args), "interrupted; every decision made so far is saved")
 
 

@@ -120,3 +120,9 @@ def arguments(parser: argparse.ArgumentParser, argv: list[str] | None, implied: 
         parser.print_help(sys.stderr)
         return None
     return argv
+
+
+def parsed(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace | None:
+    """The arguments of a command with no implied subcommand, parsed; None as for ``arguments``."""
+    argv = arguments(parser, argv)
+    return None if argv is None else parser.parse_args(argv)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from commands.glossary import notice_shipped_changes
-from commands.parsing import USAGE_ERROR, Parser, add_version, arguments
+from commands.parsing import USAGE_ERROR, Parser, add_version, parsed
 from commands.translate.options import add_output_options, options_from
 from commands.translate.report import run_batch
 from foundation.errors import guarded
@@ -32,11 +32,9 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    argv = arguments(parser, argv)
-    if argv is None:
+    args = parsed(build_parser(), argv)
+    if args is None:
         return USAGE_ERROR
-    args = parser.parse_args(argv)
 
     def work() -> int:
         notice_shipped_changes(args.glossary, "publish")
