@@ -4,6 +4,7 @@ answers for errors (a line of text, never a traceback)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -12,6 +13,10 @@ from starlette.responses import HTMLResponse, JSONResponse
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY_BYTES = 1 * 2**20
+# The app's own bodies nest three levels ({"fields": {"note": ...}}); a few more allow for growth.
+MAX_NESTING = 16
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 templates = Environment(
     loader=FileSystemLoader(HERE / "templates"),
@@ -45,12 +50,25 @@ async def json_body(request: Request) -> dict:
     if len(body) > MAX_BODY_BYTES:
         raise BadRequest("the request is too large")
     try:
-        value = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        text = body.decode("utf-8")
+        if nesting(text) > MAX_NESTING:  # before the parser, which would recurse once a level
+            raise BadRequest(f"the request nests deeper than {MAX_NESTING} levels")
+        value = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise BadRequest("the request is not JSON")
     if not isinstance(value, dict):
         raise BadRequest("the request is not a JSON object")
     return value
+
+
+def nesting(text: str) -> int:
+    """How deep the arrays and objects of a JSON text nest, its strings left out (for a text that is no
+    JSON the figure means nothing, and the parser refuses it anyway)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def text_field(body: dict, name: str, required: bool = True) -> str:

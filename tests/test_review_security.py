@@ -166,6 +166,22 @@ def test_a_malformed_change_is_a_400(client, glossary_file, body):
     assert glossary_file.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 10_000 + b"]" * 10_000,  # deeper than the parser's recursion: a RecursionError before
+        b'{"a": ' * 10_000 + b"1" + b"}" * 10_000,
+        b'{"zh": "x", "fields": ' + b"[" * 17 + b"]" * 17 + b"}",  # parseable, but deeper than any body of ours
+    ],
+)
+def test_a_deeply_nested_body_is_a_400_and_no_traceback(client, glossary_file, body, caplog):
+    before = glossary_file.read_bytes()
+    answer = client.post("/api/glossary/save", content=body, headers={"Content-Type": "application/json"})
+    assert answer.status_code == 400 and "Traceback" not in answer.text
+    assert glossary_file.read_bytes() == before
+    assert not [record for record in caplog.records if record.exc_info or record.levelname == "ERROR"]
+
+
 def test_a_huge_change_is_refused(client, glossary_file):
     body = save_body(glossary_file, note="x" * (2 * 2**20))
     assert client.post("/api/glossary/save", json=body).status_code == 400
