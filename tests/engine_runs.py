@@ -37,6 +37,7 @@ def run_engine(run, tmp_path, report, glossary_file, engine: list[str], *extra):
     carries how long the run took (``seconds``)."""
     arguments = ["translate", str(report), *engine, "--format", "xlf", "--out", str(tmp_path / "out")]
     arguments += ["--tm", str(tmp_path / "tm.sqlite"), "--glossary", str(glossary_file)]
+    TranslationMemory(tmp_path / "tm.sqlite")  # a named memory must be there: the project's own, made once
     started = time.monotonic()
     result = run(*arguments, *extra)
     result.seconds = time.monotonic() - started

@@ -92,6 +92,8 @@ def test_an_output_given_to_publish_names_the_xliff_beside_it(run, untranslated)
 
 
 def test_a_file_to_write_that_is_a_folder_is_one_line_without_a_temporary_name(run, tmp_path):
+    tmx = str(SEEDS / "000_fd68bde13d4caed7.en.tmx")
+    assert run("translate", "tm", "import", tmx, "--tm", str(tmp_path / "tm.sqlite")).code == 0
     for command in (("glossary", "export", "--format", "tbx", "--out"), ("translate", "tm", "export")):
         result = run(*command, str(tmp_path), *(["--tm", str(tmp_path / "tm.sqlite")] if "tm" in command else []))
         assert result.code == 2 and result.err.strip().endswith(f"{tmp_path}: is a folder: give a file name")
@@ -197,6 +199,23 @@ def test_tm_import_takes_several_files_and_export_dash_is_standard_output(tmp_pa
     assert ET.fromstring(exported.stdout).tag == "tmx" and exported.stderr.decode().strip() == "107 units"
     again = process("translate", "tm", "import", "-", "--tm", "again.sqlite", cwd=tmp_path, stdin=exported.stdout)
     assert again.returncode == 0 and "standard input: 107 units read; 107 stored as human" in again.stdout.decode()
+
+
+def test_a_memory_that_is_not_there_is_an_error_unless_the_command_makes_one(run, packages_dir, tmp_path):
+    typo = tmp_path / "tm.sqltie"
+    for command in (("translate", str(SEED), "--tm", str(typo)), ("translate", "tm", "stats", "--tm", str(typo))):
+        result = run(*command)  # translate: said before the missing model
+        assert result.code == 2 and f"--tm {typo}: no translation memory here" in result.err
+    assert not typo.exists()
+    made = tmp_path / "new" / "tm.sqlite"
+    tmx = str(SEEDS / "000_fd68bde13d4caed7.en.tmx")
+    assert run("translate", "tm", "import", tmx, "--tm", str(made)).code == 0 and made.is_file()
+
+
+def test_a_memory_address_with_a_scheme_is_refused_by_name_and_its_password_never_shown(run, tmp_path):
+    result = run("translate", "tm", "stats", "--tm", "postgresql://bob:secret@db.example/tm")
+    assert result.code == 2 and "postgresql://…: a memory at such an address is not served" in result.err
+    assert "secret" not in result.err and not Path("postgresql:").exists()  # no local file of that name
 
 
 def test_a_reader_that_stops_early_is_no_error(tmp_path):

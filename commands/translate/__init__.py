@@ -14,7 +14,7 @@ from pathlib import Path
 from commands.glossary import notice_shipped_changes
 from commands.parsing import USAGE_ERROR, Parser, add_version, arguments, suggestion
 from commands.translate.engine import add_engine_options, engine_from
-from commands.translate.memory import add_memory_commands, add_memory_options, open_memory
+from commands.translate.memory import add_memory_commands, add_memory_options, memory_location, open_memory
 from commands.translate.models import add_models_command
 from commands.translate.options import add_output_options, language_of, options_from
 from commands.translate.progress import document_bar
@@ -97,6 +97,7 @@ def run_main_job(args: argparse.Namespace) -> int:
     paths, missing = _existing_paths(args.paths, sorted(args.subcommands))
     if not paths:
         return 2
+    memory_location(args)  # a mistyped --tm is said before anything is loaded
     options = options_from(
         args, source_lang=args.source, target_lang=args.target, fuzzy_fill=args.fuzzy_fill, recursive=args.recursive
     )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -17,7 +18,10 @@ from translate.tm_files import read_units, segment_units, to_tmx, units_of
 
 def add_memory_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--tm", type=Path, metavar="PATH", help=f"the translation memory (default: {_shown(default_memory_path())})"
+        "--tm",
+        type=memory_path,
+        metavar="PATH",
+        help=f"the translation memory, a SQLite file (default: {_shown(default_memory_path())})",
     )
     parser.add_argument("--no-tm", action="store_true", help="neither read nor write the translation memory")
 
@@ -27,20 +31,53 @@ def _shown(path: Path) -> str:
     return "~" + str(path)[len(home) :] if str(path).startswith(home) else str(path)
 
 
-def open_memory(args: argparse.Namespace, command: str = "translate") -> TranslationMemory | None:
-    """The memory the options name; a memory that cannot be opened is one line, and the work goes on without it."""
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def memory_path(value: str) -> Path:
+    """An argparse type for --tm: a file's path.  An address with a scheme is refused by the scheme's name
+    alone (it may carry a password), before a Path would fold its '//' into a local file's name."""
+    scheme = _SCHEME.match(value)
+    if scheme:
+        raise argparse.ArgumentTypeError(
+            f"{scheme[1]}://…: a memory at such an address is not served; give a SQLite file's path"
+        )
+    return Path(value)
+
+
+def memory_location(args: argparse.Namespace, creates: bool = False) -> Path | None:
+    """Where the memory the options name is, checked before any work: None with --no-tm.  A named memory
+    that is not there is an error unless the command makes memories (``creates``: the imports), so a
+    mistyped --tm never becomes a new, empty memory; the default one is made on the first run."""
     if getattr(args, "no_tm", False):
         return None
+    if args.tm is None:
+        return default_memory_path()
+    if args.tm.is_dir():
+        raise UserError(f"--tm {args.tm}: is a folder; give the memory's file (a .sqlite file)")
+    if not creates and not args.tm.exists():
+        raise UserError(
+            f"--tm {args.tm}: no translation memory here (a new one is made by 'translate tm import FILE --tm "
+            f"{args.tm}')"
+        )
+    return args.tm
+
+
+def open_memory(args: argparse.Namespace, command: str = "translate") -> TranslationMemory | None:
+    """The memory the options name (checked as ``memory_location`` says); one that exists but cannot be
+    opened is one line, and the work goes on without it."""
+    location = memory_location(args)
+    if location is None:
+        return None
     try:
-        return TranslationMemory(args.tm or default_memory_path())
+        return TranslationMemory(location)
     except UserError as error:
         print(f"{command}: {error}; going on without it", file=sys.stderr)
         return None
 
 
-def _require_memory(args: argparse.Namespace) -> TranslationMemory:
-    memory = TranslationMemory(args.tm or default_memory_path())  # raises its one-line UserError
-    return memory
+def _require_memory(args: argparse.Namespace, creates: bool = False) -> TranslationMemory:
+    return TranslationMemory(memory_location(args, creates))  # raises its one-line UserError
 
 
 def add_memory_commands(commands) -> None:
@@ -66,12 +103,12 @@ def add_memory_commands(commands) -> None:
     tm_export.add_argument("--origin", choices=("human", "mt"), help="only units of this origin")
     actions.add_parser("stats", help="how many units, by origin")
     for action in actions.choices.values():
-        action.add_argument("--tm", type=Path, metavar="PATH", help="the translation memory")
+        action.add_argument("--tm", type=memory_path, metavar="PATH", help="the translation memory")
     tm.set_defaults(run=run_tm)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    memory = _require_memory(args)
+    memory = _require_memory(args, creates=True)
     failed = False
     for path in args.files:
         try:
@@ -102,7 +139,7 @@ def _units_from(path: Path) -> list:
 
 
 def run_tm(args: argparse.Namespace) -> int:
-    memory = _require_memory(args)
+    memory = _require_memory(args, creates=args.action == "import")
     failed = False
     if args.action == "import":
         for path in args.files:
