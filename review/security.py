@@ -50,10 +50,15 @@ class Sessions:
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     csrf: dict[str, str] = field(default_factory=dict)  # session id → its CSRF token
 
+    spent: bool = False  # the token has been exchanged once: a copied link opens nothing afterwards
+
     def open(self, offered: str) -> str | None:
-        """A new session id for the right token, else None."""
-        if not hmac.compare_digest(offered.encode(), self.token.encode()):
+        """A new session id for the right token, used for the first time; else None.  The link the command
+        printed may sit in a terminal's scrollback, a shell history or a shared screen: once it has opened
+        the app in one browser it is dead, and a new link needs a new start of the command."""
+        if self.spent or not hmac.compare_digest(offered.encode(), self.token.encode()):
             return None
+        self.spent = True
         session = secrets.token_urlsafe(24)
         self.csrf[session] = secrets.token_urlsafe(24)
         return session
@@ -101,7 +106,12 @@ class Guard:
             query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
             opened = self.sessions.open(query.get("token", "")) if scope["method"] in SAFE_METHODS else None
             if opened is None:
-                await _plain(send, 401, "Open the address the command printed: it holds this session's token.")
+                await _plain(
+                    send,
+                    401,
+                    "Open the address the command printed: it holds a one-time token. A link already used "
+                    "opens nothing: start the command again for a new one.",
+                )
                 return
             await self._welcome(send, scope, query, opened)
             return

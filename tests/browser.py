@@ -32,19 +32,18 @@ def browser():
 
 @pytest.fixture
 def page_at(browser):
-    """A new page (its own cookies) at 1280×800, closed after the test; page errors fail the test."""
-    contexts = []
+    """A new tab at 1280×800 in the test's one browser (its cookies shared, as a reviewer's tabs share
+    them: the one-time token opens the session once), closed after the test; page errors fail the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     errors: list[str] = []
 
     def open_page(url: str, width: int = 1280, height: int = 800):
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
         page = context.new_page()
+        page.set_viewport_size({"width": width, "height": height})
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(url)
         return page
 
     yield open_page
-    for context in contexts:
-        context.close()
+    context.close()
     assert not errors, errors

@@ -57,6 +57,15 @@ def test_the_token_is_exchanged_for_a_strict_http_only_cookie(app):
     assert http.get("/glossary").status_code == 200
 
 
+def test_the_token_opens_the_app_once_and_a_copied_link_opens_nothing_after(app):
+    first, later = raw(app), raw(app)  # two browsers: the reviewer's, and whoever saw the link
+    assert first.get(f"/glossary?token={app.sessions.token}", follow_redirects=False).status_code == 303
+    again = later.get(f"/glossary?token={app.sessions.token}", follow_redirects=False)
+    assert again.status_code == 401 and "start the command again" in again.text
+    assert "set-cookie" not in again.headers
+    assert first.get("/glossary").status_code == 200  # the session it opened goes on
+
+
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8765", "127.0.0.1:9999", "localhost", "10.0.0.1:8765"])
 def test_another_host_is_refused(client, host):
     answer = client.get("/glossary", headers={"Host": host})
