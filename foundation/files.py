@@ -143,27 +143,52 @@ def write_text_atomic(path: Path, text: str) -> None:
 @contextmanager
 def exclusive(path: Path, what: str, timeout_seconds: float) -> Iterator[None]:
     """Hold the writers' lock of ``path`` (a ``.<name>.lock`` file beside it): read–modify–write in
-    separate processes one at a time.  Waiting longer than the timeout is a one-line error."""
+    separate processes one at a time.  Waiting longer than the timeout is a one-line error.
+
+    The holder removes the lock file before letting go, so none is left beside the file.  A waiter may
+    then hold a lock on a file no longer there, while a newcomer makes a new one: so a lock counts only
+    when the file it was taken on is still the one at the path, and otherwise is taken again.
+    """
     lock_path = path.with_name(f".{path.name}.lock")
-    try:
-        handle = open(lock_path, "a")
-    except OSError as error:
-        raise UserError(f"cannot write beside {what}: {error.strerror}", lock_path)
-    with handle:
-        deadline = time.monotonic() + timeout_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    deadline = time.monotonic() + timeout_seconds
+    while True:
+        try:
+            handle = open(lock_path, "a")
+        except OSError as error:
+            raise UserError(f"cannot write beside {what}: {error.strerror}", lock_path)
+        try:
+            _wait_for(handle, deadline, path, what, timeout_seconds)
+            if _still_at(handle, lock_path):
                 break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise UserError(
-                        f"another process has held {what}'s lock for {timeout_seconds:.0f} s: "
-                        "try again when it is done",
-                        path,
-                    )
-                time.sleep(0.05)
+        except BaseException:
+            handle.close()
+            raise
+        handle.close()  # the holder before us removed it: take the lock on the file now there
+    with handle:
         try:
             yield
         finally:
+            lock_path.unlink(missing_ok=True)  # while still held: the next holder makes a new one
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _wait_for(handle, deadline: float, path: Path, what: str, timeout_seconds: float) -> None:
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise UserError(
+                    f"another process has held {what}'s lock for {timeout_seconds:.0f} s: try again when it is done",
+                    path,
+                )
+            time.sleep(0.05)
+
+
+def _still_at(handle, lock_path: Path) -> bool:
+    """Whether the file locked through ``handle`` is still the one at ``lock_path``."""
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(lock_path))
+    except FileNotFoundError:
+        return False

@@ -5,8 +5,10 @@ in one line, and writers that run at once queue instead of overwriting each othe
 from __future__ import annotations
 
 import fcntl
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +130,20 @@ def test_list_items_are_trimmed_and_empty_ones_dropped(run, tmp_path, field):
     assert run("glossary", "--glossary", str(path), "set", "区委", field, " 区党委 || 中共区委\t").code == 0
     entry = load_glossary(path).find("区委")
     assert (entry.variants if field == "--variants" else entry.avoid) == ["区党委", "中共区委"]
+
+
+def test_eight_writers_at_once_lose_nothing_and_leave_no_lock_file(tmp_path):
+    """The holder removes the lock file before letting go (a reviewer saw an empty .X.lock after every
+    save); writers that waited on the removed file take the lock again on the new one."""
+    path = tsv(tmp_path, row("区委", "district Party committee"))
+    glossary = Path(sys.executable).parent / "glossary"
+    environment = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    words = [f"测试{chr(0x4E00 + n)}词" for n in range(8)]
+    writers = [
+        subprocess.Popen([str(glossary), "--glossary", str(path), "add", word, "--en", f"term {n}"], env=environment)
+        for n, word in enumerate(words)
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0] * 8
+    stored = load_glossary(path)
+    assert all(stored.find(word) for word in words) and len(stored.entries) == 9
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")] == []
