@@ -1,5 +1,5 @@
 """A guard that the suite carries its own data: nothing a test opens, lists, or hands to a program it
-starts may lie beside the repository (``../shared`` on the team's machines, absent from a user's clone).
+starts may lie beside the repository (the team's machines hold data there; a user's clone has nothing).
 
 Installed as an audit hook by ``conftest`` for the whole run. A reach outside raises at once, so the test
 that made it fails at the line that made it, and is also recorded, so a reach that some code caught and
