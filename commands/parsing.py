@@ -18,7 +18,6 @@ from typing import NoReturn
 
 DISTRIBUTION = "zhen-publish"
 _INVALID_CHOICE = re.compile(r"invalid choice: '(?P<given>[^']*)' \(choose from (?P<choices>.*)\)")
-_UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<given>.*)")
 
 
 def version() -> str:

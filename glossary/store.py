@@ -232,7 +232,7 @@ def load_glossary(path: Path | None = None) -> Glossary:
     _, entries, problems = read_rows(path)
     if problems:
         raise problems[0]
-    newline = "\r\n" if b"\r\n" in data.split(b"\n", 1)[0] + b"\n" else "\n"
+    newline = "\r\n" if data.split(b"\n", 1)[0].endswith(b"\r") else "\n"  # as its header line ends
     return Glossary(path, entries, hashlib.sha256(data).hexdigest(), newline, data.startswith(UTF8_BOM))
 
 
