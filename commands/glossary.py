@@ -130,12 +130,14 @@ def _edit(path: Path, args: argparse.Namespace) -> None:
 
 
 def _import(path: Path, args: argparse.Namespace) -> None:
-    incoming = read_exchange_file(args.file)
+    incoming, refused = read_exchange_file(args.file)
+    for problem in refused:
+        print(f"glossary: refused: {problem}", file=sys.stderr)
     with editing(path) as glossary:
         report = merge(glossary, incoming)
     for conflict in report.conflicts:
         print(f"conflict: {conflict}")
-    print(report.summary())
+    print(report.summary() + (f", {len(refused)} refused" if refused else ""))
 
 
 def _review(glossary: Glossary, args: argparse.Namespace) -> None:

@@ -34,7 +34,7 @@ def nearest(given: str, known: list[str]) -> str | None:
 
 
 def suggestion(given: str, known: list[str]) -> str:
-    """" (did you mean 'x'?)", or "" when nothing known is close."""
+    """ " (did you mean 'x'?)", or "" when nothing known is close."""
     near = nearest(given, known)
     return f" (did you mean '{near}'?)" if near else ""
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from foundation.errors import UserError
 from foundation.files import decode_utf8, parse_xml, read_bytes
+from foundation.text import NotAllowedCharacter, check_tree, checked
 from glossary.entry import DOMAINS, Entry, Status
-from glossary.store import Glossary, checked, load_glossary
+from glossary.store import Glossary, checked_entry, read_rows
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # TBX administrativeStatus values.
@@ -56,6 +57,7 @@ def to_tbx(entries: list[Entry]) -> bytes:
         for avoid in entry.avoid:
             _term_group(en, avoid, DEPRECATED)
     ET.indent(root)
+    check_tree(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
@@ -133,7 +135,7 @@ def to_csv(entries: list[Entry], header: bool = False) -> bytes:
     for entry in entries:
         if entry.status is Status.APPROVED:
             for form in entry.forms:
-                writer.writerow([form, entry.en])
+                writer.writerow([checked(form, f"the entry {entry.zh}"), checked(entry.en, f"the entry {entry.zh}")])
     return out.getvalue().encode("utf-8")
 
 
@@ -155,19 +157,27 @@ def from_csv(data: bytes, label: str) -> list[Entry]:
     return entries
 
 
-def read_exchange_file(path: Path) -> list[Entry]:
-    """The entries of a .tbx, .csv or .tsv file to import, each checked by the store's rules."""
-    data = read_bytes(path)
+def read_exchange_file(path: Path) -> tuple[list[Entry], list[NotAllowedCharacter]]:
+    """The entries of a .tbx, .csv or .tsv file to import, each checked by the store's rules; and the
+    entries refused for a character no glossary can hold, each an error naming its line and position (the
+    rest are imported: one pasted control character does not cost a file of terms)."""
     suffix = path.suffix.lower()
-    if suffix == ".tbx":
-        incoming = from_tbx(data, str(path))
-    elif suffix == ".csv":
-        incoming = from_csv(data, str(path))
-    elif suffix == ".tsv":
-        incoming = load_glossary(path).entries
+    if suffix == ".tsv":
+        _, entries, problems = read_rows(path)
+    elif suffix in (".tbx", ".csv"):
+        data = read_bytes(path)
+        entries, problems = [], []
+        for entry in from_tbx(data, str(path)) if suffix == ".tbx" else from_csv(data, str(path)):
+            try:
+                entries.append(checked_entry(entry, path, entry.line))
+            except UserError as error:
+                problems.append(error)
     else:
         raise UserError("import reads .tbx, .csv or .tsv", path)
-    return [checked(entry, path, entry.line) for entry in incoming]
+    refused = [problem for problem in problems if isinstance(problem, NotAllowedCharacter)]
+    if len(refused) < len(problems):  # any other fault is the file's: nothing of it is imported
+        raise next(problem for problem in problems if not isinstance(problem, NotAllowedCharacter))
+    return entries, refused
 
 
 @dataclass

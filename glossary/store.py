@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,12 +22,12 @@ from pathlib import Path
 
 from foundation.errors import UserError
 from foundation.files import decode_utf8, exclusive, read_bytes, write_bytes_atomic
+from foundation.text import NotAllowedCharacter, first_not_allowed
 from glossary.entry import COLUMNS, DOMAINS, LEGACY_COLUMNS, STATUSES, Entry, Status
 from glossary.match import TermHit, TermMatcher
 
 LOCK_TIMEOUT_SECONDS = 30.0
 UTF8_BOM = b"\xef\xbb\xbf"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def shipped_glossary_path() -> Path:
@@ -115,7 +114,8 @@ class Glossary:
 
 
 def one_line(value: str) -> str:
-    """The field rule: every run of white space becomes one space, ends trimmed."""
+    """The field rule: every run of white space becomes one space, ends trimmed (line breaks of every
+    kind, Word's U+000B included, are white space here)."""
     return " ".join(value.split())
 
 
@@ -127,7 +127,7 @@ def _items(values: list[str], name: str, where: tuple[Path, int]) -> list[str]:
     return [item for item in items if item]
 
 
-def checked(entry: Entry, path: Path, line: int) -> Entry:
+def checked_entry(entry: Entry, path: Path, line: int) -> Entry:
     """``entry`` with its fields normalised by the field rule, or a one-line error saying what is wrong."""
     where = (path, line)
     entry.zh, entry.en, entry.note, entry.source = (one_line(v) for v in (entry.zh, entry.en, entry.note, entry.source))
@@ -136,8 +136,9 @@ def checked(entry: Entry, path: Path, line: int) -> Entry:
     entry.admitted = _items(entry.admitted, "admitted", where)
     entry.avoid = _items(entry.avoid, "avoid", where)
     for value in (entry.zh, entry.en, entry.note, entry.source, *entry.variants, *entry.admitted, *entry.avoid):
-        if _CONTROL.search(value):
-            raise UserError(f"control character in {value[:40]!r}", *where)
+        found = first_not_allowed(value)
+        if found is not None:
+            raise NotAllowedCharacter(f"the field {value[:40]!r}", *found, *where)
     if not entry.zh:
         raise UserError("empty zh", *where)
     if entry.status not in STATUSES:
@@ -159,7 +160,7 @@ def parse_row(cells: list[str], path: Path, line: int) -> Entry:
     zh, en, status, variants, admitted, avoid, domain, note, source = cells
     entry = Entry(zh, en, status, variants.split("|"), avoid.split("|"), domain, note, source)
     entry.admitted = admitted.split("|")
-    return checked(entry, path, line)
+    return checked_entry(entry, path, line)
 
 
 def add_entry(glossary: Glossary, zh: str, **fields: str) -> Entry:
@@ -239,7 +240,7 @@ def load_glossary(path: Path | None = None) -> Glossary:
 def _write(glossary: Glossary) -> None:
     """Check every entry, then write atomically: a refused entry or an interruption leaves the file as it was."""
     for number, entry in enumerate(glossary.entries, start=2):
-        checked(entry, glossary.path, number)
+        checked_entry(entry, glossary.path, number)
     rows = ["\t".join(COLUMNS)] + ["\t".join(entry.to_row()) for entry in glossary.entries]
     data = (UTF8_BOM if glossary.bom else b"") + (glossary.newline.join(rows) + glossary.newline).encode("utf-8")
     write_bytes_atomic(glossary.path, data)

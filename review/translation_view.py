@@ -17,6 +17,7 @@ from pathlib import Path
 
 from foundation.errors import UserError
 from foundation.files import MB, exclusive, read_bytes, write_bytes_atomic
+from foundation.text import clean
 from glossary.store import Glossary, load_glossary
 from pipeline.job import Options, publish_file
 from translate.bitext import from_xliff, to_xliff, xliff_version
@@ -117,9 +118,9 @@ class TranslationView:
         """A human's English for one segment, into the file and the memory; QA run on it at once."""
         if state not in EDIT_STATES:
             raise UserError(f"state must be one of {', '.join(EDIT_STATES)}")
-        target = target.strip()
-        if "\x00" in target:
-            raise UserError("the translation holds a NUL character")
+        # Pasted from Word or a PDF: its line breaks said as a file can say them, any other control refused
+        # here, before the file is touched, with where it stands.
+        target = clean(target, "the translation").strip()
         with exclusive(self.path, "the XLIFF file", LOCK_TIMEOUT_SECONDS):
             document, xliff, glossary = self._read()  # fresh: another tab or tool may have written since
             found = next((s for s in document.segments if s.id == segment_id), None)

@@ -25,6 +25,8 @@ def pytest_sessionfinish(session, exitstatus):
     if outside.reached:
         print("\ntests reached outside the repository:\n  " + "\n  ".join(sorted(set(outside.reached))))
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 @pytest.fixture(autouse=True, scope="session")
 def private_homes_for_the_session(tmp_path_factory):
     """Fixtures of wider scope run before the per-test homes below: they get a session's own."""

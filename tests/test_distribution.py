@@ -32,7 +32,7 @@ def xliff(tmp_path_factory) -> Path:
     """The Xicheng report translated from its reference English (the seeds' TMX), as an XLIFF."""
     folder = tmp_path_factory.mktemp("xicheng")
     memory = TranslationMemory(folder / "tm.sqlite")
-    memory.add_human(read_units(SEEDS / f"{STEM}.en.tmx", 10**7))
+    memory.add_human(read_units(SEEDS / f"{STEM}.en.tmx", 10**7).units)
     options = Options(formats=("xlf",), out_dir=folder)
     outcome = translate_file(SEEDS / f"{STEM}.txt", load_glossary(), None, memory, options)
     return next(path for path in outcome.written if path.suffix == ".xlf")

@@ -102,5 +102,5 @@ def test_a_query_whose_like_units_are_all_too_far_apart_gets_nothing_and_does_no
 
     from .paths import SEEDS
 
-    sources = [unit.source for path in sorted(SEEDS.glob("*.tmx")) for unit in read_units(path, 2**24)]
+    sources = [unit.source for path in sorted(SEEDS.glob("*.tmx")) for unit in read_units(path, 2**24).units]
     assert FuzzyIndex(sources, 75.0).search(["2020年，完成了三项工作，GDP增长5%。"], limit=5) == [[]]

@@ -76,9 +76,7 @@ def imports_of(path) -> set[str]:
     return {name for name in names if name.split(".")[0] in PACKAGES}
 
 
-MODULES = sorted(
-    (module_name(path), path) for package in PACKAGES for path in (ROOT / package).rglob("*.py")
-)
+MODULES = sorted((module_name(path), path) for package in PACKAGES for path in (ROOT / package).rglob("*.py"))
 IDS = [name for name, _ in MODULES]
 
 

@@ -81,7 +81,7 @@ def memory_of(units, path: Path) -> Path:
 def test_omegat_fills_every_segment_of_our_xliff_from_our_tmx_and_we_take_its_file_back(run, tmp_path):
     """Half the seed's sentences are translated in our XLIFF 1.2, the other half are in our TMX in
     tm/auto: OmegaT's target file has every segment in English, and publish and import take it."""
-    units = read_units(SEEDS / f"{SEED.stem}.en.tmx", 10**7)
+    units = read_units(SEEDS / f"{SEED.stem}.en.tmx", 10**7).units
     ours, theirs = units[::2], units[1::2]
     memory = memory_of(ours, tmp_path / "ours.sqlite")
     result = run(
@@ -149,7 +149,7 @@ def test_omegat_prefills_the_seeds_from_the_tmx_export_of_the_demo_memory(run, t
 def test_the_tmx_holds_the_source_as_written_and_a_unit_exports_as_it_came_in(run, tmp_path):
     written = "2020年,街道党工委召开会议(扩大)。"  # ASCII commas and brackets, as the seeds write them
     tmx = tmp_path / "in.tmx"
-    units = read_units(SEEDS / f"{SEED.stem}.en.tmx", 10**7)[:1]
+    units = read_units(SEEDS / f"{SEED.stem}.en.tmx", 10**7).units[:1]
     tmx.write_bytes(to_tmx([units[0].__class__(units[0].source, "The committee met.", "human", written=written)]))
     memory = tmp_path / "tm.sqlite"
     assert run("translate", "tm", "import", str(tmx), "--tm", str(memory)).code == 0

@@ -226,3 +226,43 @@ def test_leaving_with_unsaved_edits_asks_first(translation_url, page_at):
     assert asked == ["beforeunload"]
     assert page.url.endswith("/translation/1")
     assert page.locator("#segments textarea").first.input_value() == "An edit not saved yet."
+
+
+def _paste(row, text_js: str) -> None:
+    """Put text into a segment's English as a paste does (a lone surrogate cannot travel through Playwright's
+    own JSON, so the text is made in the page), then say so to the page as typing would."""
+    typed = "area.dispatchEvent(new Event('input', {bubbles: true}))"
+    row.locator("textarea").evaluate(f"area => {{ area.value = {text_js}; {typed} }}")
+
+
+def test_pasted_control_characters_leave_a_file_every_command_reads(translation_url, page_at, run, tmp_path):
+    from translate.bitext import read_xliff
+
+    url, out = translation_url
+    xliff = out / "report.zh-en.xlf"
+    page = page_at(url)
+    first = page.locator("#segments tr.segment").first
+    # Word's manual line break (U+000B) has a plain meaning: it is saved as a line break.
+    _paste(first, "'The Party Working Committee' + String.fromCharCode(11) + 'met.'")
+    first.locator("button[data-save]").click()
+    expect(page.locator("#status")).to_contain_text("Saved")
+    assert read_xliff(xliff).segments[0].target == "The Party Working Committee\nmet."
+    saved = xliff.read_bytes()
+    second = page.locator("#segments tr.segment").nth(1)
+    for pasted, said in (
+        ("'Employment ' + String.fromCharCode(1) + 'rose.'", "U+0001 (a control character) at character 12"),
+        ("'Employment rose' + String.fromCharCode(0xD800)", "U+D800 (a lone surrogate) at character 16"),
+    ):
+        _paste(second, pasted)
+        second.locator("button[data-save]").click()
+        expect(page.locator("#status")).to_contain_text(f"Not saved: the translation holds {said}")
+        assert xliff.read_bytes() == saved  # refused before the file was touched
+        assert "Employment" in second.locator("textarea").input_value()  # the reviewer's text is still there
+    for command in (
+        ("publish", str(xliff), "--out", str(tmp_path / "again")),
+        ("translate", "qa", str(xliff)),
+        ("translate", "import", str(xliff), "--tm", str(tmp_path / "tm.sqlite")),
+    ):
+        result = run(*command)
+        assert result.code in (0, 1), (command, result.err)  # 1: qa found findings, which is no failure to read
+        assert "not well-formed" not in result.err

@@ -170,7 +170,7 @@ def read_pairs(paths: list[Path], memory: TranslationMemory | None, max_input_by
                 continue
         pairs += [
             Pair(u.source, u.target, f"{path.name}#{u.segment}" if u.segment else path.name)
-            for u in read_units(path, max_input_bytes)
+            for u in read_units(path, max_input_bytes).units
         ]
     if memory is not None:
         pairs += [

@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from foundation.errors import UserError
+from foundation.text import checked
 from translate.document import Candidate, Segment, State
 from translate.fuzzy import FuzzyIndex
 from translate.protect import PROTECTION_VERSION
@@ -200,6 +201,10 @@ class TranslationMemory:
     def add_human(self, units: list[Unit], glossary_sha256: str = "") -> int:
         """Store human translations; the same source and target again only updates its state, time, where it
         came from and how its source was written."""
+        for unit in units:  # the last guard: a memory unit is exported into every later TMX and XLIFF
+            where = f"unit {unit.segment}" if unit.segment else "a memory unit"
+            checked(unit.source_as_written, f"{where}: its Chinese", unit.file or None)
+            checked(unit.target, f"{where}: its English", unit.file or None)
         now = _now()
         rows = [
             (
@@ -227,6 +232,9 @@ class TranslationMemory:
 
     def add_machine(self, items: list[tuple[str, Segment, str]], engine: str, glossary_sha256: str, file: str) -> int:
         """Store engine outputs: (key, segment, target) for each."""
+        for _, segment, target in items:
+            checked(segment.source, f"segment {segment.id}'s Chinese", file)
+            checked(target, f"segment {segment.id}'s English", file)
         now = _now()
         rows = [
             (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from foundation.text import storable
 from glossary.entry import Status
 from glossary.store import Glossary
 from translate.document import Document, Segment, State, TermHit
@@ -34,7 +35,8 @@ def fill_from_glossary(document: Document) -> list[Segment]:
 
 def apply_machine_translation(segment: Segment, output: str) -> None:
     """The engine's output, with the approved terms restored, becomes the segment's translation."""
-    segment.target = restore(output, segment)
+    # An engine's answer is untrusted text: a control character in it would make the XLIFF unreadable.
+    segment.target = restore(storable(output)[0], segment)
     segment.state, segment.origin = State.TRANSLATED, "mt"
 
 

@@ -21,9 +21,11 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import NamedTuple
 
 from foundation.errors import UserError
 from foundation.files import decode_utf8, parse_xml, read_bytes
+from foundation.text import NotAllowedCharacter, check_tree, first_not_allowed
 from translate.bitext import from_xliff
 from translate.document import Segment, State
 from translate.memory import Unit
@@ -65,7 +67,29 @@ def to_tmx(units: list[Unit]) -> bytes:
         for lang, text in (("zh-CN", unit.source_as_written), ("en", unit.target)):
             ET.SubElement(ET.SubElement(tu, "tuv", {XML_LANG: lang}), "seg").text = text
     ET.indent(root)
+    check_tree(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+class UnitsRead(NamedTuple):
+    """A memory file's units that keep the rule for text, and an error for each unit refused for a
+    character no memory can hold (file, unit and position in it)."""
+
+    units: list[Unit]
+    refused: list[NotAllowedCharacter]
+
+
+def keeping_the_rule(units: list[Unit], label: Path) -> UnitsRead:
+    kept, refused = [], []
+    for unit in units:
+        for side, text in (("Chinese", unit.source_as_written), ("English", unit.target)):
+            found = first_not_allowed(text)
+            if found is not None:
+                refused.append(NotAllowedCharacter(f"unit {unit.segment or '?'}: its {side}", *found, label))
+                break
+        else:
+            kept.append(unit)
+    return UnitsRead(kept, refused)
 
 
 def _from_tmx(data: bytes, label: Path) -> list[Unit]:
@@ -73,7 +97,7 @@ def _from_tmx(data: bytes, label: Path) -> list[Unit]:
     if root.tag != "tmx":
         raise UserError("not a TMX file (no <tmx> root)", label)
     units = []
-    for tu in root.iter("tu"):
+    for number, tu in enumerate(root.iter("tu"), start=1):
         texts = {}
         for tuv in tu.iter("tuv"):
             lang = (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()
@@ -92,6 +116,7 @@ def _from_tmx(data: bytes, label: Path) -> list[Unit]:
                     _iso_date(tu.get("creationdate", "")),
                     _iso_date(tu.get("changedate", "")),
                     props.get("x-file", str(label)),
+                    segment=tu.get("tuid") or f"tu {number}",  # where a refusal points
                     written=texts["zh"],
                 )
             )
@@ -139,23 +164,20 @@ def _from_csv(data: bytes, label: Path) -> list[Unit]:
     return units
 
 
-def read_units(path: Path, max_input_bytes: int) -> list[Unit]:
-    """The human units of a TMX, XLIFF or CSV file."""
+def read_units(path: Path, max_input_bytes: int) -> UnitsRead:
+    """The human units of a TMX, XLIFF or CSV file, and the ones refused."""
     return units_of(read_bytes(path, max_input_bytes), path, path.suffix.lower())
 
 
-def units_of(data: bytes, label: Path | str, suffix: str = "") -> list[Unit]:
-    """The human units of a memory file's bytes; with no ``suffix`` (standard input), its kind is told by
-    its content: TMX and XLIFF by their root element, anything else is read as CSV."""
+def units_of(data: bytes, label: Path | str, suffix: str = "") -> UnitsRead:
+    """The human units of a memory file's bytes, and the ones refused; with no ``suffix`` (standard
+    input), its kind is told by its content: TMX and XLIFF by their root element, anything else is CSV."""
     suffix = suffix or _kind_of(data)
     path = Path(str(label))
-    if suffix == ".tmx":
-        return _from_tmx(data, path)
-    if suffix in (".xlf", ".xliff"):
-        return _from_xliff(data, path)
-    if suffix == ".csv":
-        return _from_csv(data, path)
-    raise UserError("a memory file is .tmx, .xlf/.xliff or .csv", path)
+    readers = {".tmx": _from_tmx, ".xlf": _from_xliff, ".xliff": _from_xliff, ".csv": _from_csv}
+    if suffix not in readers:
+        raise UserError("a memory file is .tmx, .xlf/.xliff or .csv", path)
+    return keeping_the_rule(readers[suffix](data, path), path)
 
 
 def _kind_of(data: bytes) -> str:

@@ -13,7 +13,7 @@ from foundation.files import MB, write_bytes_atomic
 from translate.bitext import post_edited, read_xliff
 from translate.memory import TranslationMemory, default_memory_path
 from translate.read import DEFAULT_MAX_INPUT_MB
-from translate.tm_files import read_units, segment_units, to_tmx, units_of
+from translate.tm_files import UnitsRead, keeping_the_rule, read_units, segment_units, to_tmx, units_of
 
 
 def add_memory_options(parser: argparse.ArgumentParser) -> None:
@@ -117,19 +117,32 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"translate: {error}", file=sys.stderr)
             failed = True
             continue
-        units = segment_units([s for s in document.segments if post_edited(s)], path)
+        units, refused = keeping_the_rule(segment_units([s for s in document.segments if post_edited(s)], path), path)
+        _say_refused(refused)
         stored = memory.add_human(units, document.glossary_sha256)
-        print(f"{path}: {len(units)} post-edited segments of {len(document.segments)}; {stored} stored as human")
+        print(
+            f"{path}: {len(units)} post-edited segments of {len(document.segments)}{_refused_count(refused)}; "
+            f"{stored} stored as human"
+        )
     if memory.problem:
         raise memory.problem
     return 2 if failed else 0
+
+
+def _say_refused(refused: list) -> None:
+    for problem in refused:
+        print(f"translate: refused: {problem}", file=sys.stderr)
+
+
+def _refused_count(refused: list) -> str:
+    return f" ({len(refused)} refused)" if refused else ""
 
 
 STDIO = Path("-")  # as a file name: standard input for imports, standard output for exports
 MAX_MEMORY_FILE_BYTES = DEFAULT_MAX_INPUT_MB * MB * 10
 
 
-def _units_from(path: Path) -> list:
+def _units_from(path: Path) -> UnitsRead:
     if path != STDIO:
         return read_units(path, MAX_MEMORY_FILE_BYTES)
     data = sys.stdin.buffer.read(MAX_MEMORY_FILE_BYTES + 1)
@@ -144,14 +157,16 @@ def run_tm(args: argparse.Namespace) -> int:
     if args.action == "import":
         for path in args.files:
             try:
-                units = _units_from(path)
+                units, refused = _units_from(path)
             except UserError as error:  # one bad file does not stop the others
                 print(f"translate: {error}", file=sys.stderr)
                 failed = True
                 continue
+            _say_refused(refused)
             stored = memory.add_human(units)
             shown = "standard input" if path == STDIO else path
-            print(f"{shown}: {len(units)} units read; {stored} stored as human in {memory.path}")
+            read = f"{len(units)} units read{_refused_count(refused)}"
+            print(f"{shown}: {read}; {stored} stored as human in {memory.path}")
     elif args.action == "export":
         units = [u for u in memory.units() if not args.origin or u.origin == args.origin]
         if args.file == STDIO:

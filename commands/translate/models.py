@@ -10,9 +10,7 @@ from translate.engines.argos import packages
 
 
 def add_models_command(commands) -> None:
-    models = commands.add_parser(
-        "models", help="list and install Argos Translate packages", description=plain(__doc__)
-    )
+    models = commands.add_parser("models", help="list and install Argos Translate packages", description=plain(__doc__))
     actions = models.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("list", help="installed packages")
     install = actions.add_parser("install", help="install a package from the index or a file")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from foundation.errors import UserError
+from foundation.text import check_tree
 from glossary.entry import STATUSES, Entry, Status
 from translate.document import MAX_SPAN, MAX_TABLE_PLACES, Block, BlockKind, Cell, Document, Segment, State, TermHit
 
@@ -40,7 +41,8 @@ def read_not_read(value: str) -> dict[str, int]:
 
 def written_hash(target: str) -> str:
     """A short hash of a target as written, so that an import can tell whether someone edited it."""
-    return hashlib.sha256(target.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a target is hashed before the writer refuses what it holds, whatever it holds
+    return hashlib.sha256(target.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def post_edited(segment: Segment) -> bool:
@@ -167,4 +169,5 @@ def serialize(root: ET.Element, prefixes: dict[str, str]) -> bytes:
     # so the prefixes are claimed again right before each serialisation.
     for prefix, uri in prefixes.items():
         ET.register_namespace(prefix, uri)
+    check_tree(root)  # never a file that no XML reader would take back
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"

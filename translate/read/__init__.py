@@ -14,6 +14,7 @@ from pathlib import Path
 
 from foundation.errors import UserError
 from foundation.files import MB, read_bytes
+from foundation.text import storable
 from translate.document import BlockKind, RawBlock, RawDocument
 from translate.read.decode import decode_text
 from translate.read.docx import DOCX_INFLATION, docx_blocks
@@ -93,11 +94,26 @@ def read_document(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB) 
                 blocks = lines_to_blocks(text.splitlines())
     except TableTooLarge as error:
         raise UserError(str(error), path)
+    skipped = Counter(skipped)
+    skipped["control character"] += _make_storable(blocks)  # what a file of ours could not hold
+    skipped = +skipped  # a count of 0 is no news
     blocks = settle_headings(blocks)
     if not blocks:
         raise UserError("no text found: nothing to translate", path)
     title = document_title(blocks) or path.stem
     return RawDocument(path, title, blocks, encoding, guessed, dict(sorted(skipped.items())))
+
+
+def _make_storable(blocks: list[RawBlock]) -> int:
+    """Every text read made storable under the project's one rule for text; how many characters went."""
+    dropped = 0
+    for block in blocks:
+        block.text, count = storable(block.text)
+        dropped += count
+        for cell in block.cells:
+            cell.text, count = storable(cell.text)
+            dropped += count
+    return dropped
 
 
 def document_title(blocks: list[RawBlock]) -> str:
