@@ -30,9 +30,9 @@ from foundation.errors import describe_error
 from foundation.files import MB
 from glossary.store import Glossary
 from publish.index import listing_for, update_index
-from publish.outputs import FORMATS, Rendered, render_outputs, write_outputs
+from publish.outputs import FORMATS, Rendered, output_path, render_outputs, write_outputs
 from publish.settings import Settings, read_config
-from translate.bitext import read_xliff
+from translate.bitext import read_xliff, xliff_stem
 from translate.document import Document, Segment
 from translate.engines import Engine, run_engine
 from translate.memory import TranslationMemory, offer_candidates, recall, remember
@@ -58,6 +58,7 @@ class Options:
     max_input_bytes: int = DEFAULT_MAX_INPUT_MB * MB
     fuzzy_fill: float | None = None  # use a fuzzy match as the target when at least this similar (0-1)
     recursive: bool = False  # folders: their subfolders too, mirrored under out_dir
+    force: bool = False  # overwrite what would be kept: another document's outputs of the same name
 
 
 @dataclass
@@ -150,7 +151,8 @@ def _published(document: Document, path: Path, options: Options) -> tuple[Docume
     """The outputs rendered and written (in a worker process, for a folder); the document comes back with
     what rendering found (characters no font has), the files, notes, and the PDF's pages."""
     rendered = render_outputs(document, list(options.formats), publish_settings(options, path))  # outputs
-    written = write_outputs(document, rendered, options.out_dir or path.parent)
+    out_dir = options.out_dir or path.parent
+    written = write_outputs(document, rendered, out_dir, output_path(out_dir, document, "xlf"), options.force)
     return document, written, _notes(rendered), rendered.pages
 
 
@@ -179,7 +181,7 @@ def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_
     document = checked.document
     formats = [f for f in options.formats if f != "xlf"]  # the XLIFF is the input: never overwritten
     rendered = render_outputs(document, formats, publish_settings(options, path))
-    written = write_outputs(document, rendered, options.out_dir or path.parent)
+    written = write_outputs(document, rendered, options.out_dir or path.parent, path, options.force)
     return _indexed(
         path, document, written, _notes(rendered), rendered.pages, checked.notes + not_read_note(document), options
     )
@@ -341,6 +343,11 @@ def publish_files(
     on one: WeasyPrint lays a PDF out on one CPU.  Results come in the order of ``paths``.
     """
     job = job or publish_file
+    clashes = _clashing_outputs(paths, options) if job is publish_file else {}
+    if clashes:  # said in the order of the files, the others published
+        done = iter(publish_files([p for p in paths if p not in clashes], glossary, options, job=job, workers=workers))
+        yield from (Failure(path, clashes[path]) if path in clashes else next(done) for path in paths)
+        return
     workers = min(workers or usable_cpus(), len(paths)) if job is publish_file else 1
     if workers <= 1:
         yield from (_outcome_of(job, path, glossary, options) for path in paths)
@@ -361,6 +368,23 @@ def publish_files(
                 yield Failure(path, f"{path}: not published: a publishing process was killed (out of memory?)")
     finally:  # on Ctrl-C too: the files not yet started are not started
         pool.shutdown(cancel_futures=True)
+
+
+def _clashing_outputs(paths: list[Path], options: Options) -> dict[Path, str]:
+    """The files whose outputs would take the names of an earlier one's in the same folder (a/report.zh-en.xlf
+    and b/report.zh-en.xlf into one --out), each with why: found before any work, as publishing in parallel
+    could not tell which was first."""
+    first: dict[tuple[Path, str], Path] = {}
+    clashes = {}
+    for path in paths:
+        folder = (options.out_dir or path.parent).resolve()
+        earlier = first.setdefault((folder, xliff_stem(path)), path)
+        if earlier != path and earlier.resolve() != path.resolve() and not options.force:
+            clashes[path] = (
+                f"{path}: not published: its outputs would overwrite those of {earlier} in {folder} (the same "
+                "name); publish it into another folder (--out) or rename it"
+            )
+    return clashes
 
 
 _handed_over: tuple[Callable[..., Outcome], Glossary, Options] | None = None  # in a worker of publish_files

@@ -6,9 +6,12 @@ is written atomically: a failure leaves no partial output behind.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from foundation.errors import UserError
 from foundation.files import write_bytes_atomic
 from publish.docx import render_docx
 from publish.edition import make_edition
@@ -50,6 +53,7 @@ class Rendered:
     files: dict[str, bytes]
     missing_glyphs: list[str] = field(default_factory=list)
     pages: int = 0  # the PDF's
+    with_qa: bool = True  # the QA report is written with them (made when written: it names the folder's XLIFF)
 
     def note(self) -> str:
         """For the summary line: which characters the PDF shows as markers."""
@@ -82,7 +86,7 @@ def render_outputs(
     if "docx" in formats or "pdf" in formats:  # checked once, before anything renders
         coverage = fonts_for(rendered_text(edition), edition.zh_forms, settings.font_zh, settings.font_en)
         report_missing_glyphs(document, edition.document, coverage)
-    rendered = Rendered({}, coverage.missing if coverage else [])
+    rendered = Rendered({}, coverage.missing if coverage else [], with_qa=with_qa)
     for fmt in formats:
         if fmt == "xlf":
             rendered.files[fmt] = to_xliff(document, settings.xliff)
@@ -90,15 +94,42 @@ def render_outputs(
             rendered.files[fmt] = render_docx(edition, coverage)
         elif fmt == "pdf":
             rendered.files[fmt], rendered.pages = render_pdf(edition, coverage)
-    if with_qa:
-        rendered.files["qa"] = qa_json(document).encode("utf-8")
     return rendered
 
 
-def write_outputs(document: Document, rendered: Rendered, out_dir: Path) -> list[Path]:
-    paths = []
-    for fmt, data in rendered.files.items():
-        path = output_path(out_dir, document, fmt)
-        write_bytes_atomic(path, data)
-        paths.append(path)
-    return paths
+class OutputsOfAnother(UserError):
+    """The outputs' names are taken in the folder by another document's outputs."""
+
+
+def _owner(out_dir: Path, document: Document) -> str | None:
+    """The XLIFF the outputs of this name in ``out_dir`` were made from, as their QA report records it
+    (relative to the folder); "" when they are ours but older than the record; None when there are none."""
+    try:
+        report = json.loads(output_path(out_dir, document, "qa").read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return "?"  # a QA report no one can read: not knowably ours
+    return str(report.get("xliff", "")) if isinstance(report, dict) else "?"
+
+
+def write_outputs(document: Document, rendered: Rendered, out_dir: Path, made_from: Path, force: bool = False):
+    """The files written together, named after ``made_from`` (the XLIFF they come from), which the QA report
+    records.  Outputs of the same names made from another XLIFF stop it, unless ``force``: two documents
+    published into one folder never overwrite each other's files without a word."""
+    record = Path(os.path.relpath(made_from.resolve(), out_dir.resolve())).as_posix()
+    files = dict(rendered.files)
+    if rendered.with_qa:
+        files["qa"] = qa_json(document, record).encode("utf-8")
+    paths = {fmt: output_path(out_dir, document, fmt) for fmt in files}
+    owner = _owner(out_dir, document)
+    taken = [path.name for path in paths.values() if path.exists() and path != made_from]
+    if not force and taken and owner not in ("", record):
+        whose = f"made from {owner}" if owner not in (None, "?") else "not made by this tool from it"
+        raise OutputsOfAnother(
+            f"{out_dir} already holds {', '.join(taken)}, {whose}: publish into another folder (--out), rename "
+            f"{made_from.name}, or overwrite them with --force"
+        )
+    for fmt, data in files.items():
+        write_bytes_atomic(paths[fmt], data)
+    return list(paths.values())

@@ -146,7 +146,7 @@ def test_markup_in_every_xliff_field_is_shown_as_text_and_fetches_nothing(
     out = tmp_path / "out"
     result = run("publish", str(xliff), "--out", str(out), "--index")
     assert result.code == 0, result.err
-    pdf = out / "report.zh-en.pdf"
+    pdf = out / "hostile.zh-en.pdf"  # named after the file, whatever its original says
     reader = pypdf.PdfReader(pdf)
     assert list(reader.attachments) == []
     assert b"TOP-SECRET" not in pdf.read_bytes()
@@ -154,7 +154,7 @@ def test_markup_in_every_xliff_field_is_shown_as_text_and_fetches_nothing(
     text = pdf_text(pdf)
     assert '<link rel="attachment"' in text  # shown to the reader as the text it is
     assert "Target 2" in text and "TOP-SECRET" not in text
-    with zipfile.ZipFile(out / "report.zh-en.docx") as docx_file:
+    with zipfile.ZipFile(out / "hostile.zh-en.docx") as docx_file:
         body = docx_file.read("word/document.xml").decode("utf-8")
     assert "&lt;link rel=" in body and "<link" not in body  # text in the DOCX's XML as well, not markup
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -186,7 +186,10 @@ def test_the_renderer_itself_refuses_every_url_but_its_own_stylesheet(tmp_path, 
 )
 @pytest.mark.parametrize("version", sorted(HOSTILE))
 def test_xliff_original_never_puts_a_file_outside_the_output_folder(run, tmp_path, original, version):
-    xliff = tmp_path / "in" / "t.zh-en.xlf"
+    """Outputs are named after the XLIFF file, so the same hostile names go into the file's name where a file
+    system allows them (not '/'), and into its ``original``, which no output is named after."""
+    name = original if "/" not in original and original != ".." else "t"
+    xliff = tmp_path / "in" / f"{name}.zh-en.xlf"
     xliff.parent.mkdir()
     xliff.write_bytes(HOSTILE[version]("", original=original))
     out = tmp_path / "deep" / "out"

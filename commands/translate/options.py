@@ -47,6 +47,12 @@ def add_output_options(
         help=f"any of {','.join(formats)} (default: all)",
     )
     chosen.completer = lambda **_: formats  # what shell completion offers (argcomplete's completer protocol)
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite what is otherwise kept: outputs of another document of the same name in the folder"
+        + (", and post-edits in an XLIFF written again" if "xlf" in formats else ""),
+    )
     look = parser.add_argument_group("publishing (DOCX and PDF; also from a publish.toml beside the inputs)")
     look.add_argument("--layout", choices=LAYOUTS, help="side-by-side (default), interleaved, en or zh alone")
     look.add_argument(
@@ -91,6 +97,7 @@ def options_from(args: argparse.Namespace, **languages: str) -> Options:
         index=getattr(args, "index", False),
         out_dir=getattr(args, "out", None),
         max_input_bytes=int(args.max_input_mb * MB),
+        force=getattr(args, "force", False),
         **languages,
     )
 

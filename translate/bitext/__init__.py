@@ -27,6 +27,7 @@ __all__ = [
     "read_xliff",
     "to_xliff",
     "written_hash",
+    "xliff_stem",
     "xliff_version",
 ]
 
@@ -55,6 +56,23 @@ def _not_xliff(label: str | Path) -> UserError:
     return UserError(NOT_XLIFF, label)
 
 
+# The language pair our file names carry (report.zh-en.xlf, report.zh-Hant-en.xlf): a dotted part of
+# language subtags, the first and at least one more of them a language code.
+_PAIR = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*-[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".xml")
+
+
+def xliff_stem(path: str | Path) -> str:
+    """What the outputs of an XLIFF file are named after: its name less the suffix and the language pair
+    (``a/report.zh-en.xlf`` → ``report``); "" for what has no name (standard input)."""
+    name = Path(str(path)).name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in XLIFF_SUFFIXES:
+        stem = name
+    head, dot, last = stem.rpartition(".")
+    return head if dot and head and _PAIR.fullmatch(last) else stem
+
+
 def from_xliff(data: bytes, label: str | Path) -> Document:
     """The document of an XLIFF 2.x or 1.2 file, its languages and facts checked."""
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # no XML at all: a report, JSON, a TMX's text
@@ -66,7 +84,9 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
         document, facts = from_xliff12(root, label)
     else:
         raise _not_xliff(label)
-    document.stem = document.stem or Path(str(label)).name.split(".")[0]  # made safe when outputs are named
+    # Outputs are named after the file itself, never after its ``original``: two copies of one report, or
+    # XLIFFs of another tool that all say original="document", must not overwrite each other's outputs.
+    document.stem = xliff_stem(label) or document.stem  # made safe when outputs are named
     document.title = facts.get("title", document.stem)
     document.source_lang = check_language_tag(document.source_lang, label)
     document.target_lang = check_language_tag(document.target_lang, label)

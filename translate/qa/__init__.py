@@ -98,11 +98,13 @@ def checked(document: Document) -> dict[str, int]:
     }
 
 
-def qa_report(document: Document) -> dict:
-    """The report: one issue per missing term occurrence and per missing quantity, and what was checked."""
+def qa_report(document: Document, xliff: str = "") -> dict:
+    """The report: one issue per missing term occurrence and per missing quantity, and what was checked;
+    ``xliff``, the bilingual file it checks, relative to the report's folder (whose outputs these are)."""
     counts = Counter(issue.check for s in document.segments for issue in s.issues)
     return {
         "document": document.stem,
+        **({"xliff": xliff} if xliff else {}),
         "glossary_sha256": document.glossary_sha256,
         "segments": len(document.segments),
         "errors": count_errors(document),
@@ -122,5 +124,5 @@ def qa_report(document: Document) -> dict:
     }
 
 
-def qa_json(document: Document) -> str:
-    return json.dumps(qa_report(document), ensure_ascii=False, indent=2) + "\n"
+def qa_json(document: Document, xliff: str = "") -> str:
+    return json.dumps(qa_report(document, xliff), ensure_ascii=False, indent=2) + "\n"
