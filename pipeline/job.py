@@ -26,9 +26,10 @@ from datetime import date
 from pathlib import Path
 
 from foundation.cpus import usable_cpus
-from foundation.errors import describe_error
+from foundation.errors import UserError, describe_error
 from foundation.files import MB
 from glossary.store import Glossary
+from pipeline.rerun import keep_human_work
 from publish.index import listing_for, update_index
 from publish.outputs import FORMATS, Rendered, output_path, render_outputs, write_outputs
 from publish.settings import Settings, read_config
@@ -40,6 +41,7 @@ from translate.qa import check_document, count_errors
 from translate.read import DEFAULT_MAX_INPUT_MB, SUPPORTED_SUFFIXES, input_files, read_document
 from translate.segment import segment_document
 from translate.terms import apply_machine_translation, fill_from_glossary, find_terms
+from translate.tm_files import segment_units
 
 # Opens a progress display for a document (its segments known); the callback is told how many are done.
 Progress = Callable[[int], None]  # advances a document's bar by that many segments
@@ -132,6 +134,7 @@ def _translated(
     document.source_file, document.translated = path.name, date.today().isoformat()
     with (progress_bar or _no_bar)(document) as progress:
         find_terms(document, glossary)  # terms
+        notes = _keep_human_work(document, path, memory, options)  # a person's targets in the XLIFF replaced
         pending = fill_from_glossary(document)  # segments the approved terms cover completely
         _advance(progress, len(document.segments) - len(pending))
         unknown = recall(pending, memory, _identity(engine, memory))  # memory: human units, then this engine's MT
@@ -141,10 +144,44 @@ def _translated(
         if engine is not None:
             _machine_translate(engine, unknown, memory, str(path), progress, document)  # engine
     check_document(document)  # QA
-    notes = not_read_note(document) + _engine_notes(engine)
+    notes += not_read_note(document) + _engine_notes(engine)
     if raw.encoding_guessed:
         notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
     return document, notes
+
+
+def _keep_human_work(document: Document, path: Path, memory: TranslationMemory | None, options: Options) -> list[str]:
+    """Before the run replaces the XLIFF of this report, the post-edits in it are carried into the new
+    document; those whose Chinese is gone go into the memory, or stop the run if there is none.  An XLIFF
+    that cannot be read, or that is another report's, stops it too.  ``--force`` skips all of it."""
+    xliff = output_path(options.out_dir or path.parent, document, "xlf")
+    if options.force or not xliff.is_file():
+        return []
+    keep = "run with --force to replace it"
+    try:
+        previous = read_xliff(xliff, options.max_input_bytes)
+    except UserError as error:
+        raise UserError(f"cannot read {xliff}, which this run would replace ({error.message}): {keep}")
+    if previous.source_file and previous.source_file != path.name:
+        raise UserError(f"{xliff} is the translation of {previous.source_file}, not of {path.name}: {keep}")
+    work = keep_human_work(document, previous)
+    notes = [f"kept {_count(work.kept, 'post-edited segment')} from {xliff.name}"] if work.kept else []
+    orphans = _count(len(work.orphans), "post-edited segment")
+    if work.orphans and memory is None:
+        raise UserError(
+            f"{xliff} holds {orphans} whose Chinese is no longer in the report: "
+            f"take them into a memory first ('translate import {xliff}'), or {keep} and lose them"
+        )
+    if work.orphans:
+        memory.add_human(segment_units(work.orphans, xliff), previous.glossary_sha256)
+        notes.append(
+            f"{_count(len(work.orphans), 'post-edit')} of sentences no longer in the report went into the memory"
+        )
+    return notes
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _published(document: Document, path: Path, options: Options) -> tuple[Document, list[Path], list[str], int]:

@@ -48,9 +48,9 @@ def test_another_documents_outputs_stop_publishing_unless_forced(run, xliff, tmp
     b = copy(xliff, tmp_path / "b" / "report.zh-en.xlf", "B.")
     pub = tmp_path / "pub"
     assert run("publish", str(a), "--out", str(pub), "--format", "docx").code == 0
-    docx = (pub / "report.zh-en.docx").read_bytes()
     again = run("publish", str(a), "--out", str(pub), "--format", "docx")
     assert again.code == 0, again.err  # the same document again: its own outputs, replaced
+    docx = (pub / "report.zh-en.docx").read_bytes()
     refused = run("publish", str(b), "--out", str(pub), "--format", "docx")
     assert refused.code == 2
     assert "already holds report.zh-en.docx, report.zh-en.qa.json, made from ../a/report.zh-en.xlf" in refused.err

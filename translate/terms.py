@@ -22,9 +22,12 @@ def find_terms(document: Document, glossary: Glossary) -> None:
 
 
 def fill_from_glossary(document: Document) -> list[Segment]:
-    """Translate the segments the approved terms cover completely; return the others, still to do."""
+    """Translate the segments the approved terms cover completely; return the others, still to do (a segment
+    that has a target already, a person's kept from an earlier run, is neither)."""
     pending = []
     for segment in document.segments:
+        if segment.target:
+            continue
         covered = glossary_only(segment.normalized, segment.terms)
         if covered is None:
             pending.append(segment)

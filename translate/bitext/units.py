@@ -46,11 +46,13 @@ def written_hash(target: str) -> str:
 
 
 def post_edited(segment: Segment) -> bool:
-    """Whether a human stands behind this target: marked reviewed or final, or changed since it was written
-    (a target from another tool, with no mark of ours, counts as a human's)."""
+    """Whether a human stands behind this target: marked reviewed or final, saved by a person (the review
+    app marks it so), or changed since it was written (a target from another tool, with no mark of ours,
+    counts as a human's)."""
     if not segment.target.strip():
         return False
-    return segment.state in (State.REVIEWED, State.FINAL) or segment.written != written_hash(segment.target)
+    edited = segment.origin == "human" or segment.written != written_hash(segment.target)
+    return edited or segment.state in (State.REVIEWED, State.FINAL)
 
 
 def entry_status(value: str | None) -> Status:
