@@ -11,8 +11,8 @@ from pathlib import Path
 from commands.glossary import notice_shipped_changes
 from commands.parsing import USAGE_ERROR, Parser, add_version, parsed
 from commands.translate.options import add_output_options, options_from
-from commands.translate.report import run_batch
-from foundation.errors import guarded
+from commands.translate.report import interrupted_before, run_batch
+from foundation.errors import Interrupted, guarded
 from glossary.store import load_glossary
 from pipeline.job import publish_files
 
@@ -37,9 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
 
     def work() -> int:
-        notice_shipped_changes(args.glossary, "publish")
-        results = publish_files(args.files, load_glossary(args.glossary), options_from(args))
-        return run_batch("publish", results, args.strict)
+        try:
+            notice_shipped_changes(args.glossary, "publish")
+            results = publish_files(args.files, load_glossary(args.glossary), options_from(args))
+            return run_batch("publish", results, args.strict, inputs=args.files)
+        except KeyboardInterrupt as stop:  # before the first file began: none is complete
+            raise stop if isinstance(stop, Interrupted) else interrupted_before(args.files) from None
 
     return guarded("publish", work)
 

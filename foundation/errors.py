@@ -56,6 +56,30 @@ def describe_error(error: Exception, path: Path | str | None = None) -> str:
 
 
 INTERRUPTED = "interrupted: files already written are complete, nothing half-written was left"
+# How many file names the closing line of an interrupted run lists in each group before "and N more".
+LISTED = 10
+
+
+def _listed(names: list[str]) -> str:
+    more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
+    return ", ".join(names[:LISTED]) + more
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C on a run over several inputs, knowing which of them have all their outputs written
+    (``complete``) and which have not (``incomplete``: being written when stopped, or not begun; a
+    second run does them)."""
+
+    def __init__(self, complete: list[str], incomplete: list[str] | None):
+        self.complete, self.incomplete = complete, incomplete
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        done = f"complete: {_listed(self.complete)}" if self.complete else "no file complete"
+        if self.incomplete is None:  # stopped between two files' lines: only those printed are known
+            return f"interrupted; {done}; the others are not (run again to do them)"
+        rest = f"; not complete (run again to do them): {_listed(self.incomplete)}" if self.incomplete else ""
+        return f"interrupted; {done}{rest}"
 
 
 # A reader that stops reading (``glossary list | head``) is no error: the command ends quietly with the
@@ -76,6 +100,6 @@ def guarded(command: str, work: Callable[[], int], interrupted: str = INTERRUPTE
     except Exception as error:
         print(f"{command}: {describe_error(error)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print(f"{command}: {interrupted}", file=sys.stderr)
+    except KeyboardInterrupt as stop:
+        print(f"{command}: {stop.summary() if isinstance(stop, Interrupted) else interrupted}", file=sys.stderr)
         return 130

@@ -14,11 +14,9 @@ finishing the main job.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, fields, replace
@@ -26,10 +24,11 @@ from datetime import date
 from pathlib import Path
 
 from foundation.cpus import usable_cpus
-from foundation.errors import UserError, describe_error
+from foundation.errors import Interrupted, UserError, describe_error
 from foundation.files import MB
 from glossary.store import Glossary
 from pipeline.rerun import keep_human_work
+from pipeline.workers import worker_pool
 from publish.index import listing_for, update_index
 from publish.outputs import FORMATS, Rendered, output_path, render_outputs, write_outputs
 from publish.settings import Settings, read_config
@@ -315,32 +314,55 @@ def translate_files(
         yield Failure(Path(str(error.path)), str(error))
     publishing = {"docx", "pdf"} & set(options.formats)
     workers = min(usable_cpus() - 1, len(files) - 1)
+    finished: list[Outcome | Failure] = []  # in the order given back: what a Ctrl-C report starts from
     if not publishing or workers < 1:
-        for path in files:
-            try:
-                file_options = _options_for(path, paths, options)
-                outcome: Outcome | Failure = translate_file(path, glossary, engine, memory, file_options, progress_bar)
-            except Exception as error:  # one bad file does not stop the others
-                outcome = Failure(path, describe_error(error, path))
-            yield outcome
+        try:
+            for path in files:
+                try:
+                    file_options = _options_for(path, paths, options)
+                    outcome = translate_file(path, glossary, engine, memory, file_options, progress_bar)
+                except Exception as error:  # one bad file does not stop the others
+                    outcome = Failure(path, describe_error(error, path))
+                finished.append(outcome)
+                yield outcome
+        except KeyboardInterrupt:
+            raise _interrupted(files, finished) from None
         return
     # Spawned, not forked: the engine's threads (CTranslate2's, the LLM client's) are not to be copied.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    queue: deque[tuple[Path, list[str], Future | Failure, Options]] = deque()
-    try:
-        for path in files:
-            file_options = _options_for(path, paths, options)
-            try:
-                document, notes = _translated(path, glossary, engine, memory, file_options, progress_bar)
-                queue.append((path, notes, pool.submit(_published, document, path, file_options), file_options))
-            except Exception as error:  # one bad file does not stop the others
-                queue.append((path, [], Failure(path, describe_error(error, path)), file_options))
-            while queue and (isinstance(queue[0][2], Failure) or queue[0][2].done()):
-                yield _collected(*queue.popleft())
-        while queue:
-            yield _collected(*queue.popleft())
-    finally:  # on Ctrl-C too: what is not yet published is not started
-        pool.shutdown(cancel_futures=True)
+    with worker_pool(workers, "spawn") as pool:
+        queue: deque[tuple[Path, list[str], Future | Failure, Options]] = deque()
+        try:
+            for path in files:
+                file_options = _options_for(path, paths, options)
+                try:
+                    document, notes = _translated(path, glossary, engine, memory, file_options, progress_bar)
+                    queue.append((path, notes, pool.submit(_published, document, path, file_options), file_options))
+                except Exception as error:  # one bad file does not stop the others
+                    queue.append((path, [], Failure(path, describe_error(error, path)), file_options))
+                while queue and (isinstance(queue[0][2], Failure) or queue[0][2].done()):
+                    finished.append(_collected(*queue.popleft()))
+                    yield finished[-1]
+            while queue:
+                finished.append(_collected(*queue.popleft()))
+                yield finished[-1]
+        except KeyboardInterrupt:  # published out of order count too: a later file may be done before an earlier
+            written = [_collected(*item) for item in queue if isinstance(item[2], Future) and _succeeded(item[2])]
+            raise _interrupted(files, finished + written) from None
+
+
+def _succeeded(work: Future) -> bool:
+    return work.done() and not work.cancelled() and work.exception() is None
+
+
+def _interrupted(files: list[Path], finished: list[Outcome | Failure]) -> Interrupted:
+    """Which files a stopped run completed (all their outputs written) and which it did not (a failed one was
+    said when it failed, and is neither)."""
+    complete = {outcome.source for outcome in finished if isinstance(outcome, Outcome)}
+    failed = {failure.source for failure in finished if isinstance(failure, Failure)}
+    return Interrupted(
+        [str(path) for path in files if path in complete],
+        [str(path) for path in files if path not in complete and path not in failed],
+    )
 
 
 def _options_for(path: Path, named: list[Path], options: Options) -> Options:
@@ -391,20 +413,21 @@ def publish_files(
         return
     # Forked workers start with everything imported and are handed the job, the glossary and the options
     # as they are in memory (its matcher cannot be pickled); the command has no threads to lose.
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_hand_over,
-        initargs=(job, glossary, options),
-    )
-    try:
-        for path, future in [(path, pool.submit(_outcome_in_worker, path)) for path in paths]:
-            try:
-                yield future.result()
-            except BrokenProcessPool:  # a worker was killed (out of memory, say): the files left fail, said so
-                yield Failure(path, f"{path}: not published: a publishing process was killed (out of memory?)")
-    finally:  # on Ctrl-C too: the files not yet started are not started
-        pool.shutdown(cancel_futures=True)
+    with worker_pool(workers, "fork", _hand_over, (job, glossary, options)) as pool:
+        futures = [(path, pool.submit(_outcome_in_worker, path)) for path in paths]
+        finished: list[Outcome | Failure] = []
+        try:
+            for path, future in futures:
+                try:
+                    finished.append(future.result())
+                except BrokenProcessPool:  # a worker was killed (out of memory, say): the files left fail, said so
+                    finished.append(
+                        Failure(path, f"{path}: not published: a publishing process was killed (out of memory?)")
+                    )
+                yield finished[-1]
+        except KeyboardInterrupt:
+            written = [future.result() for _, future in futures[len(finished) :] if _succeeded(future)]
+            raise _interrupted(paths, finished + written) from None
 
 
 def _clashing_outputs(paths: list[Path], options: Options) -> dict[Path, str]:
@@ -434,10 +457,7 @@ def _hand_over(job: Callable[..., Outcome], glossary: Glossary, options: Options
 
 def _outcome_in_worker(path: Path) -> Outcome | Failure:
     job, glossary, options = _handed_over
-    try:
-        return _outcome_of(job, path, glossary, options)
-    except KeyboardInterrupt:  # Ctrl-C reaches every worker: its file was left whole or not at all; take no other
-        os._exit(130)
+    return _outcome_of(job, path, glossary, options)
 
 
 def _outcome_of(job: Callable[..., Outcome], path: Path, glossary: Glossary, options: Options) -> Outcome | Failure:

@@ -19,15 +19,16 @@ from commands.translate.models import add_models_command
 from commands.translate.options import add_output_options, language_of, options_from
 from commands.translate.progress import document_bar
 from commands.translate.qa import add_qa_command
-from commands.translate.report import run_batch
+from commands.translate.report import interrupted_before, run_batch
 from commands.translate.review import add_review_command
-from foundation.errors import guarded
+from foundation.errors import Interrupted, guarded
 from glossary.entry import Status
 from glossary.store import load_glossary
 from pipeline.job import Outcome, translate_files
 from publish.outputs import FORMATS
 from translate.bitext import XLIFF_VERSIONS
 from translate.qa import count_terms_applied
+from translate.read import SUPPORTED_SUFFIXES, input_files
 
 # The main job's own subcommand name: 'translate PATH...' means 'translate run PATH...'.
 MAIN_JOB = "run"
@@ -92,6 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_main_job(args: argparse.Namespace) -> int:
+    inputs: list[Path] = []
+    try:
+        return _main_job(args, inputs)
+    except KeyboardInterrupt as stop:  # while loading the glossary, the engine or the memory: no file begun
+        raise stop if isinstance(stop, Interrupted) else interrupted_before(inputs) from None
+
+
+def _main_job(args: argparse.Namespace, inputs: list[Path]) -> int:
+    """The run; ``inputs`` is filled with the files it will translate as soon as they are known."""
     started = time.perf_counter()
     # What the user typed is checked before anything is loaded: a missing model must not hide a typo.
     paths, missing = _existing_paths(args.paths, sorted(args.subcommands))
@@ -101,6 +111,7 @@ def run_main_job(args: argparse.Namespace) -> int:
     options = options_from(
         args, source_lang=args.source, target_lang=args.target, fuzzy_fill=args.fuzzy_fill, recursive=args.recursive
     )
+    inputs += input_files(paths, SUPPORTED_SUFFIXES, args.recursive)[0]
     notice_shipped_changes(args.glossary, "translate")
     glossary = load_glossary(args.glossary)
     engine = engine_from(args, args.source, args.target)
@@ -127,7 +138,7 @@ def run_main_job(args: argparse.Namespace) -> int:
             f"{errors} QA errors, {seconds:.1f} s{unread}"
         )
 
-    status = run_batch("translate", results, args.strict, summary)
+    status = run_batch("translate", results, args.strict, summary, inputs)
     if memory is not None and memory.problem:
         _error(f"{memory.problem}; the rest of this run went on without it")
     return 2 if missing else status
