@@ -120,7 +120,7 @@ class GlossaryView:
         head = history.git_head(self.path)
         if self._git is None or self._git[0] != head:
             self._git = (head, history.git_history(self.path) if head else {})
-        return history.history(self.path, entry.zh, self._git[1])
+        return history.history(self.path, entry.zh, self._git[1], list(entry.to_row()))
 
     # -- changes -----------------------------------------------------------------------------------
     def save(self, zh: str, version: str, fields: dict[str, str]) -> Entry:
@@ -129,12 +129,13 @@ class GlossaryView:
         if unknown:
             raise UserError(f"not a field an entry can change here: {', '.join(sorted(unknown))}")
         with editing(self.path) as glossary:
+            before = glossary.sha256
             stored = glossary.find(zh)
             if stored is None or stored.fingerprint != version:
                 raise StaleEntry(stored)
             old = stored.to_row()
             saved = set_entry(glossary, zh, **fields)
-        history.record(self.path, old, saved.to_row())
+        history.record(self.path, old, saved.to_row(), before, glossary.sha256)  # the hash as written
         return saved
 
     def admit(self, zh: str, version: str, rendering: str) -> Entry:

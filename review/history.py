@@ -1,5 +1,12 @@
 """An entry's history: who changed what when, from git where the glossary is in a repository, and from
-the app's own change log (the changes saved through it, committed or not)."""
+the app's own change log (the changes saved through it, committed or not).
+
+The log is true only of the file it was written against.  Each change records the hash of the glossary
+file before and after the app wrote it; where one change's "before" is not the last one's "after", or the
+file now is not what the app last wrote, the file was changed outside the app (``git checkout``, an
+editor, another tool) in between.  The history then says so at that point, and the changes before it are
+shown as a past chapter, each saying whether the file still holds what it wrote, never as current.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import os
 import subprocess
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from foundation.files import write_text_atomic
@@ -25,6 +33,7 @@ class Change:
     who: str
     what: str  # "field: old → new", one per changed field, or "added"/"removed"
     where: str  # "git abc1234: subject" or "saved in the review app"
+    row: tuple[str, ...] = ()  # the entry as the change left it (the app's log only)
 
 
 def who_am_i() -> str:
@@ -56,10 +65,12 @@ def _row_changes(old: list[str] | None, new: list[str] | None) -> str:
     return "; ".join(parts) or "rewritten, no field changed"
 
 
-def record(glossary: Path, old: list[str] | None, new: list[str]) -> None:
-    """Append one saved change to the app's change log (kept whole: rewritten atomically)."""
+def record(glossary: Path, old: list[str] | None, new: list[str], before: str = "", after: str = "") -> None:
+    """Append one saved change to the app's change log (kept whole: rewritten atomically), with the hashes
+    of the file before and after the write."""
     path = change_log_path(glossary)
     entry = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "who": who_am_i(), "zh": new[0], "old": old, "new": new}
+    entry |= {"file_before": before, "file_after": after} if before and after else {}
     try:
         previous = path.read_text(encoding="utf-8") if path.is_file() else ""
         write_text_atomic(path, previous + json.dumps(entry, ensure_ascii=False) + "\n")
@@ -67,20 +78,63 @@ def record(glossary: Path, old: list[str] | None, new: list[str]) -> None:
         pass  # the glossary is saved; only this line of its history is lost (git keeps the rest)
 
 
-def _logged(glossary: Path, zh: str) -> list[Change]:
+OUTSIDE = "the glossary file was changed outside the app (git checkout, an editor, another tool)"
+SAVED = "saved in the review app"
+
+
+def _log_items(glossary: Path) -> list[dict]:
     path = change_log_path(glossary)
     if not path.is_file() or path.stat().st_size > MAX_LOG_BYTES:
         return []
-    changes = []
+    items = []
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         try:
             item = json.loads(line)
         except ValueError:
             continue
-        if isinstance(item, dict) and item.get("zh") == zh:
+        if isinstance(item, dict):
+            items.append(item)
+    return items
+
+
+def _logged(glossary: Path, zh: str, now: str, current: list[str] | None) -> list[Change]:
+    """The app's changes to ``zh``, oldest first, with a mark where the file was changed outside the app
+    (``now``: the file's hash as it is; ``current``: the entry's row in it, None if it is not there)."""
+    items = _log_items(glossary)
+    changes: list[Change] = []
+    last_after = None
+    for item in items:
+        before, after = item.get("file_before"), item.get("file_after")
+        if last_after and before and before != last_after and any(c.where.startswith(SAVED) for c in changes):
+            changes.append(Change(str(item.get("when", "")), "", OUTSIDE, "found when the app next saved"))
+            changes = [_past(c, current) for c in changes]
+        last_after = after or last_after
+        if item.get("zh") == zh:
             what = _row_changes(item.get("old"), item.get("new"))
-            changes.append(Change(str(item.get("when", "")), str(item.get("who", "")), what, "saved in the review app"))
+            row = tuple(item.get("new") or ())
+            changes.append(Change(str(item.get("when", "")), str(item.get("who", "")), what, SAVED, row))
+    if last_after and now and now != last_after and changes:  # changed outside since the app last wrote it
+        changes = [_past(c, current) for c in changes]
+        changes.append(Change(_modified(glossary), "", OUTSIDE, "found now: the file is not what the app wrote"))
     return changes
+
+
+def _past(change: Change, current: list[str] | None) -> Change:
+    """A change from before an outside change, saying whether the file still holds what it wrote."""
+    if change.where != SAVED:  # a mark, or a change already of a past chapter
+        return change
+    holds = current is not None and tuple(current) == change.row
+    still = "still in the file" if holds else "no longer in the file as the app wrote it"
+    return Change(
+        change.when, change.who, change.what, f"{SAVED}, before the file was changed outside; {still}", change.row
+    )
+
+
+def _modified(glossary: Path) -> str:
+    try:
+        return time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(glossary.stat().st_mtime))
+    except OSError:
+        return ""
 
 
 def _run_git(folder: Path, *arguments: str) -> bytes | None:
@@ -125,6 +179,29 @@ def git_history(glossary: Path) -> dict[str, list[Change]]:
     return changes
 
 
-def history(glossary: Path, zh: str, from_git: dict[str, list[Change]]) -> list[Change]:
-    """Every change to ``zh`` known (``from_git``: what ``git_history`` found), newest first."""
-    return sorted(_logged(glossary, zh) + from_git.get(zh, []), key=lambda c: c.when, reverse=True)
+def file_hash(glossary: Path) -> str:
+    try:
+        return hashlib.sha256(glossary.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def history(
+    glossary: Path, zh: str, from_git: dict[str, list[Change]], current: list[str] | None = None
+) -> list[Change]:
+    """Every change to ``zh`` known (``from_git``: what ``git_history`` found), newest first; ``current``,
+    the entry's row in the file now, tells a past chapter's change that still holds from one that does not."""
+    logged = _logged(glossary, zh, file_hash(glossary), current)  # in the order things happened
+    # By time, and within one second by that order (git's commits first): a mark of an outside change stays
+    # below the change that found it, and above the changes it made past.
+    ordered = [(_instant(c.when), -1, c) for c in from_git.get(zh, [])]
+    ordered += [(_instant(c.when), number, c) for number, c in enumerate(logged)]
+    return [c for *_, c in sorted(ordered, key=lambda item: item[:2], reverse=True)]
+
+
+def _instant(when: str) -> float:
+    """Seconds since the epoch of an ISO 8601 time as git (+00:00) or the log (+0000) writes it; 0 if unreadable."""
+    try:
+        return datetime.fromisoformat(when).timestamp()
+    except ValueError:
+        return 0.0

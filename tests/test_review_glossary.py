@@ -231,3 +231,40 @@ def test_the_answer_is_json_with_the_new_version(client, glossary_file):
     answer = save(client, glossary_file, "党工委", note="checked")
     assert answer.headers["content-type"].startswith("application/json")
     assert json.loads(answer.text)["entry"]["version"] == version(glossary_file, "党工委")
+
+
+def history_of(client, zh):
+    """The history list of an entry's panel, item by item, newest first."""
+    import html
+    import re
+
+    panel = client.get("/glossary/entry", params={"zh": zh}).text
+    listed = panel.partition('<ol class="history">')[2].partition("</ol>")[0]
+    return [html.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in listed.split("<li")[1:]]
+
+
+def test_a_change_made_outside_the_app_starts_a_new_chapter_of_the_history(client, glossary_file, run_git):
+    run_git("init", "-q")
+    run_git("add", glossary_file.name)
+    run_git("commit", "-q", "-m", "First glossary")
+    save(client, glossary_file, "党工委", en="Party Work Committee")
+    assert "(saved in the review app)" in history_of(client, "党工委")[0]  # current: nothing said against it
+    run_git("checkout", "-q", "--", glossary_file.name)  # the reviewer's change is gone from the file
+    items = history_of(client, "党工委")
+    assert "changed outside the app" in items[0] and "the file is not what the app wrote" in items[0]
+    assert "en: Party Working Committee → Party Work Committee" in items[1]
+    assert "no longer in the file as the app wrote it" in items[1]
+    save(client, glossary_file, "党工委", note="GWR 2024")  # the app writes again: a new chapter starts
+    items = history_of(client, "党工委")
+    assert "→ GWR 2024 (saved in the review app)" in items[0]
+    assert "changed outside the app" in items[1] and "found when the app next saved" in items[1]
+    assert "no longer in the file" in items[2]
+
+
+def test_a_past_change_the_file_still_holds_says_so(client, glossary_file):
+    save(client, glossary_file, "党工委", en="Party Work Committee")
+    text = glossary_file.read_text(encoding="utf-8") + row("新质生产力", "new quality productive forces") + "\n"
+    glossary_file.write_text(text, encoding="utf-8")  # an editor adds a row; 党工委 is as the app left it
+    items = history_of(client, "党工委")
+    assert "changed outside the app" in items[0]
+    assert "before the file was changed outside; still in the file" in items[1]
