@@ -83,7 +83,7 @@ def routes(view: GlossaryView, translating: bool = False) -> list[Route]:
     async def panel(request: Request) -> Response:
         zh = request.query_params.get("zh", "")
         if not view.glossary().find(zh):
-            return render(request, "_missing.html", status=404, zh=zh)
+            return render(request, "_missing.html", status=404, message=f"No entry {zh} in this glossary.")
         return render(request, "_panel_only.html", panel=_panel(request, view, zh))
 
     async def save(request: Request) -> Response:

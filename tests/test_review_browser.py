@@ -109,6 +109,7 @@ def test_two_tabs_saving_the_same_entry(url, page_at, glossary_file):
     assert "changed elsewhere" in second.inner_text("#status")
     assert second.input_value("#f-en") == "Party Work Committee"  # the current text is shown
     assert "Working Committee of the Party" in second.inner_text("#panel .attempted")  # and the edit kept in view
+    assert second.locator("#panel .attempted li").all_inner_texts() == ["en: Working Committee of the Party"]
     assert stored(glossary_file, "党工委").en == "Party Work Committee"
 
 

@@ -97,10 +97,14 @@ def test_a_saved_segment_goes_to_the_file_and_the_memory_and_is_checked_at_once(
     assert "human" in answer.json()["chart"]
 
 
-def test_the_chart_draws_warnings_apart_from_errors(client, xliff):
+def test_the_chart_draws_warnings_apart_from_errors(client, xliff, glossary_file):
+    with glossary_file.open("a", encoding="utf-8") as more:
+        more.write(row("会议结束", "meeting closed", status="proposed") + "\n")
+    save(client, segment_ids(xliff)[-1], "It ended.")  # a proposed term not used: a warning
     chart = save(client, segment_ids(xliff)[0], "The subdistrict committee met.").json()["chart"]
     bars = dict(re.findall(r'class="label">([\w-]+)</text>\s*<rect[^>]*class="bar check( warning)?"', chart))
-    assert bars == {"missing-term": "", "untranslated": " warning"}  # an error, and segments yet to translate
+    assert bars == {"missing-term": "", "proposed-term": " warning"}  # untranslated segments: under origin
+    assert re.search(r'class="label">untranslated</text>\s*<rect[^>]*class="bar origin untranslated"', chart)
 
 
 def test_a_number_changed_in_the_english_is_flagged_at_once(client, xliff):
@@ -173,7 +177,8 @@ def test_a_term_proposed_from_the_translation_page(client, glossary_file):
     entry = load_glossary(glossary_file).find("新增就业")
     assert entry.status == "proposed" and entry.en == "new jobs"
     again = client.post("/api/glossary/propose", json={"zh": "新增就业"})
-    assert again.status_code == 400 and "already in the glossary" in again.json()["error"]
+    assert again.status_code == 400 and "already in the glossary, as “new jobs” (proposed)" in again.json()["error"]
+    assert "Glossary page" in again.json()["error"] and "glossary set" not in again.json()["error"]
     assert client.post("/api/glossary/propose", json={"zh": "  "}).status_code == 400
 
 
@@ -201,3 +206,19 @@ def test_memory_candidates_are_offered_with_their_similarity(xliff, glossary_fil
     assert re.search(r'<span class="similarity">\d+%</span>', page)
     save(client, segment_ids(xliff)[1], "Over the year 1,200 new jobs were created in employment.")
     assert "1 from the memory" in client.get("/translation/1").text  # still offered after a save
+
+
+def test_the_chart_names_each_bar_once(client):
+    import re
+
+    page = client.get("/translation/1").text
+    chart = page.partition("<svg")[2].partition("</svg>")[0]
+    labels = re.findall(r'class="label">([^<]+)<', chart)
+    assert len(labels) == len(set(labels)), labels  # no two bars of one name
+    assert "untranslated" in labels and "English from" in chart and "QA findings" in chart
+
+
+def test_a_published_file_not_there_is_said_as_such(client):
+    missing = client.get("/translation/1/file/pdf")
+    assert missing.status_code == 404 and "No PDF published for this document yet" in missing.text
+    assert "glossary" not in missing.text.lower()

@@ -65,9 +65,17 @@
 
   function article() { return panel.querySelector("article.entry"); }
 
+  // The fields the reviewer changed since the entry was opened (each control still knows the value it was
+  // drawn with): what is saved, and what a refused save shows back as theirs.
   function formFields(form) {
     const fields = {};
-    new FormData(form).forEach((value, name) => { fields[name] = String(value); });
+    for (const control of form.elements) {
+      if (!control.name) continue;
+      const changed = control.tagName === "SELECT"
+        ? Array.from(control.options).some((option) => option.selected !== option.defaultSelected)
+        : control.value !== control.defaultValue;
+      if (changed) fields[control.name] = String(control.value);
+    }
     return fields;
   }
 
@@ -138,7 +146,10 @@
   panel.addEventListener("submit", (event) => {
     event.preventDefault();
     const form = event.target.closest("form.entry-form");
-    if (form) save(formFields(form), "Saved " + article().dataset.zh);
+    if (!form) return;
+    const fields = formFields(form);
+    if (Object.keys(fields).length === 0) zhen.say("Nothing changed: no field differs from the entry.", "info");
+    else save(fields, "Saved " + article().dataset.zh);
   });
   panel.addEventListener("click", async (event) => {
     const button = event.target.closest("button");
