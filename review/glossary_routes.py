@@ -10,7 +10,7 @@ from starlette.routing import Route
 from foundation.errors import UserError
 from glossary.entry import DOMAINS, STATUSES
 from review.glossary_view import EDITABLE, LIST_FIELDS, GlossaryView, StaleEntry, entry_json
-from review.web import BadRequest, error, fragment, json_body, render, text_field
+from review.web import BadRequest, error, fragment, json_body, page_number, render, text_field
 
 
 def _filters(request: Request) -> dict:
@@ -25,17 +25,10 @@ def _filters(request: Request) -> dict:
     }
 
 
-def _page_number(request: Request) -> int:
-    try:
-        return int(request.query_params.get("page", "1"))
-    except ValueError:
-        return 1
-
-
 def _table(request: Request, view: GlossaryView, translating: bool) -> dict:
     filters = _filters(request)
     found = view.search(filters["q"], filters["status"], filters["domain"], filters["disagrees"])
-    page = view.page(found, _page_number(request))
+    page = view.page(found, page_number(request))
     problems = view.problems()
     return {
         "filters": filters,

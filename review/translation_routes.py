@@ -11,10 +11,13 @@ from starlette.routing import Route
 from foundation.errors import UserError
 from glossary.store import add_entry, editing
 from review.translation_view import EDIT_STATES, StaleSegment, TranslationView, origin_group, segment_version
-from review.web import NotFound, error, fragment, json_body, render, text_field
+from review.web import NotFound, error, fragment, json_body, page_number, render, text_field
 from translate.document import Segment
 from translate.qa.english import renders
 
+# A page shows this many segments: a report of thousands stays quick to show and to scroll (and its rows
+# light for the browser), and a 107-segment report is one page.
+SEGMENTS_A_PAGE = 200
 CHART_ORDER = ("human", "memory", "glossary", "engine", "untranslated")
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -84,7 +87,11 @@ def routes(views: list[TranslationView]) -> list[Route]:
     async def page(request: Request) -> Response:
         number, view = view_of(request)
         document = await run_in_threadpool(view.document)
-        rows = [_segment_row(request, view, number, s) for s in document.segments]
+        segments = document.segments
+        pages = max(1, -(-len(segments) // SEGMENTS_A_PAGE))
+        shown = min(max(1, page_number(request)), pages)
+        first = (shown - 1) * SEGMENTS_A_PAGE
+        rows = [_segment_row(request, view, number, s) for s in segments[first : first + SEGMENTS_A_PAGE]]
         return render(
             request,
             "translation.html",
@@ -94,6 +101,7 @@ def routes(views: list[TranslationView]) -> list[Route]:
             rows=rows,
             chart=_chart(request, view),
             many=len(views) > 1,
+            page={"number": shown, "pages": pages, "first": first + 1, "last": first + len(rows)},
         )
 
     async def save(request: Request) -> Response:

@@ -80,3 +80,11 @@ def text_field(body: dict, name: str, required: bool = True) -> str:
 
 def error(message: str, status: int = 400, **extra) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+def page_number(request: Request) -> int:
+    """The ``page`` a list's URL asks for (1 when it asks for none, or for nonsense)."""
+    try:
+        return int(request.query_params.get("page", "1"))
+    except ValueError:
+        return 1

@@ -222,3 +222,25 @@ def test_a_published_file_not_there_is_said_as_such(client):
     missing = client.get("/translation/1/file/pdf")
     assert missing.status_code == 404 and "No PDF published for this document yet" in missing.text
     assert "glossary" not in missing.text.lower()
+
+
+def test_a_long_report_is_shown_a_page_at_a_time(run, tmp_path, glossary_file):
+    from review.translation_routes import SEGMENTS_A_PAGE
+    from review.translation_view import segment_version
+
+    report = tmp_path / "long.txt"
+    report.write_text("\n\n".join(f"第{n}项工作完成。" for n in range(1, 451)), encoding="utf-8")
+    out = tmp_path / "long-out"
+    assert run("translate", str(report), "--engine", "none", "--format", "xlf", "--out", str(out), "--no-tm").code == 0
+    xliff = out / "long.zh-en.xlf"
+    view = TranslationView(xliff, glossary_file)
+    client = ReviewClient(create_app(glossary=GlossaryView(glossary_file), translations=[view]))
+    first = client.get("/translation/1").text
+    assert first.count('<tr class="segment') == SEGMENTS_A_PAGE and "showing 1–200" in first and 'rel="next"' in first
+    last = client.get("/translation/1?page=3").text
+    assert last.count('<tr class="segment') == 50 and "第450项" in last and 'rel="next"' not in last
+    assert "第1项" not in last
+    assert client.get("/translation/1?page=99").text.count('<tr class="segment') == 50  # past the end: the last page
+    version = segment_version(read_xliff(xliff).segments[-1])
+    answer = save(client, segment_ids(xliff)[-1], "Item 450 was done.", version=version)  # as on any page
+    assert answer.status_code == 200 and read_xliff(xliff).segments[-1].target == "Item 450 was done."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
 from commands.parsing import plain
@@ -64,6 +65,14 @@ def _bilingual_files(args: argparse.Namespace, glossary_path: Path, memory) -> l
     return xliffs
 
 
+def _prepare(views: list) -> None:
+    for view in views:
+        try:
+            view.document()
+        except Exception:  # noqa: BLE001 - the page that asks for it says what is wrong, to the reviewer
+            pass
+
+
 def run_review(args: argparse.Namespace) -> int:
     # The command-line entry is the one place that starts the web app (nothing else imports review).
     from review.app import create_app
@@ -77,6 +86,11 @@ def run_review(args: argparse.Namespace) -> int:
     files = _bilingual_files(args, glossary_path, memory)
     views = [TranslationView(path, glossary_path, memory, DEFAULT_MAX_INPUT_MB * MB) for path in files]
     print(f"translate review: {len(views)} file(s); memory: {memory.path if memory else 'none'}", file=sys.stderr)
+    # The first read of a process loads the word segmenter's dictionary and compiles QA's patterns (a second
+    # or more): done for the first file before the link is given, so that the page it opens shows at once,
+    # and for the others while the reviewer works.
+    _prepare(views[:1])
+    threading.Thread(target=_prepare, args=(views[1:],), daemon=True, name="prepare").start()
     serve(create_app(glossary=GlossaryView(glossary_path), translations=views), args.port, not args.no_browser,
           "translate review")  # fmt: skip
     return 0
