@@ -193,3 +193,58 @@ def test_english_quantities_as_writers_write_them(source, target):
 )
 def test_english_quantities_in_other_words_with_another_value_are_missing(source, target, wanted):
     assert missing(source, target) == wanted
+
+
+# Numbers as English writes them (issue 28): each pair is right, and QA must find nothing missing.
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("中华文明有5000多年历史", "a civilization of over 5,000 years"),  # four digits and 多年: no calendar year
+        ("派出1支700人的步兵营", "sent an infantry battalion of 700"),  # 1 before a classifier: "an"
+        ("见附录1", "see Annex I"),  # Roman numerals numbering parts
+        ("第二阶段即第2期", "Phase II"),
+        ("19世纪中叶以后", "after the mid-19th century"),  # centuries
+        ("进入21世纪", "into the twenty-first century"),
+        ("2026－2027年", "in 2026-27"),  # a year range written short
+        ("第31个年头", "the 31st year"),  # an ordinal year
+        ("6月5日，双方举行会谈", "On June 5, the two sides held talks"),  # a month and its day
+        ("30余个国家", "some 35 countries"),  # 30余: from 30 to under 40
+    ],
+)
+def test_numbers_as_english_writes_them(source, target):
+    assert missing(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "changed"),
+    [
+        ("中华文明有5000多年历史", "a civilization of over 6,000 years"),  # out of 5000多's bounds
+        ("30余个国家", "some 40 countries"),
+        ("第31个年头", "the 41st year"),
+        ("中国机遇2.0", "China opportunity 3.0"),
+        ("见附录1", "see Annex II"),
+        ("增长5%，其中制造业增长5%", "grew by 5 percent, with manufacturing up 6 percent"),  # said twice, one changed
+    ],
+)
+def test_a_changed_number_is_missing(source, changed):
+    assert missing(source, changed) != []
+
+
+def test_a_number_said_twice_in_chinese_may_be_said_once_in_english():
+    assert missing("增长5%，其中制造业也增长5%", "both grew by 5 percent") == []
+
+
+def test_what_qa_cannot_verify_is_a_warning_and_an_added_figure_is_said():
+    from translate.qa import quantity_issues
+
+    def checks(source, target):
+        return [(i.check, i.severity) for i in quantity_issues(source, target)]
+
+    assert checks("6月5日，双方举行会谈", "Yesterday, the two sides held talks") == [
+        ("date-by-context", "warning"),
+        ("date-by-context", "warning"),
+    ]
+    assert checks("双方举行会谈", "The two sides held 3 rounds of talks") == [("number-extra", "warning")]
+    assert checks("圣彼得堡国际经济论坛", "the 29th St. Petersburg International Economic Forum") == []  # a name
+    assert checks("今年经济增长", "In 2026 the economy grew") == []  # the year English adds
+    assert checks("增长5%", "grew by 6 percent") == [("number-mismatch", "error")]  # said once: the error alone

@@ -10,15 +10,60 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from foundation.script import is_cjk
 from glossary.entry import Entry, Status
 from translate.document import Document, Issue, Segment, State, TermHit
 from translate.qa.english import noun_forms, renders
-from translate.quantities import chinese_quantities, missing_quantities, years_by_context
+from translate.qa.mentions import says_short_form, shares_head_words
+from translate.quantities import chinese_quantities, compare_quantities, dates_by_context, years_by_context
 
 
-def check_segment(segment: Segment) -> list[Issue]:
+def quantity_issues(source: str, target: str) -> list[Issue]:
+    """Errors for the source's quantities the English does not state; warnings where QA cannot tell: a year
+    or a date the English names from its own time ("last year", "yesterday"), and a figure of the English
+    that states none of the source's (added, or a number changed where the Chinese said it twice)."""
+    compared = compare_quantities(source, target)
+    years, dates = years_by_context(target), dates_by_context(target)
+    issues = []
+    for quantity in compared.missing:
+        shown = quantity.shown()
+        if quantity.dimension == "year" and years:
+            message = f"{shown} is written {years.pop(0)!r}: check that it means {shown}"
+            issues.append(Issue("year-by-context", message, "warning"))
+        elif quantity.dimension in ("month", "day") and dates:
+            said = dates[0]  # one phrase names the month and its day together
+            message = f"the date ({quantity.dimension} {shown}) is written {said!r}: check that it means it"
+            issues.append(Issue("date-by-context", message, "warning"))
+        else:
+            issues.append(Issue("number-mismatch", f"{shown} is not in the translation"))
+    if not compared.missing:  # a changed number is said by what it replaced; an added one is said here
+        for quantity in compared.extra:
+            figure = target[quantity.start : quantity.end]
+            message = f"{figure!r} in the translation states no number of the Chinese: check it"
+            issues.append(Issue("number-extra", message, "warning"))
+    return issues
+
+
+def _unrendered(hit: TermHit, target: str, earlier: Sequence[str]) -> Issue | None:
+    """What to say of an approved term none of whose renderings the English holds: nothing if it names it
+    shortly after the full name stood earlier in the document; a warning for the term in the translator's
+    own words; else an error."""
+    short = next((s for r in hit.entry.renderings if (s := says_short_form(target, r))), None)
+    if short and earlier:
+        before = " ".join(earlier)
+        if any(renders(before, r) for r in hit.entry.renderings):
+            return None
+    if any(shares_head_words(target, r) for r in hit.entry.renderings):
+        message = f"{hit.zh}: worded otherwise than the glossary's {hit.en!r}: check that it says the same"
+        return Issue("term-variant", message, "warning")
+    return Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}")
+
+
+def check_segment(segment: Segment, earlier: Sequence[str] = ()) -> list[Issue]:
+    """QA of one segment; ``earlier``, the English of the segments before it in its document (where a
+    term's full name may stand that the segment names shortly)."""
     target = segment.target
     if not target.strip():
         if segment.state is State.INITIAL:
@@ -32,18 +77,12 @@ def check_segment(segment: Segment) -> list[Issue]:
                 message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
                 issues.append(Issue("proposed-term", message, "warning"))
         elif hit.en and not rendered(target, hit.entry, holder):
-            issues.append(Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}"))
+            issue = _unrendered(hit, target, earlier)
+            issues += [issue] if issue else []
         for avoid in hit.entry.avoid:
             if renders(target, avoid):
                 issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
-    named_by_context = years_by_context(target)
-    for quantity in missing_quantities(segment.normalized, target):
-        if quantity.dimension == "year" and named_by_context:
-            year = quantity.shown()
-            message = f"{year} is written {named_by_context.pop(0)!r}: check that it means {year}"
-            issues.append(Issue("year-by-context", message, "warning"))
-        else:
-            issues.append(Issue("number-mismatch", f"{quantity.shown()} is not in the translation"))
+    issues += quantity_issues(segment.normalized, target)
     left = sorted({c for c in target if is_cjk(c)})
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
@@ -74,8 +113,20 @@ def held_renderings(entry: Entry, holder: TermHit | None) -> list[str]:
 
 
 def check_document(document: Document) -> None:
+    earlier: list[str] = []
     for segment in document.segments:
-        segment.issues = check_segment(segment)
+        segment.issues = check_segment(segment, earlier)
+        earlier.append(segment.target)
+
+
+def english_before(document: Document, segment: Segment) -> list[str]:
+    """The English of the segments before ``segment`` in ``document`` (what ``check_segment`` looks back on)."""
+    earlier = []
+    for other in document.segments:
+        if other is segment:
+            break
+        earlier.append(other.target)
+    return earlier
 
 
 def count_errors(document: Document) -> int:

@@ -54,6 +54,7 @@ ZH_UNITS = {
     "个百分点": ("points", 1.0, "percentage points"),
     "倍": ("times", 1.0, "times"),
     "周年": ("years", 1.0, "anniversary"),  # 100周年: the 100th anniversary, the centenary
+    "世纪": ("years", 100.0, "century"),  # 19世纪: the 19th century (as English reads it: 1,900 years' worth)
     "年": ("years", 1.0, "years"),
     "周岁": ("years", 1.0, "years"),  # an age: 80岁 is "80 years" (of life expectancy, say)
     "岁": ("years", 1.0, "years"),
@@ -75,6 +76,9 @@ _DOUBLING = re.compile(r"翻(一|两|二|三)番")
 _FRACTION = re.compile(rf"(?P<whole>[{_CN_NUMERAL}]+|\d+)分之(?P<part>[{_CN_NUMERAL}]+|\d+(?:\.\d+)?)")
 _HALF = re.compile(r"(?<![一二三四五六七八九十])一半")
 _ZH_MONTH = re.compile(r"(\d{1,2})月")
+_ZH_DAY = re.compile(r"(?<=月)(\d{1,2})日")  # 6月5日: the fifth of a month
+# Words that count things one by one (个, 支, 项 …): "1支部队" is "a unit", as 一 before them is "a".
+_CLASSIFIERS = "个支项名位座家所条次批件套份只头匹张台辆艘架枚部篇届"
 
 
 def _number(arabic: str | None, chinese: str | None) -> float | None:
@@ -112,6 +116,14 @@ def _ordinal(value: float) -> str:
     number = int(value)
     suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number:,}{suffix}"
+
+
+def _step(written: str) -> float:
+    """The place of a figure's last non-zero digit: 5000 → 1000, 35 → 1, 2.5 → 0.1; what "多" adds up to."""
+    whole, _, decimals = written.replace(",", "").partition(".")
+    if decimals.strip("0"):
+        return 10.0 ** -len(decimals.rstrip("0"))
+    return 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1.0
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -152,12 +164,17 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue
         if match["chinese"] and value == 1 and not match["scale"]:
             continue  # 一年, 一倍, 最后一公里: English says "a year", "the past year", "the last mile"
+        counted_one = match["arabic"] == "1" and not (match["unit"] or match["scale"])
+        if counted_one and match.end() < len(text) and text[match.end()] in _CLASSIFIERS:
+            continue  # 1支700人的步兵营: "an infantry battalion of 700"
         if match["chinese"] and match.start() and text[match.start() - 1] in "几数":
             continue  # 几十年, 数十万: an indefinite amount ("decades", "hundreds of thousands")
         if match.start() and text[match.start() - 1] in _DEMONSTRATIVES:
             continue  # 这五年: a quantity stated before, pointed back to
         count = value * scale
+        more = bool(match["more"] or match["after"])
         year = match["arabic"] and match["arabic"].isdigit() and len(match["arabic"]) == 4 and match["unit"] == "年"
+        year = year and not more  # 5000多年: over 5,000 years, not a calendar year
         if year and not match["scale"]:
             dimension, size, english = "year", 1.0, ""  # 2023年: a year, not a number of years
         elif unit:
@@ -166,8 +183,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
             dimension, size, english = "count", 1.0, ""
         approx = {"约": "about", "近": "nearly", "超过": "over", "逾": "over"}.get(match["before"] or "", "")
         approx = approx or ("over" if match["more"] or match["after"] else "")
-        if match["unit"] == "周年":
-            figure = _ordinal(count)  # the 75th anniversary
+        if match["unit"] in ("周年", "世纪"):
+            figure = _ordinal(count)  # the 75th anniversary, the 19th century
         elif dimension == "year":
             figure = str(int(count))
         elif dimension == "percent":
@@ -177,11 +194,18 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if count == 1 and english.endswith("s"):
             english = english[:-1]  # 1 kilometer, 1 percentage point
         words = " ".join(part for part in (approx, figure, english) if part)
-        found.append(Quantity(match.start(), match.end(), count * size, dimension, approx, words))
+        step = _step(match["arabic"]) if match["arabic"] else 10.0 ** (len(str(int(value))) - 1)
+        upper = (value + step) * scale * size if more else 0.0
+        found.append(Quantity(match.start(), match.end(), count * size, dimension, approx, words, upper))
     for match in _DOUBLING.finditer(text):
         times = {"一": 2, "两": 4, "二": 4, "三": 8}[match.group(1)]
         found.append(Quantity(match.start(), match.end(), times, "times", "", "double" if times == 2 else ""))
     for match in _ZH_MONTH.finditer(text):
         if 1 <= int(match.group(1)) <= 12:
             found.append(Quantity(match.start(), match.end(), int(match.group(1)), "month"))
+    for match in _ZH_DAY.finditer(text):  # read as a count above: the same number, said to be a day
+        read = [q for q in found if q.start == match.start(1) and q.dimension == "count"]
+        if read:
+            found = [q for q in found if q not in read]
+            found.append(Quantity(match.start(1), match.end(), int(match.group(1)), "day"))
     return sorted(found, key=lambda q: q.start)

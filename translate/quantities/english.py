@@ -173,6 +173,21 @@ _SPAN_YEARS = {"decade": 10, "century": 100}
 _THIS_YEAR_AND_NEXT = re.compile(r"\bthis year and next\b", re.IGNORECASE)  # 今明两年: two years
 # A calendar year named from the text's own time ("this year's 11th issue" for 2024年第11期).
 _YEAR_BY_CONTEXT = re.compile(r"\b(?:this|last|next) year\b(?! and next)", re.IGNORECASE)
+# A day or month named from the text's own time: which date it is depends on when it was said.
+_DATE_BY_CONTEXT = re.compile(
+    r"\b(?:(?:the day (?:before|after) )?(?:yesterday|tomorrow)|today|tonight"
+    r"|(?:this|last|next|earlier this|later this) (?:week|weekend|month|morning|afternoon|evening)"
+    r"|(?:this|last|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+# A Roman numeral numbering a part of something: Annex I, Phase II, World War II (never "I" alone elsewhere).
+_ROMAN = re.compile(
+    r"\b(?:Annex|Appendix|Part|Chapter|Article|Phase|Section|Volume|Schedule|Title|Stage|Round|Category|Class|Level|"
+    r"Grade|Book|War|Item|Group|Pillar|Plan)\s+([IVXLC]{1,7})\b"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# A second year of a range written short: 2026-27, 2019–20 (the century of the first).
+_SHORT_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")
 _WORD_OR_FIGURE = re.compile(
     r"(?P<figure>\d+(?:,\d{3})*(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?|(?P<word>[A-Za-z]+)|(?P<joint>[\s-]+(?:and\s+)?)",
 )
@@ -275,6 +290,16 @@ def _currency(text: str, start: int) -> str:
     return _CURRENCY_UNIT.get(match.group(1).lower(), "usd")
 
 
+def roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[char] for char in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def dates_by_context(text: str) -> list[str]:
+    """The phrases that name a day or a month from the text's own time ("yesterday", "last week")."""
+    return [match.group() for match in _DATE_BY_CONTEXT.finditer(text)]
+
+
 def years_by_context(text: str) -> list[str]:
     """The phrases that name a calendar year from the text's own time ("this year", "last year", "next
     year"), in order: which year they mean depends on when the text was written, which QA cannot know."""
@@ -357,6 +382,13 @@ def english_quantities(text: str) -> list[Quantity]:
         value = _MULTIPLE_VALUES[stem] if stem else _CARDINALS.get(match.group(3).lower())
         if value:  # "sixfold", "ten-fold"; "manifold" is no number
             found.append(Quantity(match.start(), match.end(), value, "times"))
+    for match in _ROMAN.finditer(text):
+        found.append(Quantity(match.start(1), match.end(1), roman_value(match.group(1)), "count"))
+    for match in _SHORT_YEAR_RANGE.finditer(text):  # 2026-27: the 27 read above is the year 2027
+        full = int(match.group(1)) // 100 * 100 + int(match.group(2))
+        if full > int(match.group(1)):
+            found = [q for q in found if q.start != match.start(2)]
+            found.append(Quantity(match.start(2), match.end(2), full, "count"))
     for match in _ONE_IN.finditer(text):
         part, whole = (_word_value(group) for group in match.groups())
         if part and whole and part < whole:

@@ -16,6 +16,9 @@ class Quantity:
     dimension: str
     approx: str = ""  # over, about, nearly
     english: str = ""  # the protected English form (Chinese quantities)
+    # Where a Chinese amount is "X and more" (5000多, 30余): the bound it stays under, in the base unit (5000多
+    # is 5,000 to under 6,000, 30余 30 to under 40); 0 for an exact amount.
+    upper: float = 0.0
 
     def shown(self) -> str:
         if self.english:
