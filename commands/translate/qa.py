@@ -1,7 +1,8 @@
 """``translate qa FILE.xlf...``: QA on bilingual XLIFF 2.1 or 1.2 files, ours or another tool's.
 
 Prints a table, a row per file (segments, untranslated segments, term
-occurrences and quantities checked and missing, other errors); ``--json``
+occurrences and quantities checked and missing, other errors, and warnings:
+what QA could not verify, for a person to look at); ``--json``
 prints one JSON document instead: for one file its report, as its qa.json
 holds it; for several, an array of their reports, in the order given.
 """
@@ -20,7 +21,7 @@ from glossary.store import load_glossary
 from pipeline.job import Failure, Outcome, publish_files, qa_file
 from translate.qa import qa_report
 
-COLUMNS = ("segments", "untranslated", "terms", "missing", "quantities", "missing", "other errors", "file")
+COLUMNS = ("segments", "untranslated", "terms", "missing", "quantities", "missing", "other errors", "warnings", "file")
 
 
 def add_qa_command(commands) -> None:
@@ -40,7 +41,11 @@ def _row(report: dict, source: Path) -> tuple:
     terms, numbers = by_check.get("missing-term", 0), by_check.get("number-mismatch", 0)
     other = report["errors"] - terms - numbers
     untranslated = by_check.get("untranslated", 0)
-    return (report["segments"], untranslated, checked["terms"], terms, checked["numbers"], numbers, other, str(source))
+    warnings = report["warnings"] - untranslated  # the untranslated segments have their own column
+    return (
+        report["segments"], untranslated, checked["terms"], terms, checked["numbers"], numbers, other, warnings,
+        str(source),
+    )  # fmt: skip
 
 
 def run_qa(args: argparse.Namespace) -> int:

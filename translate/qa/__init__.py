@@ -159,6 +159,9 @@ def qa_report(document: Document, xliff: str = "") -> dict:
         "glossary_sha256": document.glossary_sha256,
         "segments": len(document.segments),
         "errors": count_errors(document),
+        # What QA could not verify, for a person to look at (a term in other words, a date named from the
+        # text's own time, a figure that states no number of the Chinese): never counted as errors.
+        "warnings": sum(1 for s in document.segments for i in s.issues if i.severity == "warning"),
         "checked": checked(document),
         "not_read": document.skipped,  # what reading the source could not take, by kind: never dropped silently
         "by_check": dict(sorted(counts.items())),
