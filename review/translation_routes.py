@@ -60,7 +60,7 @@ def _segment_row(request: Request, view: TranslationView, number: int, segment: 
         pieces=source_pieces(segment),
         terms=target_terms(segment),
         states=EDIT_STATES,
-        group=origin_group(segment.origin),
+        group=origin_group(segment),
     )
 
 

@@ -44,11 +44,15 @@ def segment_version(segment: Segment) -> str:
     return hashlib.sha256(f"{segment.state}\x00{segment.target}".encode()).hexdigest()[:16]
 
 
-def origin_group(origin: str) -> str:
-    """human, memory, glossary, engine or untranslated: where a segment's English came from."""
+def origin_group(segment: Segment) -> str:
+    """human, memory, glossary, engine or untranslated: where a segment's English came from (a target with
+    no mark of ours, from another tool or typed into the file, is a person's, as ``post_edited`` counts it)."""
+    origin = segment.origin
+    if not segment.target.strip():
+        return "untranslated"
     if origin.startswith("tm-fuzzy"):
         return "memory"
-    return ORIGIN_GROUPS.get(origin, "untranslated" if not origin else "engine")
+    return ORIGIN_GROUPS.get(origin, "human" if not origin else "engine")
 
 
 @dataclass
@@ -110,7 +114,7 @@ class TranslationView:
         return {
             "checks": dict(sorted(Counter(i.check for i in issues).items())),
             "warnings": {i.check for i in issues} - {i.check for i in issues if i.severity == "error"},
-            "origins": Counter(origin_group(s.origin) for s in segments),
+            "origins": Counter(origin_group(s) for s in segments),
             "segments": len(segments),
         }
 

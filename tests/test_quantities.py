@@ -240,10 +240,7 @@ def test_what_qa_cannot_verify_is_a_warning_and_an_added_figure_is_said():
     def checks(source, target):
         return [(i.check, i.severity) for i in quantity_issues(source, target)]
 
-    assert checks("6月5日，双方举行会谈", "Yesterday, the two sides held talks") == [
-        ("date-by-context", "warning"),
-        ("date-by-context", "warning"),
-    ]
+    assert checks("6月5日，双方举行会谈", "Yesterday, the two sides held talks") == [("date-by-context", "warning")]
     assert checks("双方举行会谈", "The two sides held 3 rounds of talks") == [("number-extra", "warning")]
     assert checks("圣彼得堡国际经济论坛", "the 29th St. Petersburg International Economic Forum") == []  # a name
     assert checks("今年经济增长", "In 2026 the economy grew") == []  # the year English adds

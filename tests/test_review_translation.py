@@ -244,3 +244,12 @@ def test_a_long_report_is_shown_a_page_at_a_time(run, tmp_path, glossary_file):
     version = segment_version(read_xliff(xliff).segments[-1])
     answer = save(client, segment_ids(xliff)[-1], "Item 450 was done.", version=version)  # as on any page
     assert answer.status_code == 200 and read_xliff(xliff).segments[-1].target == "Item 450 was done."
+
+
+def test_a_target_from_another_tool_counts_as_a_persons_in_the_chart():
+    from review.translation_view import origin_group
+    from translate.document import Segment
+
+    assert origin_group(Segment("s1", "会议。", "会议。", "The meeting.", origin="")) == "human"  # another tool's
+    assert origin_group(Segment("s2", "会议。", "会议。", "", origin="mt")) == "untranslated"
+    assert origin_group(Segment("s3", "会议。", "会议。", "The meeting.", origin="tm-fuzzy-92")) == "memory"

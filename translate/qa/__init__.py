@@ -19,6 +19,8 @@ from translate.qa.english import noun_forms, renders
 from translate.qa.mentions import says_short_form, shares_head_words
 from translate.quantities import chinese_quantities, compare_quantities, dates_by_context, years_by_context
 
+_DAY_AFTER = re.compile(r"\d{1,2}日")
+
 
 def quantity_issues(source: str, target: str) -> list[Issue]:
     """Errors for the source's quantities the English does not state; warnings where QA cannot tell: a year
@@ -33,8 +35,12 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
             message = f"{shown} is written {years.pop(0)!r}: check that it means {shown}"
             issues.append(Issue("year-by-context", message, "warning"))
         elif quantity.dimension in ("month", "day") and dates:
-            said = dates[0]  # one phrase names the month and its day together
-            message = f"the date ({quantity.dimension} {shown}) is written {said!r}: check that it means it"
+            if issues and issues[-1].check == "date-by-context" and quantity.dimension == "day":
+                continue  # the day of the month just said: one date, one warning
+            date = source[quantity.start : quantity.end]
+            day = _DAY_AFTER.match(source, quantity.end) if quantity.dimension == "month" else None
+            date += day.group() if day else ""
+            message = f"the date {date} is written {dates[0]!r}: check that it means it"
             issues.append(Issue("date-by-context", message, "warning"))
         else:
             issues.append(Issue("number-mismatch", f"{shown} is not in the translation"))
