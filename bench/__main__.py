@@ -9,6 +9,7 @@ from bench import (
     evidence,
     fidelity,
     glossary_match,
+    heldout,
     llm_engine,
     memory,
     publishing,
@@ -18,7 +19,7 @@ from bench import (
 
 
 def main() -> int:
-    benches = (glossary_match, fidelity, memory, evidence, docx_rows, publishing)
+    benches = (glossary_match, fidelity, heldout, memory, evidence, docx_rows, publishing)
     benches += (review_glossary, review_translation, llm_engine)
     results = [bench.run() for bench in benches]
     return 0 if all(results) else 1
