@@ -25,10 +25,10 @@ import csv
 import re
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.fidelity import write_xliff
 from glossary.store import Glossary, load_glossary
 from pipeline.job import Options, qa_file
 from translate.document import Document
@@ -36,7 +36,6 @@ from translate.normalize import normalize
 from translate.quantities import chinese_quantities, english_quantities
 
 FOLDER = Path(__file__).resolve().parent / "heldout"
-XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 TERM_CHECKS = ("missing-term", "avoided-term")
 NUMBER_CHECKS = ("number-mismatch",)
 TERM_TARGET, NUMBER_TARGET, WARNING_TARGET, CAUGHT_TARGET = 0.05, 0.01, 0.15, 0.98
@@ -50,17 +49,9 @@ def read_set(path: Path) -> list[tuple[str, str]]:
 
 def checked_document(pairs: list[tuple[str, str]], glossary: Glossary) -> Document:
     """The pairs as a plain XLIFF 2.1 of another tool, through ``translate qa``."""
-    root = ET.Element(f"{{{XLIFF}}}xliff", version="2.1", srcLang="zh", trgLang="en")
-    file = ET.SubElement(root, f"{{{XLIFF}}}file", id="f1", original="heldout")
-    for number, (zh, en) in enumerate(pairs, start=1):
-        unit = ET.SubElement(file, f"{{{XLIFF}}}unit", id=f"p{number}")
-        segment = ET.SubElement(unit, f"{{{XLIFF}}}segment", id=f"p{number}s1", state="final")
-        ET.SubElement(segment, f"{{{XLIFF}}}source").text = zh
-        ET.SubElement(segment, f"{{{XLIFF}}}target").text = en
-    ET.register_namespace("", XLIFF)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "heldout.zh-en.xlf"
-        ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+        write_xliff(pairs, path)
         return qa_file(path, glossary, Options(out_dir=None)).document
 
 
