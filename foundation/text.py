@@ -75,16 +75,15 @@ class NotAllowedCharacter(UserError):
     """Text holding a character the project cannot store; it names the character and where it stands."""
 
     def __init__(self, what: str, position: int, char: str, path=None, line=None):
-        self.what, self.position, self.char = what, position, char
         said = f"{what} holds {character_name(char)} at character {position}, which cannot be stored"
         super().__init__(said, path, line)
 
 
-def checked(text: str, what: str, path=None) -> str:
+def checked(text: str, what: str, path=None, line: int | None = None) -> str:
     """``text`` itself when the rule allows all of it; else ``NotAllowedCharacter`` naming the first one."""
     found = first_not_allowed(text)
     if found is not None:
-        raise NotAllowedCharacter(what, found[0], found[1], path)
+        raise NotAllowedCharacter(what, found[0], found[1], path, line)
     return text
 
 
@@ -106,7 +105,7 @@ def clean(text: str, what: str, *, one_line: bool = False) -> str:
     return _ANY_SPACE.sub(" ", text).strip() if one_line else text
 
 
-def check_tree(root: ET.Element, label=None) -> ET.Element:
+def check_tree(root: ET.Element, label=None) -> None:
     """``root`` itself when every text, tail and attribute in it keeps the rule: a writer's last look before
     its bytes are made, so that no file is ever written that a reader (ours or another tool) would refuse.
     A refusal names the element, and the nearest element with an ``id`` around it (the unit)."""
@@ -124,7 +123,6 @@ def check_tree(root: ET.Element, label=None) -> ET.Element:
             checked(child.tail or "", f"the text after <{child.tag.rpartition('}')[2]}> in {where}", label)
 
     walk(root, "")
-    return root
 
 
 def storable(text: str) -> tuple[str, int]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from foundation.errors import UserError
 from foundation.files import decode_utf8, exclusive, read_bytes, write_bytes_atomic
-from foundation.text import NotAllowedCharacter, first_not_allowed
+from foundation.text import checked
 from glossary.entry import COLUMNS, DOMAINS, LEGACY_COLUMNS, STATUSES, Entry, Status
 from glossary.match import TermHit, TermMatcher
 
@@ -136,9 +136,7 @@ def checked_entry(entry: Entry, path: Path, line: int) -> Entry:
     entry.admitted = _items(entry.admitted, "admitted", where)
     entry.avoid = _items(entry.avoid, "avoid", where)
     for value in (entry.zh, entry.en, entry.note, entry.source, *entry.variants, *entry.admitted, *entry.avoid):
-        found = first_not_allowed(value)
-        if found is not None:
-            raise NotAllowedCharacter(f"the field {value[:40]!r}", *found, *where)
+        checked(value, f"the field {value[:40]!r}", *where)
     if not entry.zh:
         raise UserError("empty zh", *where)
     if entry.status not in STATUSES:

@@ -120,7 +120,7 @@ class GlossaryView:
         head = history.git_head(self.path)
         if self._git is None or self._git[0] != head:
             self._git = (head, history.git_history(self.path) if head else {})
-        return history.history(self.path, entry.zh, self._git[1], list(entry.to_row()))
+        return history.history(self.path, entry.zh, self._git[1], list(entry.to_row()), self.glossary().sha256)
 
     # -- changes -----------------------------------------------------------------------------------
     def save(self, zh: str, version: str, fields: dict[str, str]) -> Entry:

@@ -179,19 +179,13 @@ def git_history(glossary: Path) -> dict[str, list[Change]]:
     return changes
 
 
-def file_hash(glossary: Path) -> str:
-    try:
-        return hashlib.sha256(glossary.read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
 def history(
-    glossary: Path, zh: str, from_git: dict[str, list[Change]], current: list[str] | None = None
+    glossary: Path, zh: str, from_git: dict[str, list[Change]], current: list[str] | None = None, now: str = ""
 ) -> list[Change]:
     """Every change to ``zh`` known (``from_git``: what ``git_history`` found), newest first; ``current``,
-    the entry's row in the file now, tells a past chapter's change that still holds from one that does not."""
-    logged = _logged(glossary, zh, file_hash(glossary), current)  # in the order things happened
+    the entry's row in the file now, tells a past chapter's change that still holds from one that does not,
+    and ``now``, the file's sha256 as loaded, whether it is what the app last wrote."""
+    logged = _logged(glossary, zh, now, current)  # in the order things happened
     # By time, and within one second by that order (git's commits first): a mark of an outside change stays
     # below the change that found it, and above the changes it made past.
     ordered = [(_instant(c.when), -1, c) for c in from_git.get(zh, [])]

@@ -9,7 +9,7 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from foundation.errors import UserError
-from glossary.store import add_entry, editing
+from glossary.store import add_entry, editing, one_line
 from review.translation_view import EDIT_STATES, StaleSegment, TranslationView, origin_group, segment_version
 from review.web import NotFound, error, fragment, json_body, page_number, render, text_field
 from translate.document import Segment
@@ -157,7 +157,7 @@ def routes(views: list[TranslationView]) -> list[Route]:
         glossary_path = views[0].glossary_path
         try:
             with editing(glossary_path) as glossary:
-                existing = glossary.find(" ".join(zh.split()))
+                existing = glossary.find(one_line(zh))
                 if existing is not None:  # said for a reviewer in a browser: where to change it, in the app
                     as_now = f"as “{existing.en}” ({existing.status})" if existing.en else f"({existing.status})"
                     raise UserError(
