@@ -3,13 +3,14 @@
 The sets in ``bench/heldout/*.csv`` (``set,year,genre,url,zh,en``: a Chinese paragraph and its published
 English a row; see ``bench/heldout/SOURCES.md``) were gathered from stored public pages by a helper that
 never saw how QA does on them, and no rule was fitted to them.  Each set is checked as ``translate qa``
-checks an XLIFF of another tool (final targets, no term marks), with the shipped glossary:
+checks an XLIFF of another tool (final targets, no term marks), with the shipped glossary, one page (``url``)
+a document, given the year the set states for it (``translate qa --year``); its kind is inferred:
 
 - false alarms: on published English every error is one.  Term errors (missing-term, avoided-term) per
   approved term occurrence, number errors (number-mismatch) per Chinese quantity, and warnings (any
   check) per check made (term occurrences and quantities together), each apart;
 - planted errors: in each paragraph where it can be done, one error is planted and QA must report it as
-  an error on that paragraph where it reported none of its kind before:
+  an error on that paragraph where it reported none of its kind before (checked in its page again):
   - a number: a figure of the English that stands once, whose value the Chinese states once, has its
     first digit raised by one (5,000 → 6,000, 31st → 41st, 2.0 → 3.0);
   - a term: an approved term the Chinese holds once, whose preferred rendering the English writes word for
@@ -25,14 +26,15 @@ import csv
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.fidelity import write_xliff
 from glossary.store import Glossary, load_glossary
 from pipeline.job import Options, qa_file
-from translate.document import Document
+from translate.document import Segment
 from translate.normalize import normalize
+from translate.occasion import stated_year
 from translate.quantities import chinese_quantities, english_quantities
 
 FOLDER = Path(__file__).resolve().parent / "heldout"
@@ -42,17 +44,38 @@ TERM_TARGET, NUMBER_TARGET, WARNING_TARGET, CAUGHT_TARGET = 0.05, 0.01, 0.15, 0.
 NEUTRAL = "the matter"
 
 
-def read_set(path: Path) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Row:
+    zh: str
+    en: str
+    year: int | None  # the year the page gives for its text
+    page: str  # the page it comes from: its paragraphs are one document
+
+
+def read_set(path: Path) -> list[Row]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [(row["zh"].strip(), row["en"].strip()) for row in csv.DictReader(handle) if row["zh"].strip()]
+        rows = [row for row in csv.DictReader(handle) if row["zh"].strip()]
+    return [
+        Row(row["zh"].strip(), row["en"].strip(), stated_year(row.get("year") or ""), row.get("url") or f"row {i}")
+        for i, row in enumerate(rows)
+    ]
 
 
-def checked_document(pairs: list[tuple[str, str]], glossary: Glossary) -> Document:
-    """The pairs as a plain XLIFF 2.1 of another tool, through ``translate qa``."""
+def checked_segments(rows: list[Row], glossary: Glossary) -> list[Segment]:
+    """The rows checked as ``translate qa`` checks plain XLIFF 2.1 files of another tool, one a page (its
+    paragraphs in order, so a short form may follow the full name) given the page's year; the segments in
+    the rows' order."""
+    pages: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        pages.setdefault(row.page, []).append(index)
+    checked: dict[int, Segment] = {}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "heldout.zh-en.xlf"
-        write_xliff(pairs, path)
-        return qa_file(path, glossary, Options(out_dir=None)).document
+        for indexes in pages.values():
+            write_xliff([(rows[i].zh, rows[i].en) for i in indexes], path)
+            options = Options(out_dir=None, year=rows[indexes[0]].year)
+            checked.update(zip(indexes, qa_file(path, glossary, options).document.segments))
+    return [checked[index] for index in range(len(rows))]
 
 
 def _errors(segment, checks: tuple[str, ...]) -> int:
@@ -73,9 +96,9 @@ class Figures:
     terms_caught: int = 0
 
 
-def false_alarms(pairs: list[tuple[str, str]], glossary: Glossary) -> tuple[Figures, Document]:
-    document = checked_document(pairs, glossary)
-    segments = [s for s in document.segments if s.target.strip()]
+def false_alarms(rows: list[Row], glossary: Glossary) -> tuple[Figures, list[Segment]]:
+    checked = checked_segments(rows, glossary)
+    segments = [s for s in checked if s.target.strip()]
     figures = Figures(
         pairs=len(segments),
         terms=sum(1 for s in segments for h in s.terms if h.status == "approved" and h.en),
@@ -84,7 +107,7 @@ def false_alarms(pairs: list[tuple[str, str]], glossary: Glossary) -> tuple[Figu
         number_errors=sum(_errors(s, NUMBER_CHECKS) for s in segments),
         warnings=sum(1 for s in segments for i in s.issues if i.severity == "warning"),
     )
-    return figures, document
+    return figures, checked
 
 
 def _raised(figure: str) -> str:
@@ -109,10 +132,10 @@ def plant_number(zh: str, en: str) -> str | None:
     return None
 
 
-def plant_term(zh: str, en: str, glossary: Glossary) -> tuple[str, str] | None:
-    """``en`` with one approved term's rendering replaced, where the term stands once and its rendering
-    word for word once; and the term."""
-    hits = [h for h in glossary.find_terms(normalize(zh)) if h.status == "approved" and h.en]
+def plant_term(segment: Segment, en: str) -> tuple[str, str] | None:
+    """``en`` with one approved term's rendering replaced, where the term (as QA found it in the segment)
+    stands once and its rendering word for word once; and the term."""
+    hits = [h for h in segment.terms if h.status == "approved" and h.en]
     for hit in hits:
         if sum(1 for h in hits if h.zh == hit.zh) != 1:
             continue
@@ -122,33 +145,31 @@ def plant_term(zh: str, en: str, glossary: Glossary) -> tuple[str, str] | None:
     return None
 
 
-def planted(pairs: list[tuple[str, str]], before: Document, glossary: Glossary, figures: Figures) -> None:
-    """Plant the errors, check the planted text, and count what QA caught (an error of the kind on the
-    paragraph where there was none before)."""
-    clean = {i: s for i, s in enumerate(before.segments)}
+def planted(rows: list[Row], clean: list[Segment], glossary: Glossary, figures: Figures) -> None:
+    """Plant the errors, check the planted text (each planted paragraph in its page, as it was checked
+    clean), and count what QA caught (an error of the kind on the paragraph where there was none before)."""
     number_rows, term_rows = [], []
-    for index, (zh, en) in enumerate(pairs):
-        if _errors(clean[index], NUMBER_CHECKS) == 0:
-            changed = plant_number(zh, en)
+    for row, segment in zip(rows, clean):
+        if _errors(segment, NUMBER_CHECKS) == 0:
+            changed = plant_number(row.zh, row.en)
             if changed:
-                number_rows.append((index, (zh, changed)))
-        if _errors(clean[index], TERM_CHECKS) == 0:
-            replaced = plant_term(zh, en, glossary)
+                number_rows.append(replace(row, en=changed))
+        if _errors(segment, TERM_CHECKS) == 0:
+            replaced = plant_term(segment, row.en)
             if replaced:
-                term_rows.append((index, (zh, replaced[0])))
-    for rows, checks, kind in ((number_rows, NUMBER_CHECKS, "numbers"), (term_rows, TERM_CHECKS, "terms")):
-        if not rows:
+                term_rows.append(replace(row, en=replaced[0]))
+    for changed, checks, kind in ((number_rows, NUMBER_CHECKS, "numbers"), (term_rows, TERM_CHECKS, "terms")):
+        if not changed:
             continue
-        document = checked_document([pair for _, pair in rows], glossary)
-        caught = sum(1 for segment in document.segments if _errors(segment, checks))
-        setattr(figures, f"{kind}_planted", len(rows))
+        caught = sum(1 for segment in checked_segments(changed, glossary) if _errors(segment, checks))
+        setattr(figures, f"{kind}_planted", len(changed))
         setattr(figures, f"{kind}_caught", caught)
 
 
 def measure(path: Path, glossary: Glossary) -> Figures:
-    pairs = read_set(path)
-    figures, document = false_alarms(pairs, glossary)
-    planted(pairs, document, glossary, figures)
+    rows = read_set(path)
+    figures, segments = false_alarms(rows, glossary)
+    planted(rows, segments, glossary, figures)
     return figures
 
 

@@ -15,7 +15,7 @@ from commands.parsing import USAGE_ERROR, Parser, add_version, parsed
 from foundation.errors import UserError, guarded
 from foundation.files import write_bytes_atomic
 from glossary.check import check_glossary
-from glossary.entry import COLUMNS, DOMAINS, STATUSES
+from glossary.entry import COLUMNS, DOCUMENT_KINDS, DOMAINS, STATUSES
 from glossary.exchange import merge, read_exchange_file, to_csv, to_tbx
 from glossary.own import editable_glossary_path, shipped_changed, update_from_shipped
 from glossary.stats import summary
@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--avoid", help="|-separated renderings not to use")
         command.add_argument("--note", help="why this rendering, for the next reviewer")
         command.add_argument("--source", help="where the rendering is attested (document, year, paragraph)")
+        command.add_argument(
+            "--scope", help=f"|-separated kinds of document the sense holds in ({', '.join(DOCUMENT_KINDS)})"
+        )
+        command.add_argument(
+            "--context", help="|-separated words near the term: +word selects it, -word excludes it (--context=-驻)"
+        )
+        command.add_argument("--eras", help="|-separated renderings official in some years: 'rendering@2013-2017'")
     commands.add_parser("stats", help="counts per status and domain")
     commands.add_parser(
         "update",
@@ -182,6 +189,7 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
     import json
 
     from translate.evidence import gather
+    from translate.evidence_proposals import proposals
 
     if not args.files and not args.tm:
         raise UserError("give parallel text: TMX, XLIFF or CSV files, or --tm for the translation memory")
@@ -189,7 +197,8 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
     results = gather(pairs, glossary)
     shown = results[: args.limit] if args.limit else results
     if args.json:
-        report = {"pairs": len(pairs), "entries": [e.as_json(args.examples) for e in shown]}
+        entries = [e.as_json(args.examples) | {"proposed": vars(proposals(e))} for e in shown]
+        report = {"pairs": len(pairs), "entries": entries}
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return
     print(f"{len(pairs)} parallel segments; {len(results)} entries occur; preferred rendering share, lowest first")
@@ -209,6 +218,10 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
             )
         if evidence.candidates:
             print("    candidates: " + "; ".join(f"{c.text!r} ({c.coverage:.0%})" for c in evidence.candidates))
+        proposed = proposals(evidence)
+        for column, items in (("eras", proposed.eras), ("context", proposed.context), ("scope", proposed.scope)):
+            if items:
+                print(f"    proposed {column}: {'|'.join(items)}  (glossary set {evidence.entry.zh} --{column} ...)")
         for occurrence in [o for o in evidence.occurrences if not o.found][: args.examples]:
             print(f"    neither, {occurrence.pair.where}: {occurrence.pair.target[:160]}")
 

@@ -6,9 +6,20 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-COLUMNS = ("zh", "en", "status", "variants", "admitted", "avoid", "domain", "note", "source")
-# The layout before admitted renderings: still read, written in the new one.
-LEGACY_COLUMNS = tuple(c for c in COLUMNS if c != "admitted")
+COLUMNS = (
+    "zh", "en", "status", "variants", "admitted", "avoid", "domain", "note", "source", "scope", "context", "eras",
+)  # fmt: skip
+# Earlier layouts, still read (what they lack is empty), written in the current one: before the sense and
+# era columns, and before admitted renderings.
+LAYOUTS = (COLUMNS, COLUMNS[:9], tuple(c for c in COLUMNS[:9] if c != "admitted"))
+
+
+def widened(cells: list[str], layout: tuple[str, ...]) -> list[str]:
+    """A row written in ``layout`` (one of ``LAYOUTS``) in the current column order, what it lacks empty."""
+    if layout == COLUMNS or len(cells) != len(layout):
+        return cells
+    by_name = dict(zip(layout, cells))
+    return [by_name.get(name, "") for name in COLUMNS]
 
 
 class Status(StrEnum):
@@ -36,6 +47,10 @@ DOMAINS = (
     "place",
     "general",
 )
+# The kinds of document an entry's sense can be limited to (its ``scope``): a term right in one kind of
+# text is wrong in another (办事处, a subdistrict office in a district's report, a representative office
+# in a press conference on missions abroad).
+DOCUMENT_KINDS = ("local-government", "central-government", "party", "diplomacy", "economy", "law", "defence")
 
 
 @dataclass
@@ -52,6 +67,13 @@ class Entry:
     # TBX's term model: ``en`` is the preferred rendering (injected and enforced), ``admitted`` are
     # renderings QA accepts too (abbreviations, an order official translators use), ``avoid`` deprecated ones.
     admitted: list[str] = field(default_factory=list)
+    # Where the entry's sense holds: the kinds of document (empty: every kind), and words near it that
+    # select it ("+街道") or exclude it ("-驻"): see ``glossary.senses``.
+    scope: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    # Renderings that were official in some years only, as "rendering@2013-2017" (open: "@2018-", "@-2012"):
+    # accepted in documents of those years (see ``glossary.eras``).
+    eras: list[str] = field(default_factory=list)
 
     @property
     def forms(self) -> list[str]:
@@ -66,7 +88,11 @@ class Entry:
     @property
     def fingerprint(self) -> str:
         """A short hash of the whole row: changes whenever anything a translation depends on changes."""
-        return hashlib.sha256("\t".join(self.to_row()).encode("utf-8")).hexdigest()[:16]
+        # The sense and era columns count only when they say something: adding them to the layout changes no
+        # entry that leaves them empty (the memory keys machine translations by this).
+        row = self.to_row()
+        kept = row if any(row[len(LAYOUTS[1]) :]) else row[: len(LAYOUTS[1])]
+        return hashlib.sha256("\t".join(kept).encode("utf-8")).hexdigest()[:16]
 
     def to_row(self) -> list[str]:
         return [
@@ -79,4 +105,7 @@ class Entry:
             self.domain,
             self.note,
             self.source,
+            "|".join(self.scope),
+            "|".join(self.context),
+            "|".join(self.eras),
         ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from foundation.errors import UserError
 from foundation.files import decode_utf8, parse_xml, read_bytes
 from foundation.text import NotAllowedCharacter, check_tree, checked
 from glossary.entry import DOMAINS, Entry, Status
+from glossary.eras import eras_of
 from glossary.store import Glossary, checked_entry, read_rows
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -22,14 +24,30 @@ PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-s
 # The entry's status travels on its Chinese headword; its English renderings carry the term model
 # (en preferred, admitted admitted, avoid deprecated) whatever the entry's status.
 TBX_STATUS = {Status.APPROVED: PREFERRED, Status.PROPOSED: ADMITTED, Status.REJECTED: DEPRECATED}
-STATUS_FROM_TBX = {v: k for k, v in TBX_STATUS.items()} | {"supersededTerm-admn-sts": Status.REJECTED}
+SUPERSEDED = "supersededTerm-admn-sts"
+STATUS_FROM_TBX = {v: k for k, v in TBX_STATUS.items()} | {SUPERSEDED: Status.REJECTED}
+# Senses and eras travel as usage notes (TBX-Basic's termNote type="usageNote", shown to translators by the
+# CAT tools that read TBX): on the headword, the kinds of document and the words near it; on an English
+# term of an era, its years (its status: superseded once the era has ended, else admitted).
+IN_KINDS, ONLY_NEAR, NOT_NEAR, OFFICIAL = "in: ", "only near: ", "not near: ", "official "
+_YEARS = re.compile(r"(\d{4})?-(\d{4})?")
 
 
-def _term_group(parent: ET.Element, term: str, status: str | None) -> None:
+def _term_group(parent: ET.Element, term: str, status: str | None, notes: list[str] = ()) -> None:
     tig = ET.SubElement(parent, "tig")
     ET.SubElement(tig, "term").text = term
     if status:
         ET.SubElement(tig, "termNote", type="administrativeStatus").text = status
+    for note in notes:
+        ET.SubElement(tig, "termNote", type="usageNote").text = note
+
+
+def _sense_notes(entry: Entry) -> list[str]:
+    selecting = [item[1:] for item in entry.context if item[0] == "+"]
+    excluding = [item[1:] for item in entry.context if item[0] == "-"]
+    notes = [IN_KINDS + ", ".join(entry.scope)] if entry.scope else []
+    notes += [ONLY_NEAR + ", ".join(selecting)] if selecting else []
+    return notes + ([NOT_NEAR + ", ".join(excluding)] if excluding else [])
 
 
 def to_tbx(entries: list[Entry]) -> bytes:
@@ -46,7 +64,7 @@ def to_tbx(entries: list[Entry]) -> bytes:
         if entry.source:
             ET.SubElement(term_entry, "admin", type="source").text = entry.source
         zh = ET.SubElement(term_entry, "langSet", {XML_LANG: "zh"})
-        _term_group(zh, entry.zh, TBX_STATUS[entry.status])
+        _term_group(zh, entry.zh, TBX_STATUS[entry.status], _sense_notes(entry))
         for variant in entry.variants:
             _term_group(zh, variant, ADMITTED)
         en = ET.SubElement(term_entry, "langSet", {XML_LANG: "en"})
@@ -56,6 +74,9 @@ def to_tbx(entries: list[Entry]) -> bytes:
             _term_group(en, admitted, ADMITTED)
         for avoid in entry.avoid:
             _term_group(en, avoid, DEPRECATED)
+        for era in eras_of(entry.eras):
+            years = f"{OFFICIAL}{era.first or ''}-{era.last or ''}"
+            _term_group(en, era.rendering, SUPERSEDED if era.last else ADMITTED, [years])
     ET.indent(root)
     check_tree(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
@@ -69,22 +90,46 @@ def _children(element: ET.Element, *names: str) -> list[ET.Element]:
     return [child for child in element if _local(child.tag) in names]
 
 
-def _terms(lang_set: ET.Element) -> list[tuple[str, str]]:
-    """(term, administrativeStatus) of each term group: TBX v2 tig/ntig or v3 termSec."""
+@dataclass(frozen=True)
+class _Term:
+    text: str
+    status: str  # administrativeStatus
+    notes: tuple[str, ...]  # usage notes
+
+
+def _terms(lang_set: ET.Element) -> list[_Term]:
+    """Each term group's term, administrativeStatus and usage notes: TBX v2 tig/ntig or v3 termSec."""
     found = []
     for group in _children(lang_set, "tig", "ntig", "termSec"):
         term = next((t for t in group.iter() if _local(t.tag) == "term"), None)
-        status = next(
-            (
-                n.text or ""
-                for n in group.iter()
-                if _local(n.tag) == "termNote" and n.get("type") == "administrativeStatus"
-            ),
-            "",
-        )
+        notes = [n for n in group.iter() if _local(n.tag) == "termNote"]
+        status = next((n.text or "" for n in notes if n.get("type") == "administrativeStatus"), "")
+        usage = tuple((n.text or "").strip() for n in notes if n.get("type") == "usageNote")
         if term is not None and (term.text or "").strip():
-            found.append(("".join(term.itertext()).strip(), status.strip()))
+            found.append(_Term("".join(term.itertext()).strip(), status.strip(), usage))
     return found
+
+
+def _era(term: _Term) -> str:
+    """``rendering@first-last`` of an English term whose usage note gives the years it was official."""
+    for note in term.notes:
+        years = _YEARS.fullmatch(note.removeprefix(OFFICIAL).strip()) if note.startswith(OFFICIAL) else None
+        if years and any(years.groups()):
+            return f"{term.text}@{years[1] or ''}-{years[2] or ''}"
+    return ""
+
+
+def _senses(head: _Term) -> tuple[list[str], list[str]]:
+    """The scope and context items the headword's usage notes give."""
+    scope: list[str] = []
+    context: list[str] = []
+    for note in head.notes:
+        for prefix, sign in ((ONLY_NEAR, "+"), (NOT_NEAR, "-")):
+            if note.startswith(prefix):
+                context += [sign + word.strip() for word in note.removeprefix(prefix).split(",") if word.strip()]
+        if note.startswith(IN_KINDS):
+            scope += [kind.strip() for kind in note.removeprefix(IN_KINDS).split(",") if kind.strip()]
+    return scope, context
 
 
 def from_tbx(data: bytes, label: str) -> list[Entry]:
@@ -99,28 +144,34 @@ def from_tbx(data: bytes, label: str) -> list[Entry]:
         for lang_set in _children(concept, "langSet", "langSec"):
             lang = (lang_set.get(XML_LANG) or "").lower().split("-")[0]
             by_lang.setdefault(lang, []).extend(_terms(lang_set))
-        zh_terms, en_terms = by_lang.get("zh", []), by_lang.get("en", [])
+        zh_terms, all_en = by_lang.get("zh", []), by_lang.get("en", [])
         if not zh_terms:
             continue
         head = zh_terms[0]
-        status = STATUS_FROM_TBX.get(head[1], Status.PROPOSED)
+        status = STATUS_FROM_TBX.get(head.status, Status.PROPOSED)
+        eras = [era for term in all_en if (era := _era(term))]
+        en_terms = [(t.text, t.status) for t in all_en if not _era(t)]
         accepted = [t for t, s in en_terms if s != DEPRECATED]
         # The preferred rendering, else the first accepted one (files that mark none preferred).
         preferred = [t for t, s in en_terms if s == PREFERRED][:1] or accepted[:1]
+        scope, context = _senses(head)
         domain = next((d.text or "" for d in concept.iter() if d.get("type") == "subjectField"), "general")
         entries.append(
             Entry(
-                zh=head[0],
+                zh=head.text,
                 en=preferred[0] if preferred else "",
                 admitted=[t for t in accepted if t not in preferred],
                 status=status if preferred or status is not Status.APPROVED else Status.PROPOSED,
-                variants=[t for t, _ in zh_terms[1:]],
+                variants=[t.text for t in zh_terms[1:]],
                 avoid=[t for t, s in en_terms if s == DEPRECATED],
                 domain=domain if domain in DOMAINS else "general",
                 note=" ".join((n.text or "").strip() for n in _children(concept, "note")),
                 source=" ".join(
                     (a.text or "").strip() for a in _children(concept, "admin") if a.get("type") == "source"
                 ),
+                scope=scope,
+                context=context,
+                eras=eras,
             )
         )
     return entries
@@ -209,6 +260,12 @@ def merge(glossary: Glossary, incoming: list[Entry]) -> MergeReport:
             old.variants += extra
             old.admitted += [a for a in new.admitted if a not in old.renderings]
             old.avoid += [a for a in new.avoid if a not in old.avoid]
+            # Senses and eras are added to, never narrowed: a scope the file gives where the entry has none
+            # would limit an entry reviewed for every kind of text, so it is left to a reviewer.
+            old.context += [c for c in new.context if c not in old.context]
+            old.eras += [e for e in new.eras if e not in old.eras]
+            if old.scope:
+                old.scope += [k for k in new.scope if k not in old.scope]
             glossary.changed()
             report.unchanged += not extra
         elif old.status is not Status.APPROVED and new.status is Status.APPROVED:

@@ -9,6 +9,7 @@ import ahocorasick
 from foundation.script import to_traditional
 from glossary.boundaries import WordBoundaries
 from glossary.entry import Entry, Status
+from glossary.senses import holds_here
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,9 @@ class TermMatcher:
     mostly parts of other words (辖区, 城镇, 布局).  Every form is also matched
     in Traditional script (derived with OpenCC), so a Traditional text is
     searched as it is.  A candidate cut out of a longer word (民生 in 人民生活)
-    is refused (``WordBoundaries``), and a shorter term inside it may still be
-    found in its place.
+    is refused (``WordBoundaries``), and so is one whose entry's context words
+    exclude it where it stands (``senses``: 办事处 after 驻); a shorter term
+    inside it may still be found in its place.
     """
 
     def __init__(self, entries: list[Entry]):
@@ -82,7 +84,9 @@ class TermMatcher:
         hits: list[TermHit] = []
         taken_until = 0
         for start, end, entry in candidates:
-            if start >= taken_until and (not words_checked or self.boundaries.stands_alone(text, start, end)):
+            if start < taken_until or not holds_here(entry, text, start, end):
+                continue
+            if not words_checked or self.boundaries.stands_alone(text, start, end):
                 hits.append(TermHit(start, end, entry))
                 taken_until = end
         return hits

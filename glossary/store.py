@@ -23,8 +23,10 @@ from pathlib import Path
 from foundation.errors import UserError
 from foundation.files import decode_utf8, exclusive, read_bytes, write_bytes_atomic
 from foundation.text import checked
-from glossary.entry import COLUMNS, DOMAINS, LEGACY_COLUMNS, STATUSES, Entry, Status
+from glossary.entry import COLUMNS, DOMAINS, LAYOUTS, STATUSES, Entry, Status, widened
+from glossary.eras import parse_era
 from glossary.match import TermHit, TermMatcher
+from glossary.senses import checked_context, checked_scope
 
 LOCK_TIMEOUT_SECONDS = 30.0
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -135,7 +137,11 @@ def checked_entry(entry: Entry, path: Path, line: int) -> Entry:
     entry.variants = _items(entry.variants, "variants", where)
     entry.admitted = _items(entry.admitted, "admitted", where)
     entry.avoid = _items(entry.avoid, "avoid", where)
-    for value in (entry.zh, entry.en, entry.note, entry.source, *entry.variants, *entry.admitted, *entry.avoid):
+    entry.scope = checked_scope(_items(entry.scope, "scope", where), where)
+    entry.context = checked_context(_items(entry.context, "context", where), where)
+    entry.eras = [str(parse_era(item, where)) for item in _items(entry.eras, "eras", where)]
+    lists = (*entry.variants, *entry.admitted, *entry.avoid, *entry.context, *entry.eras)
+    for value in (entry.zh, entry.en, entry.note, entry.source, *lists):
         checked(value, f"the field {value[:40]!r}", *where)
     if not entry.zh:
         raise UserError("empty zh", *where)
@@ -151,13 +157,17 @@ def checked_entry(entry: Entry, path: Path, line: int) -> Entry:
 
 
 def parse_row(cells: list[str], path: Path, line: int) -> Entry:
+    # The sense and era columns, empty at the end of a row, may be left out (an editor that trims a line's
+    # trailing tabs): the row reads as if they were there.
+    cells = cells + [""] * (len(COLUMNS) - len(cells)) if len(LAYOUTS[1]) <= len(cells) < len(COLUMNS) else cells
     if len(cells) != len(COLUMNS):
         raise UserError(
             f"expected {len(COLUMNS)} tab-separated columns ({' '.join(COLUMNS)}), found {len(cells)}", path, line
         )
-    zh, en, status, variants, admitted, avoid, domain, note, source = cells
-    entry = Entry(zh, en, status, variants.split("|"), avoid.split("|"), domain, note, source)
-    entry.admitted = admitted.split("|")
+    row = dict(zip(COLUMNS, cells))
+    entry = Entry(row["zh"], row["en"], row["status"], domain=row["domain"], note=row["note"], source=row["source"])
+    for name in ("variants", "admitted", "avoid", "scope", "context", "eras"):
+        setattr(entry, name, row[name].split("|"))
     return checked_entry(entry, path, line)
 
 
@@ -197,17 +207,12 @@ def _decode(path: Path) -> tuple[bytes, list[str]]:
     data = read_bytes(path)
     text = decode_utf8(data, path, "glossary")
     lines = text.splitlines()
-    header = lines[0].rstrip("\r").split("\t") if lines else []
-    if header == list(LEGACY_COLUMNS):  # a glossary from before admitted renderings: no admitted column
-        at = COLUMNS.index("admitted")
-        lines = [lines[0]] + ["\t".join(_insert(line.split("\t"), at)) for line in lines[1:]]
-    elif header != list(COLUMNS):
+    header = tuple(lines[0].rstrip("\r").split("\t")) if lines else ()
+    if header not in LAYOUTS:
         raise UserError(f"first line must be the header: {' '.join(COLUMNS)} (tab-separated)", path, 1)
+    if header != COLUMNS:  # an earlier layout: read in the current one
+        lines = [lines[0]] + ["\t".join(widened(line.split("\t"), header)) for line in lines[1:]]
     return data, lines
-
-
-def _insert(cells: list[str], at: int) -> list[str]:
-    return cells[:at] + [""] + cells[at:] if len(cells) == len(LEGACY_COLUMNS) else cells
 
 
 def read_rows(path: Path) -> tuple[list[str], list[Entry], list[UserError]]:
@@ -235,11 +240,20 @@ def load_glossary(path: Path | None = None) -> Glossary:
     return Glossary(path, entries, hashlib.sha256(data).hexdigest(), newline, data.startswith(UTF8_BOM))
 
 
+def _stored_cells(entry: Entry) -> list[str]:
+    """The row as written: the sense and era columns left out where they are empty at its end, so that a
+    glossary of an earlier layout, written again, changes in its header line only."""
+    cells = entry.to_row()
+    while len(cells) > len(LAYOUTS[1]) and not cells[-1]:
+        cells.pop()
+    return cells
+
+
 def _write(glossary: Glossary) -> None:
     """Check every entry, then write atomically: a refused entry or an interruption leaves the file as it was."""
     for number, entry in enumerate(glossary.entries, start=2):
         checked_entry(entry, glossary.path, number)
-    rows = ["\t".join(COLUMNS)] + ["\t".join(entry.to_row()) for entry in glossary.entries]
+    rows = ["\t".join(COLUMNS)] + ["\t".join(_stored_cells(entry)) for entry in glossary.entries]
     data = (UTF8_BOM if glossary.bom else b"") + (glossary.newline.join(rows) + glossary.newline).encode("utf-8")
     write_bytes_atomic(glossary.path, data)
     glossary.sha256 = hashlib.sha256(data).hexdigest()

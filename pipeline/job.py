@@ -60,6 +60,8 @@ class Options:
     fuzzy_fill: float | None = None  # use a fuzzy match as the target when at least this similar (0-1)
     recursive: bool = False  # folders: their subfolders too, mirrored under out_dir
     force: bool = False  # overwrite what would be kept: another document's outputs of the same name
+    year: int | None = None  # the documents' year and kind, when the user gives them (else inferred)
+    kind: str = ""
 
 
 @dataclass
@@ -131,6 +133,7 @@ def _translated(
     document.source_lang, document.target_lang = options.source_lang, options.target_lang
     document.glossary_sha256 = glossary.sha256
     document.source_file, document.translated = path.name, date.today().isoformat()
+    document.year, document.kind = options.year, options.kind
     with (progress_bar or _no_bar)(document) as progress:
         find_terms(document, glossary)  # terms
         notes = _keep_human_work(document, path, memory, options)  # a person's targets in the XLIFF replaced
@@ -205,6 +208,7 @@ def _indexed(
 def qa_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=None)) -> Outcome:
     """QA on a bilingual XLIFF 2 or 1.2 file, ours or another tool's: terms found with the current glossary."""
     document = read_xliff(path, options.max_input_bytes)
+    document.year, document.kind = options.year or document.year, options.kind or document.kind  # given wins
     find_terms(document, glossary)
     check_document(document)
     notes = ["the glossary changed since translation"] if document.glossary_sha256 not in ("", glossary.sha256) else []

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from foundation.files import write_text_atomic
-from glossary.entry import COLUMNS, LEGACY_COLUMNS
+from glossary.entry import COLUMNS, LAYOUTS, widened
 
 GIT_TIMEOUT_SECONDS = 20
 MAX_LOG_BYTES = 8 * 2**20
@@ -153,6 +153,12 @@ def git_head(glossary: Path) -> str | None:
     return head.decode().strip() if head else None
 
 
+def _in_current_layout(cells: list[str]) -> list[str]:
+    """A row of the file as some earlier commit wrote it, told by its number of cells, in today's columns."""
+    layout = next((layout for layout in LAYOUTS if len(layout) == len(cells)), COLUMNS)
+    return widened(cells, layout)
+
+
 def git_history(glossary: Path) -> dict[str, list[Change]]:
     """For each headword, the commits that changed its row, from one ``git log -p`` of the file."""
     log = _run_git(
@@ -167,9 +173,7 @@ def git_history(glossary: Path) -> dict[str, list[Change]]:
         for line in diff.splitlines():
             if line[:1] in "+-" and not line.startswith(("+++", "---")) and "\t" in line:
                 cells = line[1:].split("\t")
-                if len(cells) == len(LEGACY_COLUMNS):  # a row from before the admitted column
-                    at = COLUMNS.index("admitted")
-                    cells = cells[:at] + [""] + cells[at:]
+                cells = _in_current_layout(cells)
                 if cells[0] == "zh":
                     continue  # the header
                 before_after = rows.setdefault(cells[0], [None, None])

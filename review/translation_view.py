@@ -23,6 +23,7 @@ from pipeline.job import Options, publish_file
 from translate.bitext import from_xliff, to_xliff, xliff_version
 from translate.document import Document, Segment, State
 from translate.memory import TranslationMemory, offer_candidates
+from translate.occasion import document_year
 from translate.qa import check_document, check_segment, english_before
 from translate.read import DEFAULT_MAX_INPUT_MB
 from translate.terms import find_terms
@@ -133,7 +134,7 @@ class TranslationView:
             if segment_version(found) != version:
                 raise StaleSegment(found)
             found.target, found.state, found.origin = target, State(state), "human"
-            found.issues = check_segment(found, english_before(document, found))
+            found.issues = check_segment(found, english_before(document, found), document_year(document))
             write_bytes_atomic(self.path, to_xliff(document, xliff))
             self._keep(document)
         if self.memory is not None and target:

@@ -56,7 +56,7 @@ def test_shipped_glossary_is_large_and_sourced():
         ((row("区委", "district Party committee ", note="x"),), 2, "stray whitespace"),
         ((row("黨工委", "Party Work Committee"),), 2, "黨工委 is Traditional: store 党工委"),
         ((row("区委", "区 committee"),), 2, "Chinese in the English"),
-        (("区委\tdistrict Party committee",), 2, "expected 9 tab-separated columns"),
+        (("区委\tdistrict Party committee",), 2, "expected 12 tab-separated columns"),
     ],
 )
 def test_check_names_the_line_of_each_problem(run, tmp_path, rows, line, message):

@@ -13,7 +13,7 @@ from .conftest import ROOT
 FLOORS = (
     ("foundation", ("foundation",)),
     ("the term base", ("glossary",)),
-    ("the document model", ("translate.document", "translate.quantities", "translate.languages")),
+    ("the document model", ("translate.document", "translate.quantities", "translate.languages", "translate.occasion")),
     (
         "stages",
         (
@@ -31,7 +31,7 @@ FLOORS = (
     ("outputs", ("translate.bitext", "translate.tm_files", "publish")),
     # The face of ``translate`` (its __init__) hands on the library's public names, the job's too, when
     # first asked for (importlib, no import statement): "=" places that one module and nothing under it.
-    ("the library", ("pipeline", "translate.evidence", "=translate")),
+    ("the library", ("pipeline", "translate.evidence", "translate.evidence_proposals", "=translate")),
     ("commands and the web app", ("commands", "review")),
 )
 # Within a floor: the document model and the memory know no engine (an engine's identity is a string to

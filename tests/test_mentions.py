@@ -58,3 +58,13 @@ def test_a_term_in_other_words_is_a_warning_and_other_words_altogether_an_error(
     assert checks(own) == [[("term-variant", "warning")]]
     gone = document(("实施积极的财政政策。", "We will pursue the matter.", FISCAL))
     assert checks(gone) == [[("missing-term", "error")]]
+
+
+def test_initials_in_brackets_introduce_the_short_form_and_stand_for_no_name():
+    from translate.qa import rendered
+
+    party = Entry("中国共产党", "Communist Party of China", Status.APPROVED, admitted=["CPC"])
+    assert rendered("the 20th National Congress of the Communist Party of China (CPC)", party)
+    assert not rendered("the 20th National Congress of the matter (CPC)", party)
+    assert rendered("the CPC leads", party)
+    assert says_short_form("the National Congress of the matter (CPC)", "Communist Party of China") is None

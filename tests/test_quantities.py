@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from translate.quantities import chinese_quantities, english_number, missing_quantities
+from translate.qa import quantity_issues
+from translate.quantities import chinese_quantities, english_number, english_quantities, missing_quantities
 
 
 def missing(source: str, target: str) -> list[str]:
@@ -245,3 +246,40 @@ def test_what_qa_cannot_verify_is_a_warning_and_an_added_figure_is_said():
     assert checks("圣彼得堡国际经济论坛", "the 29th St. Petersburg International Economic Forum") == []  # a name
     assert checks("今年经济增长", "In 2026 the economy grew") == []  # the year English adds
     assert checks("增长5%", "grew by 6 percent") == [("number-mismatch", "error")]  # said once: the error alone
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("1.总台记者：据报道，会议召开。", []),  # an item's number at the start
+        ("2、加强合作。", []),
+        ("（3）推进改革。", []),  # in brackets anywhere
+        ("1.5亿元用于建设。", [150000000.0]),  # a decimal is no item's number
+        ("第1. 条", [1.0]),  # not at the start: read
+    ],
+)
+def test_an_items_number_is_no_quantity(text, values):
+    assert [q.value for q in chinese_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "dimension"),
+    [
+        ("for 12 quarters in a row", 12.0, "count"),  # quarters of a year, counted
+        ("three quarters of the total", 0.75, "fraction"),
+        ("two thirds", 2 / 3, "fraction"),
+    ],
+)
+def test_only_a_proper_fraction_is_read_as_one(text, value, dimension):
+    (quantity,) = english_quantities(text)
+    assert (quantity.value, quantity.dimension) == (pytest.approx(value), dimension)
+
+
+def test_a_year_said_from_the_texts_time_vouches_for_nothing_beside_a_stray_year():
+    source = "2021年是特殊的年份。今年是建党100周年。"
+    right = "2021 is a special year. This year marks the centenary of the Party."
+    assert [i.check for i in quantity_issues(source, right)] == []
+    wrong = "The year 3021 is a special year. This year marks the centenary of the Party."
+    assert "number-mismatch" in [i.check for i in quantity_issues(source, wrong)]
+    by_context = "It is a special year. This year marks the centenary of the Party."
+    assert [i.check for i in quantity_issues(source, by_context)] == ["year-by-context"]

@@ -188,6 +188,10 @@ class Document:
     source_file: str = ""  # the name of the file translated, for the reader (never a path to open)
     translated: str = ""  # the date of the translation, ISO 8601
     skipped: dict[str, int] = field(default_factory=dict)  # what reading could not take, by kind
+    # When it was written and what kind of text it is, as the user gave them (``translate.occasion``
+    # infers them when not given): which renderings were official then, which sense a term has.
+    year: int | None = None
+    kind: str = ""
 
     @property
     def segments(self) -> list[Segment]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import ahocorasick
@@ -32,6 +32,7 @@ from glossary.entry import Entry
 from glossary.store import Glossary
 from translate.memory import TranslationMemory
 from translate.normalize import normalize
+from translate.occasion import inferred_kind, stated_year
 from translate.qa.english import ARTICLES, noun_forms, rendering_forms, renders, searchable, verb_forms
 from translate.tm_files import CSV_COLUMNS, column, read_csv, read_units
 
@@ -58,12 +59,15 @@ class Pair:
     source: str  # the Chinese, normalised
     target: str  # the English
     where: str  # the file and segment (or row, or paragraph) it came from
+    year: int | None = None  # the text's year, where the file says it: a CSV's year column, or its name
+    kind: str = ""  # the kind of document its file plainly is (``translate.occasion``), or ""
 
 
 @dataclass
 class Occurrence:
     pair: Pair
     found: str  # the rendering the English has, "" for neither
+    span: tuple[int, int] = (0, 0)  # where the term stands in the Chinese
 
 
 @dataclass(frozen=True)
@@ -159,19 +163,35 @@ def _paragraph_csv(data: bytes, label: Path) -> list[Pair] | None:
     ]
 
 
+def _row_years(data: bytes, label: Path) -> dict[str, int]:
+    """A CSV's year column, by row number as its units are numbered; empty if it has none."""
+    header, rows = read_csv(data, label)
+    at = column(header, ("year", "年份"))
+    if at is None:
+        return {}
+    years = {str(number): stated_year(row[at]) for number, row in enumerate(rows, start=2) if len(row) > at}
+    return {number: year for number, year in years.items() if year}
+
+
 def read_pairs(paths: list[Path], memory: TranslationMemory | None, max_input_bytes: int) -> list[Pair]:
-    """The parallel text of these files and of the memory's human units."""
+    """The parallel text of these files and of the memory's human units, with each file's year (a CSV's
+    year column, else the one its name states) and the kind of document it plainly is."""
     pairs: list[Pair] = []
     for path in paths:
+        grouped: list[Pair] | None = None
+        years: dict[str, int] = {}
         if path.suffix.lower() == ".csv":
-            grouped = _paragraph_csv(read_bytes(path, max_input_bytes), path)
-            if grouped is not None:
-                pairs += grouped
-                continue
-        pairs += [
-            Pair(u.source, u.target, f"{path.name}#{u.segment}" if u.segment else path.name)
-            for u in read_units(path, max_input_bytes).units
-        ]
+            data = read_bytes(path, max_input_bytes)
+            grouped, years = _paragraph_csv(data, path), _row_years(data, path)
+        found = grouped
+        if found is None:
+            found = [
+                Pair(u.source, u.target, f"{path.name}#{u.segment}" if u.segment else path.name, years.get(u.segment))
+                for u in read_units(path, max_input_bytes).units
+            ]
+        kind = inferred_kind("\n".join(pair.source for pair in found))
+        named = stated_year(path.name)
+        pairs += [replace(pair, year=pair.year or named, kind=kind) for pair in found]
     if memory is not None:
         pairs += [
             Pair(u.source, u.target, f"memory#{u.segment or i}")
@@ -225,7 +245,8 @@ def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
             found = next((r for r in entry.renderings if test(pair.target, prepared, lowered, r)), "")
             if not found and not matcher.stands_alone(pair.source, hit):
                 continue  # the characters inside a longer word: not this entry
-            evidence.setdefault(id(entry), EntryEvidence(entry)).occurrences.append(Occurrence(pair, found))
+            occurrence = Occurrence(pair, found, (hit.start, hit.end))
+            evidence.setdefault(id(entry), EntryEvidence(entry)).occurrences.append(occurrence)
     results = list(evidence.values())
     _mine_candidates(results, pairs)
     return sorted(results, key=_review_order)

@@ -7,8 +7,10 @@ import re
 
 from foundation.text import storable
 from glossary.entry import Status
+from glossary.senses import holds_in
 from glossary.store import Glossary
 from translate.document import Document, Segment, State, TermHit
+from translate.occasion import document_kind
 from translate.protect import restore
 
 # Chinese punctuation → English, for text built from glossary renderings alone.
@@ -16,9 +18,11 @@ _PUNCTUATION = {"，": ", ", "、": ", ", "；": "; ", "：": ": ", "。": ".", 
 
 
 def find_terms(document: Document, glossary: Glossary) -> None:
-    """Every glossary term in every segment (matched on the normalised text)."""
+    """Every glossary term in every segment (matched on the normalised text) whose sense holds in a
+    document of this kind (an entry scoped to other kinds of text means something else here)."""
+    kind = document_kind(document)
     for segment in document.segments:
-        segment.terms = glossary.find_terms(segment.normalized)
+        segment.terms = [hit for hit in glossary.find_terms(segment.normalized) if holds_in(hit.entry, kind)]
 
 
 def fill_from_glossary(document: Document) -> list[Segment]:

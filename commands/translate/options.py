@@ -9,6 +9,7 @@ from pathlib import Path
 from commands.parsing import suggestion
 from foundation.errors import UserError
 from foundation.files import MB, writable_folder
+from glossary.entry import DOCUMENT_KINDS
 from pipeline.job import Options
 from publish.outputs import parse_formats
 from publish.settings import LAYOUTS, PDF_VARIANTS, SCRIPTS, Settings
@@ -32,6 +33,14 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
         help=f"refuse input files larger than this (default: {DEFAULT_MAX_INPUT_MB}; "
         f"a .docx's parts may inflate to {DOCX_INFLATION}x)",
     )
+    parser.add_argument(
+        "--year", type=_year, help="the year the documents were written: which renderings were official then "
+        "(default: the year the title or file name states; else any year's)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--kind", choices=DOCUMENT_KINDS, help="what kind of text the documents are: which sense a term has "
+        "(default: inferred where the text says it plainly; else every entry holds)",
+    )  # fmt: skip
 
 
 def add_output_options(
@@ -83,6 +92,12 @@ def settings_from(args: argparse.Namespace) -> tuple[Settings, frozenset[str]]:
     return Settings(**given), frozenset(given)
 
 
+def _year(value: str) -> int:
+    if not (value.isascii() and value.isdigit() and len(value) == 4):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a year: write four digits, e.g. 2013")
+    return int(value)
+
+
 def options_from(args: argparse.Namespace, **languages: str) -> Options:
     """The job's options from the command line; ``--out`` is made and checked writable first, so a wrong one
     is one line before any work."""
@@ -98,6 +113,8 @@ def options_from(args: argparse.Namespace, **languages: str) -> Options:
         out_dir=getattr(args, "out", None),
         max_input_bytes=int(args.max_input_mb * MB),
         force=getattr(args, "force", False),
+        year=getattr(args, "year", None),
+        kind=getattr(args, "kind", None) or "",
         **languages,
     )
 

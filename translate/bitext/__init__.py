@@ -10,7 +10,7 @@ from pathlib import Path
 
 from foundation.errors import UserError
 from foundation.files import MB, parse_xml, read_bytes
-from translate.bitext.units import post_edited, read_not_read, written_hash
+from translate.bitext.units import post_edited, read_not_read, read_occasion, written_hash
 from translate.bitext.xliff2 import MTC, XLIFF, from_xliff2, to_xliff2
 from translate.bitext.xliff12 import XLIFF12, from_xliff12, to_xliff12
 from translate.document import Document
@@ -95,6 +95,7 @@ def from_xliff(data: bytes, label: str | Path) -> Document:
     translated = facts.get("translated", "")
     document.translated = translated if ISO_DATE.fullmatch(translated) else ""
     document.skipped = read_not_read(facts.get("not-read", ""))
+    read_occasion(document, facts)
     return document
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from foundation.errors import UserError
 from foundation.text import check_tree
-from glossary.entry import STATUSES, Entry, Status
+from glossary.entry import DOCUMENT_KINDS, STATUSES, Entry, Status
 from translate.document import MAX_SPAN, MAX_TABLE_PLACES, Block, BlockKind, Cell, Document, Segment, State, TermHit
 
 TOOL = "zhen-publish"
@@ -25,8 +25,18 @@ def document_facts(document: Document) -> dict[str, str]:
         "source-file": document.source_file,
         "translated": document.translated,
         "not-read": ", ".join(f"{kind} {count}" for kind, count in document.skipped.items()),
+        "year": str(document.year or ""),  # as the user gave them: what QA reads the document as
+        "kind": document.kind,
     }
     return {key: value for key, value in facts.items() if value}
+
+
+def read_occasion(document: Document, facts: dict[str, str]) -> None:
+    """The year and kind the user gave, as ``document_facts`` wrote them; what is not one is left out."""
+    year = facts.get("year", "")
+    document.year = int(year) if year.isascii() and year.isdigit() and len(year) == 4 else None
+    kind = facts.get("kind", "")
+    document.kind = kind if kind in DOCUMENT_KINDS else ""
 
 
 def read_not_read(value: str) -> dict[str, int]:

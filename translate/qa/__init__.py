@@ -14,12 +14,15 @@ from collections.abc import Sequence
 
 from foundation.script import is_cjk
 from glossary.entry import Entry, Status
+from glossary.eras import accepted_renderings, other_eras
 from translate.document import Document, Issue, Segment, State, TermHit
+from translate.occasion import document_year
 from translate.qa.english import noun_forms, renders
 from translate.qa.mentions import says_short_form, shares_head_words
 from translate.quantities import chinese_quantities, compare_quantities, dates_by_context, years_by_context
 
 _DAY_AFTER = re.compile(r"\d{1,2}日")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&.]+s?")  # CPC, BRI, R&D
 
 
 def quantity_issues(source: str, target: str) -> list[Issue]:
@@ -28,10 +31,13 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
     that states none of the source's (added, or a number changed where the Chinese said it twice)."""
     compared = compare_quantities(source, target)
     years, dates = years_by_context(target), dates_by_context(target)
+    # A four-figure number the English states for no number of the Chinese may be the year written wrong
+    # (2021 as 3021): then "this year" beside it vouches for nothing.
+    stray_year = any(q.value.is_integer() and 1000 <= q.value <= 9999 for q in compared.extra)
     issues = []
     for quantity in compared.missing:
         shown = quantity.shown()
-        if quantity.dimension == "year" and years:
+        if quantity.dimension == "year" and years and not stray_year:
             message = f"{shown} is written {years.pop(0)!r}: check that it means {shown}"
             issues.append(Issue("year-by-context", message, "warning"))
         elif quantity.dimension in ("month", "day") and dates:
@@ -52,24 +58,31 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
     return issues
 
 
-def _unrendered(hit: TermHit, target: str, earlier: Sequence[str]) -> Issue | None:
-    """What to say of an approved term none of whose renderings the English holds: nothing if it names it
-    shortly after the full name stood earlier in the document; a warning for the term in the translator's
-    own words; else an error."""
-    short = next((s for r in hit.entry.renderings if (s := says_short_form(target, r))), None)
+def _unrendered(hit: TermHit, target: str, earlier: Sequence[str], year: int | None) -> Issue | None:
+    """What to say of an approved term none of whose renderings for the document's year the English holds:
+    a warning for a rendering official in other years; nothing if it names the term shortly after the full
+    name stood earlier in the document; a warning for the term in the translator's own words; else an
+    error."""
+    era = next((era for era in other_eras(hit.entry, year) if renders(target, era.rendering)), None)
+    if era:
+        message = f"{hit.zh}: {era.rendering!r} was the official rendering in {era.years}, not in {year}: {hit.en!r}"
+        return Issue("term-era", message, "warning")
+    accepted = accepted_renderings(hit.entry, year)
+    short = next((s for r in accepted if (s := says_short_form(target, r))), None)
     if short and earlier:
         before = " ".join(earlier)
-        if any(renders(before, r) for r in hit.entry.renderings):
+        if any(renders(before, r) for r in accepted):
             return None
-    if any(shares_head_words(target, r) for r in hit.entry.renderings):
+    if any(shares_head_words(target, r) for r in accepted):
         message = f"{hit.zh}: worded otherwise than the glossary's {hit.en!r}: check that it says the same"
         return Issue("term-variant", message, "warning")
     return Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}")
 
 
-def check_segment(segment: Segment, earlier: Sequence[str] = ()) -> list[Issue]:
+def check_segment(segment: Segment, earlier: Sequence[str] = (), year: int | None = None) -> list[Issue]:
     """QA of one segment; ``earlier``, the English of the segments before it in its document (where a
-    term's full name may stand that the segment names shortly)."""
+    term's full name may stand that the segment names shortly); ``year``, the document's (which renderings
+    were official then; None when not known: every era's)."""
     target = segment.target
     if not target.strip():
         if segment.state is State.INITIAL:
@@ -79,11 +92,11 @@ def check_segment(segment: Segment, earlier: Sequence[str] = ()) -> list[Issue]:
     for index, hit in enumerate(segment.terms):
         holder = segment.terms[index - 1] if index and segment.terms[index - 1].end == hit.start else None
         if hit.status == Status.PROPOSED:
-            if not (hit.en and rendered(target, hit.entry, holder)):
+            if not (hit.en and rendered(target, hit.entry, holder, year)):
                 message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
                 issues.append(Issue("proposed-term", message, "warning"))
-        elif hit.en and not rendered(target, hit.entry, holder):
-            issue = _unrendered(hit, target, earlier)
+        elif hit.en and not rendered(target, hit.entry, holder, year):
+            issue = _unrendered(hit, target, earlier, year)
             issues += [issue] if issue else []
         for avoid in hit.entry.avoid:
             if renders(target, avoid):
@@ -95,22 +108,33 @@ def check_segment(segment: Segment, earlier: Sequence[str] = ()) -> list[Issue]:
     return issues
 
 
-def rendered(target: str, entry: Entry, holder: TermHit | None = None) -> bool:
-    """Whether the translation renders the entry: its preferred or an admitted rendering, in any English
-    form, or, right after a term that holds it (``holder``), one that leaves the holder's words to the
-    holder's own English."""
-    return any(renders(target, rendering) for rendering in held_renderings(entry, holder))
+def rendered(target: str, entry: Entry, holder: TermHit | None = None, year: int | None = None) -> bool:
+    """Whether the translation renders the entry: its preferred or an admitted rendering, or one of its
+    eras for ``year``, in any English form, or, right after a term that holds it (``holder``), one that
+    leaves the holder's words to the holder's own English."""
+    return any(
+        renders(target, rendering) and not _introduced_only(target, rendering)
+        for rendering in held_renderings(entry, holder, year)
+    )
 
 
-def held_renderings(entry: Entry, holder: TermHit | None) -> list[str]:
+def _introduced_only(target: str, rendering: str) -> bool:
+    """Whether an abbreviation stands in the text only in brackets, "(CPC)": there it introduces itself
+    after the full name, which must stand before it; it renders the term only where it stands alone."""
+    if not _ABBREVIATION.fullmatch(rendering) or f"({rendering})" not in target:
+        return False
+    return not re.search(rf"(?<![\w(-]){re.escape(rendering)}s?(?![\w-])", target)
+
+
+def held_renderings(entry: Entry, holder: TermHit | None, year: int | None = None) -> list[str]:
     """A title's English follows its holder: 公安局局长 is "Director of the Public Security Bureau",
     so right after a term whose English has the words "Bureau", 局长 ("Bureau Director") is also
     rendered by "Director".  Each rendering, and each without the words its holder's English has."""
-    renderings = list(entry.renderings)
+    renderings = accepted_renderings(entry, year)
     if holder is None or not holder.en:
         return renderings
     held = {form for word in re.findall(r"[A-Za-z]+", holder.en) for form in noun_forms(word)}
-    for rendering in entry.renderings:
+    for rendering in list(renderings):
         words = rendering.split()
         kept = [word for word in words if word.lower().strip("'’s,") not in held]
         if kept and len(kept) < len(words):
@@ -120,8 +144,9 @@ def held_renderings(entry: Entry, holder: TermHit | None) -> list[str]:
 
 def check_document(document: Document) -> None:
     earlier: list[str] = []
+    year = document_year(document)
     for segment in document.segments:
-        segment.issues = check_segment(segment, earlier)
+        segment.issues = check_segment(segment, earlier, year)
         earlier.append(segment.target)
 
 

@@ -4,7 +4,8 @@ Official English names a body or an initiative in full once, then shortly: "the 
 then "the Party" or "the CPC"; "the Belt and Road Initiative", then "the BRI"; "artificial intelligence",
 then "AI". So a term whose rendering stands in an earlier paragraph of the same document is rendered by:
 
-- the initials of the rendering's words (connectives left out), written in capitals: CPC, BRI, UN, DRC, AI;
+- the initials of the rendering's words (connectives left out), written in capitals: CPC, BRI, UN, DRC, AI
+  (but where a text writes "(CPC)", it introduces the short form after the full name, which must stand there);
 - its head noun with "the", capitalised as the name is: "the Party", "the Initiative" (the head is the word
   before "of", else the last word; only a name written in capitals has one).
 
@@ -47,6 +48,10 @@ def head_noun(rendering: str) -> str:
 def says_short_form(text: str, rendering: str) -> str | None:
     """The short form of ``rendering`` that ``text`` writes, if any."""
     initials = acronym(rendering)
+    # "(CPC)" introduces the short form right after the full name: where a text introduces it, the full
+    # name was to be written there, and no short form of it elsewhere in the text stands in for it.
+    if initials and re.search(rf"\({initials}\)", text):
+        return None
     if initials and re.search(rf"(?<![\w-]){initials}s?(?![\w-])", text):
         return initials
     head = head_noun(rendering)

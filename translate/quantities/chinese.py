@@ -145,6 +145,18 @@ def _fractions(text: str) -> list[Quantity]:
     return found
 
 
+_MARKER_BEFORE = re.compile(r"[\s（(]*")
+_MARKER_AFTER = re.compile(r"\s*(?:[.．、]|[)）])(?!\d)")
+
+
+def _list_marker(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` numbers an item: at the start of the text before a full stop,
+    a 、 or a bracket ("1.", "2、", "3）"), or in brackets anywhere ("（4）")."""
+    bracketed = start and text[start - 1] in "（(" and text.startswith(("）", ")"), end)
+    leading = _MARKER_BEFORE.fullmatch(text, 0, start) is not None and _MARKER_AFTER.match(text, end)
+    return bool(bracketed or leading)
+
+
 def chinese_quantities(text: str) -> list[Quantity]:
     found = _fractions(text)
     taken = [(q.start, q.end) for q in found]  # the numbers of a fraction are not quantities of their own
@@ -158,6 +170,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue  # a month: read below
         if _quoted(text, match.start(), match.end()):
             continue  # “12345”, “263”: a number alone in quotation marks is a name
+        if not (match["unit"] or match["scale"]) and _list_marker(text, match.start(), match.end()):
+            continue  # "1. ", "（2）": an item's number, which English lists give by their layout or not at all
         scale = _ZH_SCALES.get(match["scale"] or "", 1.0)
         unit = ZH_UNITS.get(match["unit"] or "")
         if match["chinese"] and not (unit or match["scale"]):

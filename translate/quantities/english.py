@@ -273,8 +273,10 @@ def _read_words(text: str, start: int) -> _Number | None:
 def _fraction(text: str, number: _Number) -> _Number | None:
     """ "one-third", "two thirds", "a quarter": the number read as a numerator, if a denominator follows."""
     match = re.compile(r"[\s-]+([A-Za-z]+)").match(text, number.end)
-    if match and match.group(1).lower() in _DENOMINATORS and not number.ordinal and number.value < 20:
-        return _Number(number.value / _DENOMINATORS[match.group(1).lower()], match.end())
+    denominator = _DENOMINATORS.get(match.group(1).lower()) if match else None
+    # A proper fraction only: "12 quarters in a row" counts quarters of a year, "two thirds" is a fraction.
+    if denominator and not number.ordinal and number.value < denominator:
+        return _Number(number.value / denominator, match.end())
     return None
 
 

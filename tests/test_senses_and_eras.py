@@ -1,0 +1,302 @@
+"""Senses and eras in the term model: where an entry holds (the kind of document, the words near it),
+which renderings were official in which years; carried through the TSV, TBX, XLIFF and `translate qa`,
+and proposed by `glossary evidence`.  Sentences written for the purpose."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from bench.fidelity import write_xliff as write_plain_xliff
+from glossary.entry import COLUMNS, Entry, Status
+from glossary.exchange import from_tbx, to_tbx
+from glossary.store import Glossary, load_glossary
+from translate.bitext import read_xliff, to_xliff
+from translate.document import Document, Segment
+from translate.normalize import normalize
+from translate.occasion import inferred_kind, stated_year
+from translate.qa import check_document, check_segment
+from translate.terms import find_terms
+
+from .test_glossary import row, tsv
+
+HEADER = "\t".join(COLUMNS)
+
+
+def entry(zh, en, **fields) -> Entry:
+    return Entry(zh=zh, en=en, status=Status.APPROVED, **fields)
+
+
+def glossary(tmp_path, *entries: Entry) -> Glossary:
+    path = tmp_path / "g.tsv"
+    path.write_text("\n".join([HEADER, *("\t".join(e.to_row()) for e in entries)]) + "\n", encoding="utf-8")
+    return load_glossary(path)
+
+
+def document(pairs, year=None, kind="") -> Document:
+    """The pairs as another tool's XLIFF read back: one paragraph a pair."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.zh-en.xlf"
+        write_plain_xliff(pairs, path)
+        read = read_xliff(path)
+    read.year, read.kind = year, kind
+    return read
+
+
+def term_errors(doc: Document) -> list[str]:
+    return [i.check for s in doc.segments for i in s.issues if i.severity == "error"]
+
+
+# --- the TSV ---------------------------------------------------------------------------------------------
+
+
+def test_the_sense_and_era_columns_are_read_and_written_back(tmp_path):
+    g = glossary(
+        tmp_path,
+        entry("办事处", "subdistrict office", scope=["local-government"], context=["-驻", "+街道"],
+              eras=["street office@-2008"]),
+    )  # fmt: skip
+    found = g.find("办事处")
+    assert (found.scope, found.context, found.eras) == (["local-government"], ["-驻", "+街道"], ["street office@-2008"])
+
+
+def test_a_glossary_of_the_earlier_layout_is_read_and_gains_only_a_header(tmp_path, run):
+    old = "\t".join(COLUMNS[:9])
+    path = tmp_path / "g.tsv"
+    path.write_text(old + "\n" + row("区委", "district Party committee") + "\n", encoding="utf-8")
+    assert run("glossary", "--glossary", str(path), "set", "区委", "--note", "why").code == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == HEADER and lines[1].count("\t") == 8  # the new columns, empty, are left off the row
+    assert run("glossary", "--glossary", str(path), "set", "区委", "--eras", "district committee@-2012").code == 0
+    assert load_glossary(path).find("区委").eras == ["district committee@-2012"]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("--scope", "embassy", "unknown scope 'embassy'"),
+        ("--context", "驻", "context item '驻': write +word"),
+        ("--eras", "street office 2008", "write rendering@first-last"),
+        ("--eras", "street office@2010-2008", "write rendering@first-last"),
+    ],
+)
+def test_a_wrong_sense_or_era_is_refused_in_one_line(tmp_path, run, column, value, message):
+    path = tsv(tmp_path, row("区委", "district Party committee"))
+    before = path.read_bytes()
+    result = run("glossary", "--glossary", str(path), "set", "区委", column, value)
+    assert result.code != 0 and message in result.err and result.err.count("\n") == 1, result.err
+    assert path.read_bytes() == before
+
+
+# --- words near a term ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("驻上海办事处负责联络。", False),  # 驻…办事处: an office in Shanghai
+        ("街道办事处开展走访。", True),
+        ("驻地单位与办事处共建。", False),  # 驻 near, in the same sentence
+        ("部队驻防多年。办事处开展走访。", True),  # 驻 past a full stop says nothing
+    ],
+)
+def test_a_word_near_a_term_excludes_its_entry(tmp_path, text, hit):
+    g = glossary(tmp_path, entry("办事处", "subdistrict office", context=["-驻"]))
+    assert bool(g.find_terms(text)) == hit
+
+
+def test_a_word_that_selects_an_entry_must_stand_near_and_may_take_in_the_term(tmp_path):
+    g = glossary(
+        tmp_path,
+        entry("主席", "Chairman", context=["-主席国"]),
+        entry("网格", "grid", context=["+社区", "+管理"]),
+    )
+    assert not g.find_terms("中国担任主席国期间。")  # 主席国, the presidency, takes in the term
+    assert g.find_terms("委员会主席出席会议。")
+    assert [h.zh for h in g.find_terms("推进社区网格建设。")] == ["网格"]
+    assert not g.find_terms("电力网格布局。")
+
+
+# --- the kind of document ---------------------------------------------------------------------------------
+
+
+def test_the_kind_of_a_document_is_inferred_only_where_it_is_plain():
+    assert inferred_kind("外交部发言人表示，中方愿同各方加强双边合作，两国关系稳定。") == "diplomacy"
+    assert inferred_kind("全区上下在区委领导下，街道社区共同发力。") == "local-government"
+    assert inferred_kind("我们要推动高质量发展。") == ""  # no cue: not known
+    assert inferred_kind("两国友好。区委召开会议。") == ""  # one cue each: not plain
+
+
+def test_an_entry_scoped_to_other_kinds_is_neither_enforced_nor_checked(tmp_path):
+    g = glossary(tmp_path, entry("局长", "Bureau Director", scope=["local-government", "central-government"]))
+    pairs = [("外交部发言人说，两国外长通电话，中方欢迎。", "The spokesperson said the two ministers spoke."),
+             ("该国安全局长将访华。", "The country's Director General of Security will visit China.")]  # fmt: skip
+    inferred = document(pairs)
+    find_terms(inferred, g)
+    check_document(inferred)
+    assert not [s.terms for s in inferred.segments if s.terms] and not term_errors(inferred)
+    given = document(pairs, kind="central-government")  # the user says otherwise: the entry holds
+    find_terms(given, g)
+    check_document(given)
+    assert term_errors(given) == ["missing-term"]
+
+
+# --- eras -------------------------------------------------------------------------------------------------
+
+
+def test_the_year_is_the_one_a_title_or_a_file_name_states():
+    assert stated_year("2013年政府工作报告") == 2013
+    assert stated_year("", "report-2019.docx") == 2019
+    assert stated_year("关于12345热线的说明") is None
+
+
+@pytest.mark.parametrize(
+    ("year", "checks"),
+    [
+        (2014, []),  # a rendering of its era
+        (2024, ["term-era"]),  # of another era: a warning that names the years
+        (None, []),  # a year not known: any era's rendering is one the glossary knows
+    ],
+)
+def test_a_rendering_of_an_era_is_accepted_in_its_years_and_warned_of_in_others(tmp_path, year, checks):
+    g = glossary(tmp_path, entry("生态文明", "ecological civilization", eras=["ecological progress@2012-2017"]))
+    source = "推进生态文明建设。"
+    segment = Segment("s1", source, normalize(source), "We will promote ecological progress.")
+    segment.terms = g.find_terms(segment.normalized)
+    issues = check_segment(segment, (), year)
+    assert [i.check for i in issues] == checks
+    assert all(i.severity == "warning" for i in issues)
+    if checks:
+        assert "2012–2017" in issues[0].message and "ecological civilization" in issues[0].message
+
+
+def test_the_year_and_kind_given_travel_in_the_xliff_and_translate_qa_uses_them(tmp_path, run):
+    g = glossary(tmp_path, entry("生态文明", "ecological civilization", eras=["ecological progress@2012-2017"]))
+    doc = document([("推进生态文明建设。", "We will promote ecological progress.")], year=2013, kind="party")
+    path = tmp_path / "doc.zh-en.xlf"
+    path.write_bytes(to_xliff(doc))
+    back = read_xliff(path)
+    assert (back.year, back.kind) == (2013, "party")
+    result = run("translate", "qa", str(path), "--glossary", str(g.path), "--json")
+    assert result.code == 0, result.err
+    qa = json.loads(result.out)
+    assert qa["errors"] == 0 and qa["warnings"] == 0, qa
+    result = run("translate", "qa", str(path), "--glossary", str(g.path), "--json", "--year", "2024")
+    assert json.loads(result.out)["by_check"] == {"term-era": 1}, result.out
+    assert run("translate", "qa", str(path), "--year", "24").code == 2  # a year is four digits
+
+
+# --- TBX --------------------------------------------------------------------------------------------------
+
+
+def test_tbx_carries_senses_and_eras_both_ways():
+    original = entry("办事处", "subdistrict office", scope=["local-government"], context=["-驻", "+街道"],
+                     eras=["street office@-2008", "neighbourhood office@2009-"])  # fmt: skip
+    data = to_tbx([original])
+    assert b'type="usageNote">in: local-government<' in data and b"supersededTerm-admn-sts" in data
+    (back,) = from_tbx(data, "t.tbx")
+    assert (back.en, back.admitted, back.avoid) == ("subdistrict office", [], [])
+    assert (back.scope, sorted(back.context), back.eras) == (original.scope, sorted(original.context), original.eras)
+
+
+# --- evidence ---------------------------------------------------------------------------------------------
+
+
+def test_evidence_proposes_an_era_and_a_word_that_excludes(tmp_path, run):
+    path = tsv(tmp_path, row("一带一路", "Belt and Road", admitted="One Belt, One Road"),
+               row("办事处", "subdistrict office", domain="government"))  # fmt: skip
+    rows = [
+        (2014, "推进一带一路建设。", "We will advance the One Belt, One Road initiative."),
+        (2015, "一带一路建设取得进展。", "Progress was made on One Belt, One Road."),
+        (2019, "共建一带一路。", "We will pursue Belt and Road cooperation."),
+        (2023, "一带一路合作深化。", "Belt and Road cooperation deepened."),
+        (2023, "驻上海办事处开展工作。", "The Shanghai representative office worked."),
+        (2023, "驻广州办事处成立。", "The Guangzhou office was opened."),
+        (2023, "街道办事处开展走访。", "The subdistrict office visited residents."),
+        (2023, "办事处组织培训。", "The subdistrict office organised training."),
+    ]
+    corpus = tmp_path / "parallel.csv"
+    with corpus.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["year", "zh", "en"])
+        writer.writerows(rows)
+    result = run("glossary", "--glossary", str(path), "evidence", str(corpus), "--json")
+    assert result.code == 0, result.err
+    proposed = {e["zh"]: e["proposed"] for e in json.loads(result.out)["entries"]}
+    assert proposed["一带一路"]["eras"] == ["One Belt, One Road@2014-2015"]
+    assert proposed["办事处"]["context"] == ["-驻"]
+    text = run("glossary", "--glossary", str(path), "evidence", str(corpus)).out
+    assert "proposed eras: One Belt, One Road@2014-2015" in text and "proposed context: -驻" in text
+
+
+# --- traps: terms that are not the entry's sense, or are cut out of a longer word ----------------------------
+
+# Each: Chinese, its correct English, and the term QA must not hold against it (the shipped glossary).
+TRAPS = [
+    ("人民生活水平不断提高。", "People's living standards kept rising.", "民生"),  # cut out of 人民生活
+    ("自治区政府出台措施。", "The regional government issued measures.", "区政府"),  # 自治区
+    ("特区政府依法施政。", "The SAR government governs in accordance with the law.", "区政府"),  # 特区
+    ("自治区党委召开会议。", "The regional Party committee held a meeting.", "区委"),
+    ("中国担任轮值主席国期间，推动合作。", "During China's rotating presidency, it promoted cooperation.", "主席"),
+    ("书记员负责记录。", "The court clerk keeps the record.", "书记"),
+    ("驻上海办事处负责联络。", "The Shanghai representative office handles liaison.", "办事处"),
+    ("美国国务院发表声明。", "The US Department of State issued a statement.", "国务院"),
+    ("民生银行发布年报。", "China Minsheng Bank published its annual report.", "民生"),
+    ("民生路拓宽工程开工。", "Work began on widening Minsheng Road.", "民生"),
+    ("社区东路改造完成。", "Work on Shequ East Road was completed.", "社区"),
+]
+# Trap sentences that are sense traps only in a text on foreign affairs: the document around them says so.
+DIPLOMACY = "外交部发言人表示，两国关系稳定，中方愿加强双边合作。"
+FOREIGN_AFFAIRS_TRAPS = [
+    ("瑞士联邦副主席将访华。", "The Vice President of the Swiss Confederation will visit China.", "副主席"),
+    ("该国情报局局长会见中方代表。", "The country's Director General of Intelligence met China's envoy.", "局长"),
+    ("两国街道整洁美丽。", "The streets of both countries are clean and beautiful.", "街道"),
+    ("该国驻华办事处举办活动。", "The country's office in China held an event.", "办事处"),
+    ("两国院长会晤。", "The heads of the two academies met.", "院长"),
+]
+# Controls: the same terms where they are the entry's, rendered wrongly: QA must report each.
+CONTROLS = [
+    ("持续改善民生。", "We will keep improving the matter.", "民生"),
+    ("区政府出台措施。", "The matter issued measures.", "区政府"),
+    ("区委召开会议。", "The matter held a meeting.", "区委"),
+    ("政协主席出席会议。", "The matter of the CPPCC attended.", "主席"),
+    ("区委书记讲话。", "The district Party committee's matter spoke.", "书记"),
+    ("街道办事处开展走访。", "The matter visited residents.", "办事处"),
+    ("国务院常务会议召开。", "An executive meeting of the matter was held.", "国务院"),
+    ("街道社区共同发力。", "The matter and communities worked together.", "街道"),
+    (
+        "全区街道社区共同发力，局长带队。",
+        "Across the district, communities and the matter worked; the matter led.",
+        "局长",
+    ),
+]
+
+
+def _term_checks(pairs, term):
+    shipped = load_glossary()
+    doc = document(pairs)
+    find_terms(doc, shipped)
+    check_document(doc)
+    return [
+        i.check for s in doc.segments for i in s.issues
+        if i.severity == "error" and i.check in ("missing-term", "avoided-term") and term in i.message
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("zh", "en", "term"), TRAPS)
+def test_a_trap_does_not_fire(zh, en, term):
+    assert _term_checks([(zh, en)], term) == []
+
+
+@pytest.mark.parametrize(("zh", "en", "term"), FOREIGN_AFFAIRS_TRAPS)
+def test_a_trap_in_a_text_on_foreign_affairs_does_not_fire(zh, en, term):
+    assert _term_checks([(DIPLOMACY, "The spokesperson said relations were stable."), (zh, en)], term) == []
+
+
+@pytest.mark.parametrize(("zh", "en", "term"), CONTROLS)
+def test_a_control_is_caught(zh, en, term):
+    assert _term_checks([(zh, en)], term) == ["missing-term"]
