@@ -11,6 +11,7 @@ from foundation.errors import UserError
 from glossary.entry import DOMAINS, STATUSES
 from review.glossary_view import EDITABLE, LIST_FIELDS, GlossaryView, StaleEntry, entry_json
 from review.web import BadRequest, error, fragment, json_body, page_number, render, text_field
+from translate.evidence_proposals import proposals
 
 
 def _filters(request: Request) -> dict:
@@ -55,6 +56,7 @@ def _panel(request: Request, view: GlossaryView, zh: str) -> str:
         domains=DOMAINS,
         contexts=view.contexts(entry),
         evidence=evidence,
+        proposed=proposals(evidence) if evidence else None,
         has_evidence=bool(view.pairs),
         problems=view.problems_of(entry),
         changes=view.history(entry),

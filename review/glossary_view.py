@@ -21,8 +21,8 @@ from review import history
 from translate.evidence import REVIEW_FIRST_BELOW, EntryEvidence, Pair, gather
 
 PAGE_SIZE = 50
-EDITABLE = ("en", "status", "variants", "admitted", "avoid", "domain", "note", "source")
-LIST_FIELDS = ("variants", "admitted", "avoid")
+EDITABLE = ("en", "status", "variants", "admitted", "avoid", "domain", "note", "source", "scope", "context", "eras")
+LIST_FIELDS = ("variants", "admitted", "avoid", "scope", "context", "eras")
 
 
 class StaleEntry(Exception):

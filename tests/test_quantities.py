@@ -283,3 +283,23 @@ def test_a_year_said_from_the_texts_time_vouches_for_nothing_beside_a_stray_year
     assert "number-mismatch" in [i.check for i in quantity_issues(source, wrong)]
     by_context = "It is a special year. This year marks the centenary of the Party."
     assert [i.check for i in quantity_issues(source, by_context)] == ["year-by-context"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "checks"),
+    [
+        ("仅有约10%的受访者相信。", "Just over one in ten respondents believe.", []),  # one in ten is 10%
+        ("20%的企业参与。", "One in five companies took part.", []),
+        ("52%的受访者支持。", "More than half of respondents support it.", ["number-approximated"]),
+        ("300名专家参加。", "Hundreds of experts attended.", ["number-approximated"]),
+        ("3万名专家参加。", "Tens of thousands of experts attended.", ["number-approximated"]),
+        # the order does not cover it, or a figure stands that may be the quantity changed: an error
+        ("3万名专家参加。", "Hundreds of experts attended.", ["number-mismatch"]),
+        ("52%的受访者支持。", "62% of respondents, more than half, support it.", ["number-mismatch"]),
+        ("300名专家参加，来自20个国家。", "Hundreds of experts from 30 countries attended.", ["number-mismatch"] * 2),
+    ],
+)
+def test_a_quantity_said_only_approximately_is_a_warning(source, target, checks):
+    issues = quantity_issues(source, target)
+    assert [i.check for i in issues] == checks
+    assert all(i.severity == ("warning" if i.check == "number-approximated" else "error") for i in issues)

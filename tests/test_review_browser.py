@@ -267,3 +267,25 @@ def test_pasted_control_characters_leave_a_file_every_command_reads(translation_
         result = run(*command)
         assert result.code in (0, 1), (command, result.err)  # 1: qa found findings, which is no failure to read
         assert "not well-formed" not in result.err
+
+
+def test_a_word_that_excludes_proposed_by_the_evidence_is_added_and_saved(tmp_path, page_at):
+    glossary_file = tsv(tmp_path, row("办事处", "subdistrict office", domain="government"))
+    pairs = [
+        Pair("驻上海办事处开展工作。", "The Shanghai representative office worked.", "p1", 2023),
+        Pair("驻广州办事处成立。", "The Guangzhou office was opened.", "p2", 2023),
+        Pair("街道办事处开展走访。", "The subdistrict office visited residents.", "p3", 2023),
+        Pair("办事处组织培训。", "The subdistrict office organised training.", "p4", 2023),
+    ]
+    app = create_app(glossary=GlossaryView(glossary_file, [], pairs))
+    with serving(app) as address:
+        page = page_at(address)
+        open_entry(page, "办事处")
+        assert "Words near it (+ selects, - excludes)" in page.inner_text("#panel form")
+        expect(page.locator("ul.proposals")).to_contain_text("-驻")
+        page.click('button[data-propose-field="context"]')
+        assert page.input_value("#f-context") == "-驻"
+        page.keyboard.press("Control+s")
+        page.wait_for_selector("#status.ok")
+        assert stored(glossary_file, "办事处").context == ["-驻"]
+        assert "context: ∅ → -驻" in page.inner_text("#panel .history")

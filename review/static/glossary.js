@@ -157,7 +157,20 @@
     if (button.dataset.action) decide(button.dataset.action);
     if (button.dataset.admit !== undefined) await fromEvidence("admit", button.dataset.admit, "Admitted", "admitted");
     if (button.dataset.prefer !== undefined) await fromEvidence("prefer", button.dataset.prefer, "Preferred", "en");
+    if (button.dataset.proposeField) propose(button.dataset.proposeField, button.dataset.propose);
   });
+
+  // A sense or an era the evidence proposes: added to its field for the reviewer to look at and save.
+  function propose(field, items) {
+    const input = panel.querySelector("form.entry-form [name='" + field + "']");
+    if (!input) return;
+    const have = input.value.split("|").map((item) => item.trim()).filter(Boolean);
+    const added = items.split("|").filter((item) => !have.includes(item));
+    input.value = [...have, ...added].join("|");
+    zhen.setDirty(true);
+    input.focus();
+    zhen.say(added.length ? "Added to " + field + ": save to keep it." : "The field has it already.", "info");
+  }
 
   // A change the evidence panel offers (admit a rendering, make one preferred), saved at once.
   async function fromEvidence(change, rendering, done, field) {

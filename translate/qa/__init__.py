@@ -3,7 +3,9 @@ in English, empty target.  Findings go on the segment and into ``qa.json``.
 
 A calendar year the translation names only from the text's own time (2024年 as
 "this year") is a warning to check, not an error: which year "this year" means
-depends on when the text was written, which QA cannot know."""
+depends on when the text was written, which QA cannot know.  So is a quantity the
+English says only approximately: by its order of size ("hundreds of" for 300) or a
+percentage as a fraction near it ("more than half" for 52%)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,16 @@ from translate.document import Document, Issue, Segment, State, TermHit
 from translate.occasion import document_year
 from translate.qa.english import noun_forms, renders
 from translate.qa.mentions import says_short_form, shares_head_words
-from translate.quantities import chinese_quantities, compare_quantities, dates_by_context, years_by_context
+from translate.quantities import (
+    COUNTS,
+    Quantity,
+    amounts_by_order,
+    chinese_quantities,
+    compare_quantities,
+    dates_by_context,
+    english_quantities,
+    years_by_context,
+)
 
 _DAY_AFTER = re.compile(r"\d{1,2}日")
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&.]+s?")  # CPC, BRI, R&D
@@ -30,7 +41,7 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
     or a date the English names from its own time ("last year", "yesterday"), and a figure of the English
     that states none of the source's (added, or a number changed where the Chinese said it twice)."""
     compared = compare_quantities(source, target)
-    years, dates = years_by_context(target), dates_by_context(target)
+    years, dates, orders = years_by_context(target), dates_by_context(target), amounts_by_order(target)
     # A four-figure number the English states for no number of the Chinese may be the year written wrong
     # (2021 as 3021): then "this year" beside it vouches for nothing.
     stray_year = any(q.value.is_integer() and 1000 <= q.value <= 9999 for q in compared.extra)
@@ -48,6 +59,9 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
             date += day.group() if day else ""
             message = f"the date {date} is written {dates[0]!r}: check that it means it"
             issues.append(Issue("date-by-context", message, "warning"))
+        elif said := _said_approximately(quantity, compared.extra, target, orders, stray_year):
+            message = f"{shown} is said as {said!r}: check that it means it"
+            issues.append(Issue("number-approximated", message, "warning"))
         else:
             issues.append(Issue("number-mismatch", f"{shown} is not in the translation"))
     if not compared.missing:  # a changed number is said by what it replaced; an added one is said here
@@ -56,6 +70,27 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
             message = f"{figure!r} in the translation states no number of the Chinese: check it"
             issues.append(Issue("number-extra", message, "warning"))
     return issues
+
+
+APPROXIMATE_POINTS = 10  # a percentage said as a fraction ("more than half" for 52%) within this many points
+
+
+def _said_approximately(
+    quantity: Quantity, extra: list[Quantity], target: str, orders: list[tuple[str, float, float]], stray: bool
+) -> str:
+    """The words in which the English says a quantity only approximately, or "": an amount by its order of
+    size ("hundreds of" for 300) or a percentage as a fraction near it ("more than half" for 52%).  Never
+    where a figure of the English states no number of the Chinese: that figure may be the quantity,
+    changed."""
+    if extra or stray:
+        return ""
+    if quantity.dimension == "percent":
+        fractions = [q for q in english_quantities(target) if q.dimension == "fraction"]
+        near = [q for q in fractions if abs(q.value * 100 - quantity.value) <= APPROXIMATE_POINTS]
+        return target[near[0].start : near[0].end] if near else ""
+    if quantity.dimension in (*COUNTS, "money"):
+        return next((phrase for phrase, low, high in orders if low <= quantity.value < high), "")
+    return ""
 
 
 def _unrendered(hit: TermHit, target: str, earlier: Sequence[str], year: int | None) -> Issue | None:

@@ -20,12 +20,14 @@ import re
 from dataclasses import dataclass
 
 from translate.quantities.chinese import chinese_quantities, english_number
-from translate.quantities.english import dates_by_context, english_quantities, years_by_context
+from translate.quantities.english import amounts_by_order, dates_by_context, english_quantities, years_by_context
 from translate.quantities.quantity import Quantity
 
 __all__ = [
+    "COUNTS",
     "Compared",
     "Quantity",
+    "amounts_by_order",
     "compare_quantities",
     "dates_by_context",
     "chinese_quantities",
@@ -54,6 +56,8 @@ def _equal(wanted: Quantity, offered: Quantity) -> bool:
         return abs(offered.value - wanted.value) < 1e-9 * max(1.0, wanted.value)
     if wanted.dimension == "fraction" and offered.dimension == "percent":  # 三分之一 as "33.3 percent"
         return abs(offered.value / 100 - wanted.value) <= 0.01 * wanted.value
+    if wanted.dimension == "percent" and offered.dimension == "fraction":  # 20% as "one in five", 50% "half"
+        return abs(offered.value * 100 - wanted.value) <= 0.01 * wanted.value
     if wanted.dimension != offered.dimension:
         return False
     tolerance = 0.01 if wanted.dimension in CONVERTED else 1e-9

@@ -16,7 +16,9 @@
   decades"), a century, centenary or centennial 100, "this year and next" 2
   (今明两年); "decades" alone is an indefinite amount, like 几十年.
 Approximations ("about", "more than", "nearly") are words around the value and
-do not change it.
+do not change it.  Amounts stated only by their order ("hundreds of", "tens of
+millions of", "several") are read apart (``amounts_by_order``): QA can bound them,
+not check them.
 """
 
 from __future__ import annotations
@@ -396,3 +398,29 @@ def english_quantities(text: str) -> list[Quantity]:
         if part and whole and part < whole:
             found.append(Quantity(match.start(), match.end(), part / whole, "fraction"))
     return sorted(found, key=lambda q: q.start)
+
+
+# Amounts English states only by their order ("hundreds of", "tens of millions of"): QA can bound them, not
+# check them.  Each phrase with the range of values it covers, from its lower end to under its upper.
+_ORDERS = {"dozens": (24, 100), "hundreds": (100, 1e3), "thousands": (1e3, 1e6), "millions": (1e6, 1e9),
+           "billions": (1e9, 1e12)}  # fmt: skip
+_ORDER_OF = re.compile(r"\b(?:(tens|hundreds) of )?(dozens|hundreds|thousands|millions|billions) of\b", re.IGNORECASE)
+_ORDER_TIMES = {"tens": (10, 100), "hundreds": (100, 1000)}
+_SEVERAL = re.compile(r"\b(?:a dozen|several|a few|a couple of)\b", re.IGNORECASE)
+_SEVERAL_RANGES = {"a dozen": (10, 15), "several": (3, 10), "a few": (2, 10), "a couple of": (2, 3)}
+
+
+def amounts_by_order(text: str) -> list[tuple[str, float, float]]:
+    """The amounts ``text`` states only by their order of size, as (phrase, lowest, under): "hundreds of"
+    (100, 1,000), "tens of thousands of" (10,000, 100,000), "several" (3, 10)."""
+    found = []
+    for match in _ORDER_OF.finditer(text):
+        low, high = _ORDERS[match.group(2).lower()]
+        if match.group(1):  # "tens of thousands": from ten times the order's lowest to under a hundred times
+            times, under = _ORDER_TIMES[match.group(1).lower()]
+            low, high = low * times, low * under
+        found.append((match.group(), float(low), float(high)))
+    for match in _SEVERAL.finditer(text):
+        low, high = _SEVERAL_RANGES[match.group().lower()]
+        found.append((match.group(), float(low), float(high)))
+    return found
