@@ -221,7 +221,10 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
         proposed = proposals(evidence)
         for column, items in (("eras", proposed.eras), ("context", proposed.context), ("scope", proposed.scope)):
             if items:
-                print(f"    proposed {column}: {'|'.join(items)}  (glossary set {evidence.entry.zh} --{column} ...)")
+                # the command that adds them to what the entry has (--x="…": a value may begin with "-")
+                value = "|".join([*getattr(evidence.entry, column), *items])
+                command = f'glossary set {evidence.entry.zh} --{column}="{value}"'
+                print(f"    proposed {column}: {'|'.join(items)}  ({command})")
         for occurrence in [o for o in evidence.occurrences if not o.found][: args.examples]:
             print(f"    neither, {occurrence.pair.where}: {occurrence.pair.target[:160]}")
 

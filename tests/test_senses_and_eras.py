@@ -243,6 +243,7 @@ TRAPS = [
     ("自治区党委召开会议。", "The regional Party committee held a meeting.", "区委"),
     ("中国担任轮值主席国期间，推动合作。", "During China's rotating presidency, it promoted cooperation.", "主席"),
     ("书记员负责记录。", "The court clerk keeps the record.", "书记"),
+    ("委员会中方主席将出席。", "The Co-Chair of the Chinese party of the committee will attend.", "主席"),
     ("驻上海办事处负责联络。", "The Shanghai representative office handles liaison.", "办事处"),
     ("美国国务院发表声明。", "The US Department of State issued a statement.", "国务院"),
     ("民生银行发布年报。", "China Minsheng Bank published its annual report.", "民生"),
