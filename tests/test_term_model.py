@@ -20,6 +20,8 @@ from .test_glossary import HEADER, row, tsv
     ("text", "rendering"),
     [
         ("deepen state-owned enterprise reform", "state-owned enterprises"),  # plural → singular
+        ("open cooperation and sci-tech innovation", "scientific and technological innovation"),  # 科技's ways
+        ("S&T innovation", "science and technology innovation"),
         ("we will steadily advance rural reform", "rural reforms"),
         ("support local economies", "local economy"),  # y → ies
         ("policies that stabilized employment", "stabilizing employment"),  # the first word's verb forms

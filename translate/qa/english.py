@@ -352,7 +352,8 @@ def rendering_forms(rendering: str) -> list[str]:
     rendering = _NEW_KIND.sub("new ", rendering)  # "new-type X" is found as "new X" is, with its kinds
     return [
         levelled
-        for ordered in _with_conjuncts_swapped(rendering)
+        for worded in _with_sci_tech(rendering)
+        for ordered in _with_conjuncts_swapped(worded)
         for spelled in _with_ordinal_words(ordered)
         for named in name_forms(spelled)
         for short in _with_abbreviation(named)
@@ -360,6 +361,19 @@ def rendering_forms(rendering: str) -> list[str]:
         for inverted in _inverted(genitive)
         for levelled in _with_modifier_moved(inverted)
     ]
+
+
+# 科技 as official English writes it, one way or another: "scientific and technological innovation",
+# "innovation in science and technology", "sci-tech innovation", "S&T innovation".
+_SCI_TECH = re.compile(r"\b(?:scientific and technological|science and technology|sci-tech|S&T)\b", re.IGNORECASE)
+_SCI_TECH_WORDINGS = ("scientific and technological", "science and technology", "sci-tech", "S&T")
+
+
+def _with_sci_tech(rendering: str) -> list[str]:
+    """``rendering``, and with 科技's English in each of the ways official English writes it."""
+    if not _SCI_TECH.search(rendering):
+        return [rendering]
+    return list(dict.fromkeys([rendering, *(_SCI_TECH.sub(wording, rendering) for wording in _SCI_TECH_WORDINGS)]))
 
 
 def _with_modifier_moved(rendering: str) -> list[str]:
