@@ -36,6 +36,7 @@ from translate.bitext import read_xliff, xliff_stem
 from translate.document import Document, Segment
 from translate.engines import Engine, run_engine
 from translate.memory import TranslationMemory, offer_candidates, recall, remember
+from translate.occasion import document_kind, document_year
 from translate.qa import check_document, count_errors
 from translate.read import DEFAULT_MAX_INPUT_MB, SUPPORTED_SUFFIXES, input_files, read_document
 from translate.segment import segment_document
@@ -146,7 +147,7 @@ def _translated(
         if engine is not None:
             _machine_translate(engine, unknown, memory, str(path), progress, document)  # engine
     check_document(document)  # QA
-    notes += not_read_note(document) + _engine_notes(engine)
+    notes += not_read_note(document) + occasion_note(document) + _engine_notes(engine)
     if raw.encoding_guessed:
         notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
     return document, notes
@@ -212,7 +213,7 @@ def qa_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=N
     find_terms(document, glossary)
     check_document(document)
     notes = ["the glossary changed since translation"] if document.glossary_sha256 not in ("", glossary.sha256) else []
-    return Outcome(path, document, [], notes)
+    return Outcome(path, document, [], notes + occasion_note(document))
 
 
 def publish_file(path: Path, glossary: Glossary, options: Options = Options(out_dir=None)) -> Outcome:
@@ -233,6 +234,17 @@ def publish_settings(options: Options, path: Path) -> Settings:
         f.name for f in fields(Settings) if getattr(options.settings, f.name) != getattr(Settings(), f.name)
     }
     return replace(read_config(path.parent), **{name: getattr(options.settings, name) for name in names})
+
+
+def occasion_note(document: Document) -> list[str]:
+    """The year and kind QA read the document as, where the user gave neither and they were inferred (a
+    reviewer should know why a term was not checked, or an older rendering accepted)."""
+    inferred = []
+    if document.year is None and (year := document_year(document)):
+        inferred.append(f"year {year} (from its title or name; --year to say otherwise)")
+    if not document.kind and (kind := document_kind(document)):
+        inferred.append(f"a {kind} text (from its words; --kind to say otherwise)")
+    return ["read as " + " and ".join(inferred)] if inferred else []
 
 
 def not_read_note(document: Document) -> list[str]:

@@ -301,3 +301,13 @@ def test_a_trap_in_a_text_on_foreign_affairs_does_not_fire(zh, en, term):
 @pytest.mark.parametrize(("zh", "en", "term"), CONTROLS)
 def test_a_control_is_caught(zh, en, term):
     assert _term_checks([(zh, en)], term) == ["missing-term"]
+
+
+def test_translate_qa_says_what_it_inferred_and_how_to_say_otherwise(tmp_path, run):
+    path = tmp_path / "briefing-2014.zh-en.xlf"
+    write_plain_xliff([(DIPLOMACY, "The spokesperson said relations were stable.")], path)
+    result = run("translate", "qa", str(path))
+    assert "read as year 2014 (from its title or name; --year to say otherwise)" in result.out
+    assert "a diplomacy text (from its words; --kind to say otherwise)" in result.out
+    given = run("translate", "qa", str(path), "--year", "2015", "--kind", "party")
+    assert "read as" not in given.out
