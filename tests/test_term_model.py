@@ -22,6 +22,8 @@ from .test_glossary import HEADER, row, tsv
         ("deepen state-owned enterprise reform", "state-owned enterprises"),  # plural → singular
         ("open cooperation and sci-tech innovation", "scientific and technological innovation"),  # 科技's ways
         ("S&T innovation", "science and technology innovation"),
+        ("continue to build an eco-civilization", "ecological civilization"),  # eco- for ecological
+        ("an important feature of China’s modernization", "Chinese modernization"),  # the possessive
         ("we will steadily advance rural reform", "rural reforms"),
         ("support local economies", "local economy"),  # y → ies
         ("policies that stabilized employment", "stabilizing employment"),  # the first word's verb forms

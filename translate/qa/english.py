@@ -352,7 +352,7 @@ def rendering_forms(rendering: str) -> list[str]:
     rendering = _NEW_KIND.sub("new ", rendering)  # "new-type X" is found as "new X" is, with its kinds
     return [
         levelled
-        for worded in _with_sci_tech(rendering)
+        for worded in _with_official_shortenings(rendering)
         for ordered in _with_conjuncts_swapped(worded)
         for spelled in _with_ordinal_words(ordered)
         for named in name_forms(spelled)
@@ -367,13 +367,21 @@ def rendering_forms(rendering: str) -> list[str]:
 # "innovation in science and technology", "sci-tech innovation", "S&T innovation".
 _SCI_TECH = re.compile(r"\b(?:scientific and technological|science and technology|sci-tech|S&T)\b", re.IGNORECASE)
 _SCI_TECH_WORDINGS = ("scientific and technological", "science and technology", "sci-tech", "S&T")
+# 生态 shortened as official English shortens it: "ecological civilization", "eco-civilization".
+_ECOLOGICAL = re.compile(r"\becological (?=[a-z])", re.IGNORECASE)
+# 中国式 and 中国的 as an adjective or as the possessive: "Chinese modernization", "China's modernization".
+_CHINESE = re.compile(r"^Chinese (?=[a-z])")
 
 
-def _with_sci_tech(rendering: str) -> list[str]:
-    """``rendering``, and with 科技's English in each of the ways official English writes it."""
-    if not _SCI_TECH.search(rendering):
-        return [rendering]
-    return list(dict.fromkeys([rendering, *(_SCI_TECH.sub(wording, rendering) for wording in _SCI_TECH_WORDINGS)]))
+def _with_official_shortenings(rendering: str) -> list[str]:
+    """``rendering``, and in the other wordings official English uses for the same words: 科技 in each of
+    its ways, "ecological X" as "eco-X", "Chinese X" as "China's X"."""
+    forms = [rendering]
+    if _SCI_TECH.search(rendering):
+        forms += [_SCI_TECH.sub(wording, rendering) for wording in _SCI_TECH_WORDINGS]
+    forms += [_ECOLOGICAL.sub("eco-", form) for form in forms if _ECOLOGICAL.search(form)]
+    forms += [_CHINESE.sub("China's ", form) for form in forms if _CHINESE.search(form)]
+    return list(dict.fromkeys(forms))
 
 
 def _with_modifier_moved(rendering: str) -> list[str]:
