@@ -8,6 +8,7 @@ would.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -57,12 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--note", help="why this rendering, for the next reviewer")
         command.add_argument("--source", help="where the rendering is attested (document, year, paragraph)")
         command.add_argument(
-            "--scope", help=f"|-separated kinds of document the sense holds in ({', '.join(DOCUMENT_KINDS)})"
+            "--scope",
+            help=f"|-separated kinds of document the sense holds in ({', '.join(DOCUMENT_KINDS)}; replaces the list)",
         )
         command.add_argument(
-            "--context", help="|-separated words near the term: +word selects it, -word excludes it (--context=-驻)"
+            "--context",
+            help="|-separated words near the term: +word selects it, -word excludes it (write --context=-驻; replaces "
+            "the list)",
         )
-        command.add_argument("--eras", help="|-separated renderings official in some years: 'rendering@2013-2017'")
+        command.add_argument(
+            "--eras",
+            help="|-separated renderings official in some years: 'rendering@2013-2017', open: @2018- or @-2012 "
+            '(replaces the entry\'s list; "" clears it)',
+        )
     commands.add_parser("stats", help="counts per status and domain")
     commands.add_parser(
         "update",
@@ -84,9 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("file", type=Path, help="a TBX, CSV or TSV glossary")
     evidence = commands.add_parser(
         "evidence",
-        help="how parallel text renders each entry: preferred, admitted, neither, and candidate renderings",
+        help="how parallel text renders each entry: preferred, admitted, neither, candidate renderings, and the "
+        "senses and eras it proposes",
+        description="How parallel text renders each entry, and the senses and eras it proposes.  A text's year "
+        "comes from a CSV's year column, else from the year in the file's name; proposed eras need it.",
     )
-    evidence.add_argument("files", type=Path, nargs="*", metavar="FILE", help="TMX, XLIFF 1.2 or 2.x, zh,en CSV")
+    evidence.add_argument(
+        "files", type=Path, nargs="*", metavar="FILE", help="TMX, XLIFF 1.2 or 2.x, zh,en CSV (a year column too)"
+    )
     evidence.add_argument(
         "--tm",
         nargs="?",
@@ -197,7 +210,8 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
     results = gather(pairs, glossary)
     shown = results[: args.limit] if args.limit else results
     if args.json:
-        entries = [e.as_json(args.examples) | {"proposed": vars(proposals(e))} for e in shown]
+        words = glossary.matcher.boundaries.words
+        entries = [e.as_json(args.examples) | {"proposed": vars(proposals(e, words))} for e in shown]
         report = {"pairs": len(pairs), "entries": entries}
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -218,15 +232,21 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
             )
         if evidence.candidates:
             print("    candidates: " + "; ".join(f"{c.text!r} ({c.coverage:.0%})" for c in evidence.candidates))
-        proposed = proposals(evidence)
+        proposed = proposals(evidence, glossary.matcher.boundaries.words)
         for column, items in (("eras", proposed.eras), ("context", proposed.context), ("scope", proposed.scope)):
             if items:
-                # the command that adds them to what the entry has (--x="…": a value may begin with "-")
-                value = "|".join([*getattr(evidence.entry, column), *items])
-                command = f'glossary set {evidence.entry.zh} --{column}="{value}"'
+                command = _set_command(glossary, evidence.entry, column, items)
                 print(f"    proposed {column}: {'|'.join(items)}  ({command})")
         for occurrence in [o for o in evidence.occurrences if not o.found][: args.examples]:
             print(f"    neither, {occurrence.pair.where}: {occurrence.pair.target[:160]}")
+
+
+def _set_command(glossary: Glossary, entry, column: str, items: list[str]) -> str:
+    """The command that adds ``items`` to what the entry has in ``column``, for this glossary file
+    (--x="…": a value may begin with "-", which argparse would take for an option)."""
+    value = "|".join([*getattr(entry, column), *items])
+    where = "" if glossary.path == default_glossary_path() else f"--glossary {shlex.quote(str(glossary.path))} "
+    return f'glossary {where}set {entry.zh} --{column}="{value}"'
 
 
 def _serve(path: Path, args: argparse.Namespace) -> None:
@@ -310,7 +330,12 @@ def run(args: argparse.Namespace) -> int:
         glossary = load_glossary(path)
         if args.command == "list":
             for entry in glossary.search(args.status, args.domain, args.search):
-                print(f"{entry.zh}\t{entry.en}\t{entry.status}\t{entry.domain}")
+                senses = [
+                    f"{name}: {'|'.join(items)}"
+                    for name in ("scope", "context", "eras")
+                    if (items := getattr(entry, name))
+                ]
+                print("\t".join([entry.zh, entry.en, str(entry.status), entry.domain, *senses]))
         elif args.command == "stats":
             print(summary(glossary))
         else:

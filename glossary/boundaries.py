@@ -78,6 +78,10 @@ class WordBoundaries:
         self._words = lru_cache(maxsize=100_000)(self._segment)
         self._parts = lru_cache(maxsize=100_000)(self._division)
 
+    def words(self, text: str) -> list[str]:
+        """``text`` cut into words (jieba, with the glossary's forms as words), single characters too."""
+        return list(self._tokenizer.cut(text, HMM=False))
+
     def clear_cache(self) -> None:
         """Forget the clauses segmented so far (for benchmarks that must not measure a warm cache)."""
         self._words.cache_clear()

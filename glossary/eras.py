@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from foundation.errors import UserError
 from glossary.entry import Entry
 
+FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years an official rendering of this glossary can be dated to
 _ERA = re.compile(r"(?P<rendering>.+?)\s*@\s*(?P<first>\d{4})?\s*-\s*(?P<last>\d{4})?")
 
 
@@ -43,8 +44,13 @@ def parse_era(item: str, where: tuple = ()) -> Era:
     match = _ERA.fullmatch(item.strip())
     first = int(match["first"]) if match and match["first"] else None
     last = int(match["last"]) if match and match["last"] else None
-    if not match or (first is None and last is None) or (first and last and first > last):
-        raise UserError(f"era {item[:40]!r}: write rendering@first-last, e.g. 'deepen reform@2013-2017'", *where)
+    if not match or (first is None and last is None):
+        message = f"era {item[:40]!r}: write rendering@first-last ('deepen reform@2013-2017'; open: @2018-, @-2012)"
+        raise UserError(message, *where)
+    if any(year is not None and not FIRST_YEAR <= year <= LAST_YEAR for year in (first, last)):
+        raise UserError(f"era {item[:40]!r}: a year between {FIRST_YEAR} and {LAST_YEAR}", *where)
+    if first and last and first > last:
+        raise UserError(f"era {item[:40]!r}: the years are the wrong way round ({first} after {last})", *where)
     return Era(match["rendering"].strip(), first, last)
 
 

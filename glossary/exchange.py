@@ -245,6 +245,29 @@ class MergeReport:
         )
 
 
+def _widen(old: Entry, new: Entry) -> bool:
+    """Add to ``old`` what ``new`` has that only widens it (Chinese forms, renderings, renderings to avoid,
+    eras of renderings it has none for); whether anything was added."""
+    before = old.to_row()
+    old.variants += [v for v in new.variants if v not in old.forms]
+    old.admitted += [a for a in new.admitted if a not in old.renderings]
+    old.avoid += [a for a in new.avoid if a not in old.avoid]
+    have = {era.rendering.lower() for era in eras_of(old.eras)}
+    old.eras += [str(era) for era in eras_of(new.eras) if era.rendering.lower() not in have]
+    if old.scope:  # limited to some kinds already: more kinds widen it
+        old.scope += [k for k in new.scope if k not in old.scope]
+    return old.to_row() != before
+
+
+def _narrowing(old: Entry, new: Entry) -> str:
+    """What of ``new``'s senses would narrow where ``old`` holds (words near it, kinds of document): "" if
+    nothing.  An approved entry is never narrowed by a file; a reviewer decides."""
+    context = [c for c in new.context if c not in old.context]
+    scope = new.scope if new.scope and not old.scope else []  # an entry of every kind limited to some
+    parts = ([f"context {'|'.join(context)}"] if context else []) + ([f"scope {'|'.join(scope)}"] if scope else [])
+    return ", ".join(parts)
+
+
 def merge(glossary: Glossary, incoming: list[Entry]) -> MergeReport:
     """Merge ``incoming`` into ``glossary``.  An approved entry is never
     overwritten; a different rendering for it is reported as a conflict.  An
@@ -256,18 +279,19 @@ def merge(glossary: Glossary, incoming: list[Entry]) -> MergeReport:
             glossary.add(new)
             report.added.append(new)
         elif old.en == new.en or not new.en:
-            extra = [v for v in new.variants if v not in old.forms]
-            old.variants += extra
-            old.admitted += [a for a in new.admitted if a not in old.renderings]
-            old.avoid += [a for a in new.avoid if a not in old.avoid]
-            # Senses and eras are added to, never narrowed: a scope the file gives where the entry has none
-            # would limit an entry reviewed for every kind of text, so it is left to a reviewer.
-            old.context += [c for c in new.context if c not in old.context]
-            old.eras += [e for e in new.eras if e not in old.eras]
-            if old.scope:
-                old.scope += [k for k in new.scope if k not in old.scope]
+            added = _widen(old, new)
+            narrowing = _narrowing(old, new)
+            if narrowing and old.status is Status.APPROVED:
+                report.conflicts.append(f"{new.zh}: kept the approved entry's senses, file has {narrowing}")
+            elif narrowing:  # an entry not yet approved takes them, for its review
+                old.context += [c for c in new.context if c not in old.context]
+                old.scope = old.scope or list(new.scope)
+                added = True
             glossary.changed()
-            report.unchanged += not extra
+            if added:
+                report.updated.append(old)
+            elif not (narrowing and old.status is Status.APPROVED):  # a conflict is counted as one
+                report.unchanged += 1
         elif old.status is not Status.APPROVED and new.status is Status.APPROVED:
             new.line = old.line
             glossary.replace(old, new)

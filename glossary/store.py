@@ -24,7 +24,7 @@ from foundation.errors import UserError
 from foundation.files import decode_utf8, exclusive, read_bytes, write_bytes_atomic
 from foundation.text import checked
 from glossary.entry import COLUMNS, DOMAINS, LAYOUTS, STATUSES, Entry, Status, widened
-from glossary.eras import parse_era
+from glossary.eras import eras_of, parse_era
 from glossary.match import TermHit, TermMatcher
 from glossary.senses import checked_context, checked_scope
 
@@ -140,6 +140,10 @@ def checked_entry(entry: Entry, path: Path, line: int) -> Entry:
     entry.scope = checked_scope(_items(entry.scope, "scope", where), where)
     entry.context = checked_context(_items(entry.context, "context", where), where)
     entry.eras = [str(parse_era(item, where)) for item in _items(entry.eras, "eras", where)]
+    for era in eras_of(entry.eras):
+        if era.rendering.lower() in (r.lower() for r in entry.renderings):
+            message = f"era {era}: {era.rendering!r} is accepted in every year already (preferred or admitted)"
+            raise UserError(message, *where)
     lists = (*entry.variants, *entry.admitted, *entry.avoid, *entry.context, *entry.eras)
     for value in (entry.zh, entry.en, entry.note, entry.source, *lists):
         checked(value, f"the field {value[:40]!r}", *where)
@@ -200,7 +204,10 @@ def _with_fields(entry: Entry, fields: dict[str, str], path: Path, line: int) ->
     if unknown:
         raise ValueError(f"not a glossary column: {', '.join(sorted(unknown))}")
     row.update(fields)
-    return parse_row([row[name] for name in COLUMNS], path, line)
+    try:
+        return parse_row([row[name] for name in COLUMNS], path, line)
+    except UserError as error:  # a value given to change the entry: say which entry, not a line of the file
+        raise UserError(f"{row['zh']}: {error.message}") from None
 
 
 def _decode(path: Path) -> tuple[bytes, list[str]]:

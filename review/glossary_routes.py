@@ -56,7 +56,7 @@ def _panel(request: Request, view: GlossaryView, zh: str) -> str:
         domains=DOMAINS,
         contexts=view.contexts(entry),
         evidence=evidence,
-        proposed=proposals(evidence) if evidence else None,
+        proposed=proposals(evidence, view.glossary().matcher.boundaries.words) if evidence else None,
         has_evidence=bool(view.pairs),
         problems=view.problems_of(entry),
         changes=view.history(entry),

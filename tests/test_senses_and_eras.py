@@ -81,7 +81,9 @@ def test_a_glossary_of_the_earlier_layout_is_read_and_gains_only_a_header(tmp_pa
         ("--scope", "embassy", "unknown scope 'embassy'"),
         ("--context", "驻", "context item '驻': write +word"),
         ("--eras", "street office 2008", "write rendering@first-last"),
-        ("--eras", "street office@2010-2008", "write rendering@first-last"),
+        ("--eras", "street office@2010-2008", "the years are the wrong way round (2010 after 2008)"),
+        ("--eras", "street office@3013-", "a year between 1949 and 2100"),
+        ("--eras", "district Party committee@2013-2017", "is accepted in every year already"),
     ],
 )
 def test_a_wrong_sense_or_era_is_refused_in_one_line(tmp_path, run, column, value, message):
@@ -89,6 +91,7 @@ def test_a_wrong_sense_or_era_is_refused_in_one_line(tmp_path, run, column, valu
     before = path.read_bytes()
     result = run("glossary", "--glossary", str(path), "set", "区委", column, value)
     assert result.code != 0 and message in result.err and result.err.count("\n") == 1, result.err
+    assert f"{path}:" not in result.err and "区委: " in result.err  # the entry named, not a line of the file
     assert path.read_bytes() == before
 
 
@@ -311,3 +314,82 @@ def test_translate_qa_says_what_it_inferred_and_how_to_say_otherwise(tmp_path, r
     assert "a diplomacy text (from its words; --kind to say otherwise)" in result.out
     given = run("translate", "qa", str(path), "--year", "2015", "--kind", "party")
     assert "read as" not in given.out
+
+
+def _evidence_json(run, tmp_path, glossary_rows, rows):
+    path = tsv(tmp_path, *glossary_rows)
+    corpus = tmp_path / "parallel.csv"
+    with corpus.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["year", "zh", "en"])
+        writer.writerows(rows)
+    result = run("glossary", "--glossary", str(path), "evidence", str(corpus), "--json")
+    assert result.code == 0, result.err
+    return {e["zh"]: e for e in json.loads(result.out)["entries"]}, path, corpus
+
+
+def test_evidence_proposes_whole_words_and_no_word_where_the_english_words_it_otherwise(tmp_path, run):
+    rows = [
+        (2020, "外交部发言人说，两国常务委员会将会晤。", "The spokesperson said the two standing bodies will meet."),
+        (2020, "两国常务委员会开展合作。", "The standing bodies of the two countries cooperate."),
+        (2020, "全国人大常务委员会通过决定。", "The NPC Standing Committee adopted a decision."),
+        (2021, "常务委员会会议闭幕。", "The session of the Standing Committee closed."),
+    ]
+    found, _, _ = _evidence_json(run, tmp_path, [row("常务委员会", "Standing Committee", domain="government")], rows)
+    assert found["常务委员会"]["proposed"]["context"] == []  # "standing bodies" twice: a wording, not a sense
+    rows[1] = (2020, "两国常务委员会开展合作。", "The two countries' joint committees cooperate.")
+    found, _, _ = _evidence_json(run, tmp_path, [row("常务委员会", "Standing Committee", domain="government")], rows)
+    assert found["常务委员会"]["proposed"]["context"] == ["-两国"]  # the word, never 两 or 国 cut out of it
+
+
+def test_evidence_counts_an_eras_rendering_as_the_entrys_and_proposes_no_other_sense_as_an_era(tmp_path, run):
+    rows = [
+        (2013, "推进生态文明建设。", "We will promote ecological progress."),
+        (2014, "加强生态文明建设。", "We will step up ecological progress."),
+        (2020, "加快生态文明建设。", "We will build an ecological civilization faster."),
+        (2023, "生态文明建设成效显著。", "Ecological civilization made headway."),
+        (2015, "西安钟楼游人如织。", "The Bell Tower in Xi'an draws crowds."),
+        (2016, "钟楼是古城地标。", "The Bell Tower is the old town's landmark."),
+        (2022, "钟楼区经济增长。", "Zhonglou District's economy grew."),
+        (2023, "钟楼区加快发展。", "Zhonglou District sped up its development."),
+    ]
+    glossary_rows = [
+        row("生态文明", "ecological civilization", domain="environment") + "\t\t\tecological progress@2012-2017",
+        row("钟楼", "Zhonglou District", domain="place"),
+    ]
+    found, path, corpus = _evidence_json(run, tmp_path, glossary_rows, rows)
+    assert found["生态文明"]["neither"] == 0 and found["生态文明"]["proposed"] == {
+        "eras": [],
+        "context": [],
+        "scope": [],
+    }
+    assert found["钟楼"]["proposed"]["eras"] == []  # the Bell Tower shares no word with the district: a sense
+    text = run("glossary", "--glossary", str(path), "evidence", str(corpus)).out
+    assert f"glossary --glossary {path} set" in text or "proposed" not in text
+
+
+def test_an_import_never_narrows_an_approved_entry_and_says_what_it_changed(tmp_path, run):
+    path = tsv(
+        tmp_path,
+        row("办事处", "subdistrict office", domain="government"),
+        row("街道", "subdistrict", status="proposed", domain="government"),
+        row("生态文明", "ecological civilization", domain="environment") + "\t\t\tecological progress@2014-2015",
+    )
+    incoming = [
+        entry("办事处", "subdistrict office", context=["-驻"], scope=["local-government"]),
+        Entry("街道", "subdistrict", Status.PROPOSED, scope=["local-government"]),
+        entry("生态文明", "ecological civilization", eras=["ecological progress@2012-2017", "eco-progress@2012-2013"]),
+    ]
+    tbx = tmp_path / "in.tbx"
+    tbx.write_bytes(to_tbx(incoming))
+    result = run("glossary", "--glossary", str(path), "import", str(tbx))
+    assert result.code == 0, result.err
+    assert "0 added, 2 updated, 1 conflicts, 0 unchanged" in result.out, result.out
+    assert (
+        "办事处: kept the approved entry's senses, file has context -驻, scope local-government"
+        in result.out + result.err
+    )
+    stored = load_glossary(path)
+    assert (stored.find("办事处").context, stored.find("办事处").scope) == ([], [])  # approved: never narrowed
+    assert stored.find("街道").scope == ["local-government"]  # proposed: takes them for its review
+    assert stored.find("生态文明").eras == ["ecological progress@2014-2015", "eco-progress@2012-2013"]  # yours kept

@@ -29,6 +29,7 @@ import ahocorasick
 from foundation.errors import UserError
 from foundation.files import read_bytes
 from glossary.entry import Entry
+from glossary.eras import accepted_renderings
 from glossary.store import Glossary
 from translate.memory import TranslationMemory
 from translate.normalize import normalize
@@ -242,7 +243,8 @@ def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
         lowered = prepared.lower() + " " + pair.target.lower()
         for hit in hits:
             entry = hit.entry
-            found = next((r for r in entry.renderings if test(pair.target, prepared, lowered, r)), "")
+            # an era's rendering is the entry's too: never "neither", whatever the pair's year
+            found = next((r for r in accepted_renderings(entry) if test(pair.target, prepared, lowered, r)), "")
             if not found and not matcher.stands_alone(pair.source, hit):
                 continue  # the characters inside a longer word: not this entry
             occurrence = Occurrence(pair, found, (hit.start, hit.end))

@@ -7,9 +7,10 @@ back).  When they are not:
 - the year is the one its title or its file's name states (2013年政府工作报告, report-2013.docx);
   never one from the body, where years are those a text speaks of, not the one it was written in;
 - the kind is inferred only where a text says it plainly: words only a text on foreign affairs uses
-  (外交部, 大使, 两国, 中方), or only a district's or city's own report (街道, 我区, 区委), at least
-  ``MIN_CUES`` times, and twice as often as the other kind's.  Otherwise the kind is not known, and every
-  entry holds, as it would without a scope.
+  (外交部, 大使, 两国, 中方, ``CUES``), or only a district's or city's own report (街道, 我区, 区委), at
+  least ``MIN_CUES`` times in all and ``MIN_CUE_WORDS`` different ones, and twice as often as the other
+  kind's; each counted where it stands apart from the others (外交部发言人 is 外交部 and 发言人, never also
+  外交).  Otherwise the kind is not known, and every entry holds, as it would without a scope.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import re
 
 from translate.document import Document
 
-MIN_CUES = 2
+MIN_CUES = 3
+MIN_CUE_WORDS = 2
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 CUES = {
     "diplomacy": (
@@ -45,11 +47,16 @@ def document_year(document: Document) -> int | None:
     return document.year or stated_year(document.title, document.source_file, document.stem)
 
 
+_CUE = {kind: re.compile("|".join(sorted(cues, key=len, reverse=True))) for kind, cues in CUES.items()}
+
+
 def inferred_kind(text: str) -> str:
     """The kind of document the Chinese ``text`` plainly is, of those ``CUES`` tells apart; "" if not plain."""
-    counts = {kind: sum(text.count(cue) for cue in cues) for kind, cues in CUES.items()}
-    (best, most), (_, next_most) = sorted(counts.items(), key=lambda item: -item[1])[:2]
-    return best if most >= MIN_CUES and most >= 2 * next_most else ""
+    found = {kind: [match.group() for match in cue.finditer(text)] for kind, cue in _CUE.items()}
+    counts = sorted(((len(cues), kind) for kind, cues in found.items()), reverse=True)
+    (most, best), (next_most, _) = counts[:2]
+    plain = most >= MIN_CUES and len(set(found[best])) >= MIN_CUE_WORDS and most >= 2 * next_most
+    return best if plain else ""
 
 
 def document_kind(document: Document) -> str:

@@ -18,7 +18,7 @@ from foundation.script import is_cjk
 from glossary.entry import Entry, Status
 from glossary.eras import accepted_renderings, other_eras
 from translate.document import Document, Issue, Segment, State, TermHit
-from translate.occasion import document_year
+from translate.occasion import document_kind, document_year
 from translate.qa.english import noun_forms, renders
 from translate.qa.mentions import says_short_form, shares_head_words
 from translate.quantities import (
@@ -224,6 +224,10 @@ def qa_report(document: Document, xliff: str = "") -> dict:
         **({"xliff": xliff} if xliff else {}),
         "glossary_sha256": document.glossary_sha256,
         "segments": len(document.segments),
+        # what QA read the document as: its year (which renderings were official) and kind (which sense a
+        # term has), given or inferred; null and "" where not known
+        "year": document_year(document),
+        "kind": document_kind(document),
         "errors": count_errors(document),
         # What QA could not verify, for a person to look at (a term in other words, a date named from the
         # text's own time, a figure that states no number of the Chinese): never counted as errors.
