@@ -147,7 +147,7 @@ def _translated(
         if engine is not None:
             _machine_translate(engine, unknown, memory, str(path), progress, document)  # engine
     check_document(document)  # QA
-    notes += not_read_note(document) + occasion_note(document) + _engine_notes(engine)
+    notes += occasion_note(document) + not_read_note(document) + _engine_notes(engine)
     if raw.encoding_guessed:
         notes.append(f"read as {raw.encoding}, a guess: check the Chinese")
     return document, notes
