@@ -16,7 +16,7 @@ from foundation.errors import UserError
 from glossary.entry import Entry
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years an official rendering of this glossary can be dated to
-_ERA = re.compile(r"(?P<rendering>.+?)\s*@\s*(?P<first>\d{4})?\s*-\s*(?P<last>\d{4})?")
+_YEARS = re.compile(r"\s*(?P<first>\d{4})?\s*-\s*(?P<last>\d{4})?\s*")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class Era:
 
 def parse_era(item: str, where: tuple = ()) -> Era:
     """``rendering@2013-2017`` as an ``Era``, or a one-line error saying how to write one."""
-    match = _ERA.fullmatch(item.strip())
+    rendering, at, years = item.strip().rpartition("@")  # the last @: a rendering may hold one, years never
+    match = _YEARS.fullmatch(years) if at and rendering.strip() else None
     first = int(match["first"]) if match and match["first"] else None
     last = int(match["last"]) if match and match["last"] else None
     if not match or (first is None and last is None):
@@ -51,7 +52,7 @@ def parse_era(item: str, where: tuple = ()) -> Era:
         raise UserError(f"era {item[:40]!r}: a year between {FIRST_YEAR} and {LAST_YEAR}", *where)
     if first and last and first > last:
         raise UserError(f"era {item[:40]!r}: the years are the wrong way round ({first} after {last})", *where)
-    return Era(match["rendering"].strip(), first, last)
+    return Era(rendering.strip(), first, last)
 
 
 def eras_of(items: list[str]) -> list[Era]:
