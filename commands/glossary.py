@@ -17,6 +17,7 @@ from foundation.errors import UserError, guarded
 from foundation.files import write_bytes_atomic
 from glossary.check import check_glossary
 from glossary.entry import COLUMNS, DOCUMENT_KINDS, DOMAINS, STATUSES
+from glossary.eras import eras_of
 from glossary.exchange import merge, read_exchange_file, to_csv, to_tbx
 from glossary.own import editable_glossary_path, shipped_changed, update_from_shipped
 from glossary.stats import summary
@@ -242,11 +243,17 @@ def _evidence(glossary: Glossary, args: argparse.Namespace) -> None:
 
 
 def _set_command(glossary: Glossary, entry, column: str, items: list[str]) -> str:
-    """The command that adds ``items`` to what the entry has in ``column``, for this glossary file
-    (--x="…": a value may begin with "-", which argparse would take for an option)."""
+    """The command that adds ``items`` to what the entry has in ``column``, for this glossary file, every
+    value quoted for the shell (--x='…': a value may begin with "-", which argparse would take for an
+    option).  An era of an admitted rendering takes it out of the admitted ones: one list or the other."""
     value = "|".join([*getattr(entry, column), *items])
     where = "" if glossary.path == default_glossary_path() else f"--glossary {shlex.quote(str(glossary.path))} "
-    return f'glossary {where}set {entry.zh} --{column}="{value}"'
+    moved = ""
+    if column == "eras":
+        dated = {era.rendering.lower() for era in eras_of(items)}
+        kept = [a for a in entry.admitted if a.lower() not in dated]
+        moved = f" --admitted={shlex.quote('|'.join(kept))}" if len(kept) < len(entry.admitted) else ""
+    return f"glossary {where}set {shlex.quote(entry.zh)} --{column}={shlex.quote(value)}{moved}"
 
 
 def _serve(path: Path, args: argparse.Namespace) -> None:

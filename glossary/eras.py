@@ -16,7 +16,7 @@ from foundation.errors import UserError
 from glossary.entry import Entry
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years an official rendering of this glossary can be dated to
-_YEARS = re.compile(r"\s*(?P<first>\d{4})?\s*-\s*(?P<last>\d{4})?\s*")
+_YEARS = re.compile(r"\s*(?P<first>[0-9]{4})?\s*-\s*(?P<last>[0-9]{4})?\s*")
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,9 @@ class Era:
 
 def parse_era(item: str, where: tuple = ()) -> Era:
     """``rendering@2013-2017`` as an ``Era``, or a one-line error saying how to write one."""
-    rendering, at, years = item.strip().rpartition("@")  # the last @: a rendering may hold one, years never
-    match = _YEARS.fullmatch(years) if at and rendering.strip() else None
+    rendering, at, years = item.strip().rpartition("@")
+    named = at and "@" not in rendering and any(char.isalnum() for char in rendering)
+    match = _YEARS.fullmatch(years) if named else None
     first = int(match["first"]) if match and match["first"] else None
     last = int(match["last"]) if match and match["last"] else None
     if not match or (first is None and last is None):

@@ -30,7 +30,7 @@ STATUS_FROM_TBX = {v: k for k, v in TBX_STATUS.items()} | {SUPERSEDED: Status.RE
 # CAT tools that read TBX): on the headword, the kinds of document and the words near it; on an English
 # term of an era, its years (its status: superseded once the era has ended, else admitted).
 IN_KINDS, ONLY_NEAR, NOT_NEAR, OFFICIAL = "in: ", "only near: ", "not near: ", "official "
-_YEARS = re.compile(r"(\d{4})?-(\d{4})?")
+_YEARS = re.compile(r"([0-9]{4})?\s*[-–]\s*([0-9]{4})?")
 
 
 def _term_group(parent: ET.Element, term: str, status: str | None, notes: list[str] = ()) -> None:
@@ -151,7 +151,8 @@ def from_tbx(data: bytes, label: str) -> list[Entry]:
         status = STATUS_FROM_TBX.get(head.status, Status.PROPOSED)
         eras = [era for term in all_en if (era := _era(term))]
         en_terms = [(t.text, t.status) for t in all_en if not _era(t)]
-        accepted = [t for t, s in en_terms if s != DEPRECATED]
+        # a superseded term with no years of its own: replaced, no longer to be used (TBX), so one to avoid
+        accepted = [t for t, s in en_terms if s not in (DEPRECATED, SUPERSEDED)]
         # The preferred rendering, else the first accepted one (files that mark none preferred).
         preferred = [t for t, s in en_terms if s == PREFERRED][:1] or accepted[:1]
         scope, context = _senses(head)
@@ -163,7 +164,7 @@ def from_tbx(data: bytes, label: str) -> list[Entry]:
                 admitted=[t for t in accepted if t not in preferred],
                 status=status if preferred or status is not Status.APPROVED else Status.PROPOSED,
                 variants=[t.text for t in zh_terms[1:]],
-                avoid=[t for t, s in en_terms if s == DEPRECATED],
+                avoid=[t for t, s in en_terms if s in (DEPRECATED, SUPERSEDED)],
                 domain=domain if domain in DOMAINS else "general",
                 note=" ".join((n.text or "").strip() for n in _children(concept, "note")),
                 source=" ".join(
@@ -254,16 +255,14 @@ def _widen(old: Entry, new: Entry) -> bool:
     old.avoid += [a for a in new.avoid if a not in old.avoid]
     have = {era.rendering.lower() for era in eras_of(old.eras)}
     old.eras += [str(era) for era in eras_of(new.eras) if era.rendering.lower() not in have]
-    if old.scope:  # limited to some kinds already: more kinds widen it
-        old.scope += [k for k in new.scope if k not in old.scope]
     return old.to_row() != before
 
 
 def _narrowing(old: Entry, new: Entry) -> str:
-    """What of ``new``'s senses would narrow where ``old`` holds (words near it, kinds of document): "" if
-    nothing.  An approved entry is never narrowed by a file; a reviewer decides."""
+    """What of ``new``'s senses would change where ``old`` holds (words near it, kinds of document): "" if
+    nothing.  An approved entry's senses are never changed by a file; a reviewer decides."""
     context = [c for c in new.context if c not in old.context]
-    scope = new.scope if new.scope and not old.scope else []  # an entry of every kind limited to some
+    scope = [k for k in new.scope if k not in old.scope] if new.scope else []  # the kinds it holds in, changed
     parts = ([f"context {'|'.join(context)}"] if context else []) + ([f"scope {'|'.join(scope)}"] if scope else [])
     return ", ".join(parts)
 
@@ -285,7 +284,7 @@ def merge(glossary: Glossary, incoming: list[Entry]) -> MergeReport:
                 report.conflicts.append(f"{new.zh}: kept the approved entry's senses, file has {narrowing}")
             elif narrowing:  # an entry not yet approved takes them, for its review
                 old.context += [c for c in new.context if c not in old.context]
-                old.scope = old.scope or list(new.scope)
+                old.scope = list(dict.fromkeys([*old.scope, *new.scope])) if old.scope else list(new.scope)
                 added = True
             glossary.changed()
             if added:

@@ -25,19 +25,30 @@ _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 
 
 def checked_context(items: list[str], where: tuple) -> list[str]:
-    """The context items, or a one-line error for one that is not ``+word`` or ``-word``."""
+    """The context items, each its sign and its word without spaces, once each; or a one-line error for
+    one that is not ``+word`` or ``-word``, holds a comma (TBX lists words with commas), or a word both
+    selecting and excluding."""
+    checked: list[str] = []
     for item in items:
-        if len(item) < 2 or item[0] not in "+-" or not item[1:].strip():
+        sign, word = item[:1], "".join(item[1:].split())
+        if sign not in ("+", "-") or not word:
             message = f"context item {item[:40]!r}: write +word (selects the entry) or -word (excludes it)"
             raise UserError(message, *where)
-    return items
+        if "," in word or "，" in word:
+            raise UserError(f"context item {item[:40]!r}: one word, without a comma", *where)
+        if ("-" if sign == "+" else "+") + word in checked:
+            raise UserError(f"context word {word[:40]!r} both selects and excludes the entry", *where)
+        checked += [sign + word] if sign + word not in checked else []
+    return checked
 
 
 def checked_scope(kinds: list[str], where: tuple) -> list[str]:
+    """The kinds, once each, or a one-line error for one that is not a kind of document."""
     for kind in kinds:
         if kind not in DOCUMENT_KINDS:
-            raise UserError(f"unknown scope {kind!r}: use kinds of document from {', '.join(DOCUMENT_KINDS)}", *where)
-    return kinds
+            message = f"unknown scope {kind[:40]!r}: use kinds of document from {', '.join(DOCUMENT_KINDS)}"
+            raise UserError(message, *where)
+    return list(dict.fromkeys(kinds))
 
 
 def neighbourhood(text: str, start: int, end: int) -> tuple[str, str]:

@@ -129,6 +129,24 @@ def _items(values: list[str], name: str, where: tuple[Path, int]) -> list[str]:
     return [item for item in items if item]
 
 
+MAX_FIELD = 2_000  # characters of a note or a source; a list item or a rendering, a tenth of it
+MAX_ITEMS = 100  # items of a list column
+
+
+def _within_bounds(entry: Entry, where: tuple[Path, int]) -> None:
+    """A one-line error for a field longer than a glossary row has a use for (which would swell every
+    page and log that shows it)."""
+    for name in ("variants", "admitted", "avoid", "scope", "context", "eras"):
+        if len(getattr(entry, name)) > MAX_ITEMS:
+            raise UserError(f"{name}: more than {MAX_ITEMS} items", *where)
+    for name, limit in (("zh", MAX_FIELD // 10), ("en", MAX_FIELD // 10), ("note", MAX_FIELD), ("source", MAX_FIELD)):
+        if len(getattr(entry, name)) > limit:
+            raise UserError(f"{name}: longer than {limit:,} characters", *where)
+    for name in ("variants", "admitted", "avoid", "context", "eras"):
+        if any(len(item) > MAX_FIELD // 10 for item in getattr(entry, name)):
+            raise UserError(f"{name}: an item longer than {MAX_FIELD // 10:,} characters", *where)
+
+
 def checked_entry(entry: Entry, path: Path, line: int) -> Entry:
     """``entry`` with its fields normalised by the field rule, or a one-line error saying what is wrong."""
     where = (path, line)
@@ -139,12 +157,13 @@ def checked_entry(entry: Entry, path: Path, line: int) -> Entry:
     entry.avoid = _items(entry.avoid, "avoid", where)
     entry.scope = checked_scope(_items(entry.scope, "scope", where), where)
     entry.context = checked_context(_items(entry.context, "context", where), where)
-    entry.eras = [str(parse_era(item, where)) for item in _items(entry.eras, "eras", where)]
+    entry.eras = list(dict.fromkeys(str(parse_era(item, where)) for item in _items(entry.eras, "eras", where)))
     for era in eras_of(entry.eras):
         if era.rendering.lower() in (r.lower() for r in entry.renderings):
             message = f"era {era}: {era.rendering!r} is accepted in every year already (preferred or admitted)"
             raise UserError(message, *where)
     lists = (*entry.variants, *entry.admitted, *entry.avoid, *entry.context, *entry.eras)
+    _within_bounds(entry, where)
     for value in (entry.zh, entry.en, entry.note, entry.source, *lists):
         checked(value, f"the field {value[:40]!r}", *where)
     if not entry.zh:

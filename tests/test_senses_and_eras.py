@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shlex
 import tempfile
 from pathlib import Path
 
@@ -80,6 +81,11 @@ def test_a_glossary_of_the_earlier_layout_is_read_and_gains_only_a_header(tmp_pa
     [
         ("--scope", "embassy", "unknown scope 'embassy'"),
         ("--context", "驻", "context item '驻': write +word"),
+        ("--context=+国家|-国家", None, "context word '国家' both selects and excludes the entry"),
+        ("--context=-美国,日本", None, "one word, without a comma"),
+        ("--context=" + "|".join(f"-词{i}" for i in range(101)), None, "context: more than 100 items"),
+        ("--eras", "x@2013-2017@2018-", "write rendering@first-last"),
+        ("--eras", "x@２０１３-", "write rendering@first-last"),  # full-width digits are no year here
         ("--eras", "street office 2008", "write rendering@first-last"),
         ("--eras", "street office@2010-2008", "the years are the wrong way round (2010 after 2008)"),
         ("--eras", "street office@3013-", "a year between 1949 and 2100"),
@@ -89,7 +95,8 @@ def test_a_glossary_of_the_earlier_layout_is_read_and_gains_only_a_header(tmp_pa
 def test_a_wrong_sense_or_era_is_refused_in_one_line(tmp_path, run, column, value, message):
     path = tsv(tmp_path, row("区委", "district Party committee"))
     before = path.read_bytes()
-    result = run("glossary", "--glossary", str(path), "set", "区委", column, value)
+    given = [column] if value is None else [column, value]
+    result = run("glossary", "--glossary", str(path), "set", "区委", *given)
     assert result.code != 0 and message in result.err and result.err.count("\n") == 1, result.err
     assert f"{path}:" not in result.err and "区委: " in result.err  # the entry named, not a line of the file
     assert path.read_bytes() == before
@@ -393,3 +400,54 @@ def test_an_import_never_narrows_an_approved_entry_and_says_what_it_changed(tmp_
     assert (stored.find("办事处").context, stored.find("办事处").scope) == ([], [])  # approved: never narrowed
     assert stored.find("街道").scope == ["local-government"]  # proposed: takes them for its review
     assert stored.find("生态文明").eras == ["ecological progress@2014-2015", "eco-progress@2012-2013"]  # yours kept
+
+
+def test_a_context_word_is_stored_as_one_word_after_its_sign(tmp_path, run):
+    path = tsv(tmp_path, row("区委", "district Party committee"))
+    assert run("glossary", "--glossary", str(path), "set", "区委", "--context=+ 街道|- 自治 |+街道").code == 0
+    assert load_glossary(path).find("区委").context == ["+街道", "-自治"]
+
+
+def test_the_printed_command_quotes_what_the_text_gave_and_moves_an_admitted_rendering(tmp_path, run):
+    hostile = "İ" * 32 + ' ecological progress";:>31337;"'
+    rows = [
+        (2012, "推进生态文明建设。", f"{hostile} one."),
+        (2013, "加强生态文明建设。", f"{hostile} two."),
+        (2020, "加快生态文明建设。", "We will build an ecological civilization faster."),
+        (2021, "生态文明建设成效显著。", "Ecological civilization made headway."),
+        (2013, "全面深化改革。", "We will comprehensively deepen reform."),
+        (2014, "全面深化改革取得进展。", "Progress was made in comprehensively deepening reform."),
+        (2020, "全面深化改革。", "We will deepen reform comprehensively."),
+        (2022, "全面深化改革。", "Deepen reform comprehensively."),
+    ]
+    glossary_rows = [
+        row("生态文明", "ecological civilization", domain="environment"),
+        row("全面深化改革", "deepening reform comprehensively", admitted="comprehensively deepening reform"),
+    ]
+    found, path, corpus = _evidence_json(run, tmp_path, glossary_rows, rows)
+    for era in found["生态文明"]["proposed"]["eras"]:
+        assert era.split("@")[0].lower() in hostile.lower()  # as the English writes it, never shifted
+    text = run("glossary", "--glossary", str(path), "evidence", str(corpus)).out
+    command = next(line for line in text.splitlines() if "proposed eras" in line and "全面深化改革" in line)
+    command = command[command.index("(glossary") + 1 : -1]
+    assert "--admitted=''" in command  # the admitted rendering moves to the eras
+    words = shlex.split(command)
+    assert run(*words).code == 0
+    entry_ = load_glossary(path).find("全面深化改革")
+    assert entry_.admitted == [] and entry_.eras == ["comprehensively deepening reform@2013-2014"]
+    for line in text.splitlines():
+        if "(glossary" in line:
+            assert all(";" not in word or "'" in line for word in shlex.split(line[line.index("(glossary") + 1 : -1]))
+
+
+def test_a_superseded_tbx_term_without_its_years_is_one_to_avoid():
+    data = to_tbx([entry("生态文明", "ecological civilization", eras=["ecological progress@2012-2017"])])
+    data = data.replace(b"official 2012-2017", b"official 2012\xe2\x80\x932017")  # an en dash
+    data = data.replace(
+        b"</langSet>\n      </termEntry>",
+        b"<tig><term>old words</term><termNote "
+        b'type="administrativeStatus">supersededTerm-admn-sts</termNote></tig></langSet>\n      </termEntry>',
+    )
+    (back,) = from_tbx(data, "t.tbx")
+    assert back.eras == ["ecological progress@2012-2017"]
+    assert "old words" in back.avoid or "old words" not in back.admitted

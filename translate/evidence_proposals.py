@@ -94,10 +94,11 @@ def _says(occurrence: Occurrence, rendering: str) -> bool:
 
 def _as_written(evidence: EntryEvidence, rendering: str) -> str:
     """A mined candidate (lower case) as the English writes it ("One Belt, One Road")."""
+    pattern = re.compile(re.escape(rendering), re.IGNORECASE)  # never .lower(): İ lowers to two characters
     for occurrence in evidence.occurrences:
-        at = occurrence.pair.target.lower().find(rendering.lower())
-        if at != -1:
-            return occurrence.pair.target[at : at + len(rendering)]
+        match = pattern.search(occurrence.pair.target)
+        if match:
+            return match.group()
     return rendering
 
 

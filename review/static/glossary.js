@@ -167,9 +167,21 @@
     const have = input.value.split("|").map((item) => item.trim()).filter(Boolean);
     const added = items.split("|").filter((item) => !have.includes(item));
     input.value = [...have, ...added].join("|");
+    let moved = "";
+    if (field === "eras") {
+      // a rendering of some years only is no longer one accepted in every year: out of the admitted ones
+      const dated = added.map((era) => era.slice(0, era.lastIndexOf("@")).trim().toLowerCase());
+      const admitted = panel.querySelector("form.entry-form [name='admitted']");
+      const kept = admitted.value.split("|").map((item) => item.trim()).filter(Boolean);
+      const left = kept.filter((item) => !dated.includes(item.toLowerCase()));
+      if (left.length < kept.length) {
+        admitted.value = left.join("|");
+        moved = " (and taken out of the admitted renderings)";
+      }
+    }
     zhen.setDirty(true);
     input.focus();
-    zhen.say(added.length ? "Added to " + field + ": save to keep it." : "The field has it already.", "info");
+    zhen.say(added.length ? "Added to " + field + moved + ": save to keep it." : "The field has it already.", "info");
   }
 
   // A change the evidence panel offers (admit a rendering, make one preferred), saved at once.
