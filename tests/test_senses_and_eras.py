@@ -451,3 +451,62 @@ def test_a_superseded_tbx_term_without_its_years_is_one_to_avoid():
     (back,) = from_tbx(data, "t.tbx")
     assert back.eras == ["ecological progress@2012-2017"]
     assert "old words" in back.avoid or "old words" not in back.admitted
+
+
+# Titles and bodies as official English names them (Xinhua's and the Foreign Ministry's forms): no term error.
+OFFICIAL_NAMES = [
+    (
+        "全国人大常委会委员长栗战书会见了代表团。",
+        "Li Zhanshu, chairman of the NPC Standing Committee, met the delegation.",
+    ),
+    ("全国政协主席汪洋出席会议。", "Wang Yang, chairman of the CPPCC National Committee, attended the meeting."),
+    ("国家副主席王岐山出席典礼。", "Vice President Wang Qishan attended the ceremony."),
+    ("中央军委主席习近平签署命令。", "Xi Jinping, chairman of the Central Military Commission, signed the order."),
+    ("国务委员兼外交部长王毅表示。", "State Councilor and Foreign Minister Wang Yi said."),
+    (
+        "中共中央政治局常委、国务院副总理韩正出席。",
+        "Han Zheng, member of the Standing Committee of the Political Bureau of the CPC Central Committee "
+        "and vice premier, attended.",
+    ),
+    (
+        "中共中央总书记、国家主席习近平发表讲话。",
+        "Xi Jinping, general secretary of the CPC Central Committee and Chinese president, delivered a speech.",
+    ),
+    ("最高人民法院院长周强作报告。", "Zhou Qiang, president of the Supreme People's Court, delivered a report."),
+    (
+        "最高人民检察院检察长张军作报告。",
+        "Zhang Jun, procurator-general of the Supreme People's Procuratorate, delivered a report.",
+    ),
+    (
+        "中央纪委国家监委开展工作。",
+        "The CPC Central Commission for Discipline Inspection and the National Commission of Supervision "
+        "carried out work.",
+    ),
+    (
+        "全国人民代表大会常务委员会通过法律。",
+        "The Standing Committee of the National People's Congress adopted the law.",
+    ),
+    ("十四届全国人大一次会议开幕。", "The first session of the 14th National People's Congress opened."),
+    ("党的二十大胜利召开。", "The 20th CPC National Congress was successfully held."),
+    ("二十届三中全会通过决定。", "The third plenary session of the 20th CPC Central Committee adopted the decision."),
+    (
+        "香港特别行政区政府依法施政。",
+        "The government of the Hong Kong Special Administrative Region governs in accordance with the law.",
+    ),
+    ("新疆维吾尔自治区党委书记马兴瑞。", "Ma Xingrui, Party secretary of the Xinjiang Uygur Autonomous Region."),
+    ("北京市委书记尹力出席。", "Yin Li, secretary of the CPC Beijing Municipal Committee, attended."),
+    ("上海市市长龚正出席。", "Shanghai Mayor Gong Zheng attended."),
+    (
+        "国家发展改革委主任郑栅洁介绍情况。",
+        "Zheng Shanjie, head of the National Development and Reform Commission, briefed the press.",
+    ),
+    ("商务部部长王文涛出席。", "Commerce Minister Wang Wentao attended."),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), OFFICIAL_NAMES)
+def test_titles_and_bodies_as_official_english_names_them(zh, en):
+    shipped = load_glossary()
+    segment = Segment("s1", zh, normalize(zh), en)
+    segment.terms = shipped.find_terms(segment.normalized)
+    assert [i.message for i in check_segment(segment) if i.severity == "error"] == []
