@@ -510,3 +510,50 @@ def test_titles_and_bodies_as_official_english_names_them(zh, en):
     segment = Segment("s1", zh, normalize(zh), en)
     segment.terms = shipped.find_terms(segment.normalized)
     assert [i.message for i in check_segment(segment) if i.severity == "error"] == []
+
+
+# Governance terms in the wordings official English of the last fifteen years uses for them: no term error.
+OFFICIAL_WORDINGS = [
+    ("我们打赢了脱贫攻坚战。", "We won the battle against poverty."),
+    ("加快构建新发展格局。", "We will accelerate efforts to foster a new development pattern."),
+    ("加快构建新发展格局。", "We will accelerate efforts to create a new development paradigm."),
+    ("发展全过程人民民主。", "We will develop whole-process people's democracy."),
+    ("全面推进依法治国。", "We will advance law-based governance on all fronts."),
+    ("坚持以人民为中心的发展思想。", "We will stay committed to a people-centered philosophy of development."),
+    (
+        "深化放管服改革。",
+        "We will deepen reforms to streamline administration, delegate power, improve regulation, "
+        "and upgrade services.",
+    ),
+    ("做好六稳工作、落实六保任务。", "We ensured stability on six fronts and security in six areas."),
+    ("深化供给侧结构性改革。", "We will deepen supply-side structural reform."),
+    ("推进碳达峰碳中和。", "We will work toward peaking carbon dioxide emissions and achieving carbon neutrality."),
+    ("持续优化营商环境。", "We will keep improving the business environment."),
+    ("全面贯彻一国两制方针。", "We will fully implement the policy of One Country, Two Systems."),
+    ("扎实推动共同富裕。", "We will make solid progress toward common prosperity."),
+    ("全面推进乡村振兴。", "We will advance rural revitalization across the board."),
+    (
+        "常态化开展扫黑除恶斗争。",
+        "We will regularize the campaign to combat organized crime and root out local criminal gangs.",
+    ),
+    ("坚持和完善人民代表大会制度。", "We will uphold and improve the system of people's congresses."),
+    ("加强基层治理。", "We will strengthen governance at the primary level."),
+    ("加强基层治理。", "We will strengthen community-level governance."),
+    ("推进国家治理体系和治理能力现代化。", "We will modernize China's system and capacity for governance."),
+    ("弘扬社会主义核心价值观。", "We will promote the core socialist values."),
+    ("坚持党的全面领导。", "We will uphold the Party's overall leadership."),
+    ("推动构建人类命运共同体。", "We will work to build a human community with a shared future."),
+    ("实施创新驱动发展战略。", "We will implement the innovation-driven development strategy."),
+    ("大力发展数字经济。", "We will vigorously develop the digital economy."),
+    ("加快建设全国统一大市场。", "We will accelerate the building of a unified national market."),
+    ("稳步推进城镇化。", "We will steadily advance urbanization."),
+    ("保障和改善民生。", "We will ensure and improve the people's well-being."),
+    ("保障和改善民生。", "We will ensure and improve living standards."),
+    ("打好污染防治攻坚战。", "We will fight the battle against pollution."),
+    ("推动高质量发展。", "We will promote high-quality development."),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), OFFICIAL_WORDINGS)
+def test_governance_terms_in_official_wordings(zh, en):
+    test_titles_and_bodies_as_official_english_names_them(zh, en)
