@@ -557,3 +557,38 @@ OFFICIAL_WORDINGS = [
 @pytest.mark.parametrize(("zh", "en"), OFFICIAL_WORDINGS)
 def test_governance_terms_in_official_wordings(zh, en):
     test_titles_and_bodies_as_official_english_names_them(zh, en)
+
+
+# A district's or city's report, as official local English words it: no term error.
+LOCAL_WORDINGS = [
+    ("推进老旧小区改造。", "We will renovate old residential compounds."),
+    ("实施城市更新行动。", "We will carry out urban renewal initiatives."),
+    ("深入推进垃圾分类。", "We will further promote waste sorting."),
+    ("深化接诉即办改革。", "We will deepen the reform of swift response to public complaints."),
+    ("完善网格化管理。", "We will improve grid-based management."),
+    ("全面推行河长制。", "We will fully implement the river chief system."),
+    ("做好信访工作。", "We will handle public complaints well."),
+    ("做好信访工作。", "We will handle letters and calls from the public well."),
+    ("建设安置房5000套。", "We will build 5,000 resettlement housing units."),
+    (
+        "依法依规推进征地拆迁。",
+        "We will carry out land acquisition, demolition and relocation in accordance with the law.",
+    ),
+    ("加强社区建设。", "We will strengthen community development."),
+    ("街道办事处负责实施。", "Subdistrict offices are responsible for implementation."),
+    ("区委区政府高度重视。", "The district Party committee and the district government attach great importance to it."),
+    ("一般公共预算收入增长5.2%。", "General public budget revenue rose by 5.2%."),
+    (
+        "城乡居民人均可支配收入分别增长5%和6%。",
+        "Per capita disposable income of urban and rural residents rose by 5% and 6% respectively.",
+    ),
+    ("新增城镇就业1.2万人。", "We added 12,000 urban jobs."),
+    ("PM2.5平均浓度下降到30微克/立方米。", "The average PM2.5 density dropped to 30 micrograms per cubic meter."),
+    ("完成固定资产投资100亿元。", "Fixed-asset investment reached 10 billion yuan."),
+    ("建成15分钟生活圈。", "We built 15-minute community service circles."),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), LOCAL_WORDINGS)
+def test_a_local_report_in_official_wordings(zh, en):
+    test_titles_and_bodies_as_official_english_names_them(zh, en)
