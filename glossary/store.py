@@ -129,7 +129,7 @@ def _items(values: list[str], name: str, where: tuple[Path, int]) -> list[str]:
     return [item for item in items if item]
 
 
-MAX_FIELD = 2_000  # characters of a note or a source; a list item or a rendering, a tenth of it
+MAX_FIELD = 10_000  # characters of a note or a source; a list item or a rendering, a tenth of it
 MAX_ITEMS = 100  # items of a list column
 
 
