@@ -11,9 +11,26 @@ from functools import lru_cache
 
 @lru_cache(maxsize=4)
 def _converter(config: str):
-    import opencc
-
+    try:
+        import opencc
+    except ImportError as error:
+        # Ctrl-C while OpenCC's C extension initialises comes out of pybind11 as an ImportError (and out of
+        # OpenCC's fallbacks as "not found in Bazel runfiles"): it is the interrupt, not a broken install.
+        if _caused_by_interrupt(error):
+            raise KeyboardInterrupt from error
+        raise
     return opencc.OpenCC(config)
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def convert_script(text: str, config: str) -> str:

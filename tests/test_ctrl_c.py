@@ -93,3 +93,35 @@ def test_twenty_interrupted_folder_runs_end_at_once_and_say_what_is_complete(fol
     assert sorted(path.name for path in out.iterdir()) == sorted(
         f"r{n}.{suffix}" for n in range(1, REPORTS + 1) for suffix in OUTPUTS
     )
+
+
+def test_ctrl_c_while_opencc_loads_is_the_interrupt_not_a_broken_install(monkeypatch):
+    """pybind11 turns a KeyboardInterrupt during its module's initialisation into an ImportError, and
+    OpenCC's fallbacks into "opencc_clib not found in Bazel runfiles": staged here, as no real client can
+    time a Ctrl-C to land inside that import."""
+    import builtins
+    import sys
+
+    from foundation import script
+
+    real_import = builtins.__import__
+
+    def interrupted_import(name, *args, **kwargs):
+        if name == "opencc":
+            try:
+                try:
+                    raise KeyboardInterrupt
+                except KeyboardInterrupt as interrupt:
+                    raise ImportError("initialization failed") from interrupt
+            except ImportError:
+                raise ImportError("opencc_clib not found in Bazel runfiles")  # noqa: B904 (as OpenCC does)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "opencc", raising=False)
+    monkeypatch.setattr(builtins, "__import__", interrupted_import)
+    script._converter.cache_clear()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            script.to_simplified("測試")
+    finally:
+        script._converter.cache_clear()
