@@ -289,3 +289,30 @@ def test_a_word_that_excludes_proposed_by_the_evidence_is_added_and_saved(tmp_pa
         page.wait_for_selector("#status.ok")
         assert stored(glossary_file, "办事处").context == ["-驻"]
         assert "context: ∅ → -驻" in page.inner_text("#panel .history")
+
+
+def test_the_translation_page_says_what_qa_reads_the_document_as(run, tmp_path, glossary_file, page_at):
+    from review.translation_view import TranslationView
+    from translate.memory import TranslationMemory
+
+    report = tmp_path / "district-report-2019.txt"
+    report.write_text("全区上下在区委领导下，街道社区共同发力。\n\n我区新增就业1200人。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = (
+        "translate",
+        str(report),
+        "--engine",
+        "none",
+        "--out",
+        str(out),
+        "--no-tm",
+        "--glossary",
+        str(glossary_file),
+    )
+    assert run(*args).code == 0
+    view = TranslationView(out / "district-report-2019.zh-en.xlf", glossary_file, TranslationMemory(tmp_path / "tm"))
+    with serving(create_app(glossary=GlossaryView(glossary_file), translations=[view])) as address:
+        page = page_at(address)
+        expect(page.locator(".read-as")).to_contain_text(
+            "QA reads it as: year 2019 (from its title or name), a local-government text (from its words)"
+        )
