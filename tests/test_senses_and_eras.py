@@ -217,8 +217,10 @@ def test_tbx_carries_senses_and_eras_both_ways():
 
 
 def test_evidence_proposes_an_era_and_a_word_that_excludes(tmp_path, run):
-    path = tsv(tmp_path, row("一带一路", "Belt and Road", admitted="One Belt, One Road"),
-               row("办事处", "subdistrict office", domain="government"))  # fmt: skip
+    glossary_rows = [
+        row("一带一路", "Belt and Road", admitted="One Belt, One Road"),
+        row("办事处", "subdistrict office", domain="government"),
+    ]
     rows = [
         (2014, "推进一带一路建设。", "We will advance the One Belt, One Road initiative."),
         (2015, "一带一路建设取得进展。", "Progress was made on One Belt, One Road."),
@@ -229,16 +231,9 @@ def test_evidence_proposes_an_era_and_a_word_that_excludes(tmp_path, run):
         (2023, "街道办事处开展走访。", "The subdistrict office visited residents."),
         (2023, "办事处组织培训。", "The subdistrict office organised training."),
     ]
-    corpus = tmp_path / "parallel.csv"
-    with corpus.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["year", "zh", "en"])
-        writer.writerows(rows)
-    result = run("glossary", "--glossary", str(path), "evidence", str(corpus), "--json")
-    assert result.code == 0, result.err
-    proposed = {e["zh"]: e["proposed"] for e in json.loads(result.out)["entries"]}
-    assert proposed["一带一路"]["eras"] == ["One Belt, One Road@2014-2015"]
-    assert proposed["办事处"]["context"] == ["-驻"]
+    found, path, corpus = _evidence_json(run, tmp_path, glossary_rows, rows)
+    assert found["一带一路"]["proposed"]["eras"] == ["One Belt, One Road@2014-2015"]
+    assert found["办事处"]["proposed"]["context"] == ["-驻"]
     text = run("glossary", "--glossary", str(path), "evidence", str(corpus)).out
     assert "proposed eras: One Belt, One Road@2014-2015" in text and "proposed context: -驻" in text
 
@@ -450,7 +445,7 @@ def test_a_superseded_tbx_term_without_its_years_is_one_to_avoid():
     )
     (back,) = from_tbx(data, "t.tbx")
     assert back.eras == ["ecological progress@2012-2017"]
-    assert "old words" in back.avoid or "old words" not in back.admitted
+    assert "old words" in back.avoid and "old words" not in back.admitted
 
 
 # Titles and bodies as official English names them (Xinhua's and the Foreign Ministry's forms): no term error.
@@ -504,14 +499,6 @@ OFFICIAL_NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("zh", "en"), OFFICIAL_NAMES)
-def test_titles_and_bodies_as_official_english_names_them(zh, en):
-    shipped = load_glossary()
-    segment = Segment("s1", zh, normalize(zh), en)
-    segment.terms = shipped.find_terms(segment.normalized)
-    assert [i.message for i in check_segment(segment) if i.severity == "error"] == []
-
-
 # Governance terms in the wordings official English of the last fifteen years uses for them: no term error.
 OFFICIAL_WORDINGS = [
     ("我们打赢了脱贫攻坚战。", "We won the battle against poverty."),
@@ -554,11 +541,6 @@ OFFICIAL_WORDINGS = [
 ]
 
 
-@pytest.mark.parametrize(("zh", "en"), OFFICIAL_WORDINGS)
-def test_governance_terms_in_official_wordings(zh, en):
-    test_titles_and_bodies_as_official_english_names_them(zh, en)
-
-
 # A district's or city's report, as official local English words it: no term error.
 LOCAL_WORDINGS = [
     ("推进老旧小区改造。", "We will renovate old residential compounds."),
@@ -589,6 +571,9 @@ LOCAL_WORDINGS = [
 ]
 
 
-@pytest.mark.parametrize(("zh", "en"), LOCAL_WORDINGS)
-def test_a_local_report_in_official_wordings(zh, en):
-    test_titles_and_bodies_as_official_english_names_them(zh, en)
+@pytest.mark.parametrize(("zh", "en"), OFFICIAL_NAMES + OFFICIAL_WORDINGS + LOCAL_WORDINGS)
+def test_official_wordings_raise_no_term_error(zh, en):
+    shipped = load_glossary()
+    segment = Segment("s1", zh, normalize(zh), en)
+    segment.terms = shipped.find_terms(segment.normalized)
+    assert [i.message for i in check_segment(segment) if i.severity == "error"] == []
