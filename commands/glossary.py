@@ -16,7 +16,7 @@ from commands.parsing import USAGE_ERROR, Parser, add_version, parsed
 from foundation.errors import UserError, guarded
 from foundation.files import write_bytes_atomic
 from glossary.check import check_glossary
-from glossary.entry import COLUMNS, DOCUMENT_KINDS, DOMAINS, STATUSES
+from glossary.entry import COLUMNS, DOCUMENT_KINDS, DOMAINS, SENSE_COLUMNS, STATUSES
 from glossary.eras import eras_of
 from glossary.exchange import merge, read_exchange_file, to_csv, to_tbx
 from glossary.own import editable_glossary_path, shipped_changed, update_from_shipped
@@ -337,11 +337,7 @@ def run(args: argparse.Namespace) -> int:
         glossary = load_glossary(path)
         if args.command == "list":
             for entry in glossary.search(args.status, args.domain, args.search):
-                senses = [
-                    f"{name}: {'|'.join(items)}"
-                    for name in ("scope", "context", "eras")
-                    if (items := getattr(entry, name))
-                ]
+                senses = [f"{name}: {'|'.join(items)}" for name in SENSE_COLUMNS if (items := getattr(entry, name))]
                 print("\t".join([entry.zh, entry.en, str(entry.status), entry.domain, *senses]))
         elif args.command == "stats":
             print(summary(glossary))

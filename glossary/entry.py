@@ -9,9 +9,12 @@ from enum import StrEnum
 COLUMNS = (
     "zh", "en", "status", "variants", "admitted", "avoid", "domain", "note", "source", "scope", "context", "eras",
 )  # fmt: skip
+SENSE_COLUMNS = ("scope", "context", "eras")  # where and when an entry's sense holds (``senses``, ``eras``)
+LIST_COLUMNS = ("variants", "admitted", "avoid", *SENSE_COLUMNS)  # |-separated lists
 # Earlier layouts, still read (what they lack is empty), written in the current one: before the sense and
 # era columns, and before admitted renderings.
-LAYOUTS = (COLUMNS, COLUMNS[:9], tuple(c for c in COLUMNS[:9] if c != "admitted"))
+BEFORE_SENSES = tuple(c for c in COLUMNS if c not in SENSE_COLUMNS)
+LAYOUTS = (COLUMNS, BEFORE_SENSES, tuple(c for c in BEFORE_SENSES if c != "admitted"))
 
 
 def widened(cells: list[str], layout: tuple[str, ...]) -> list[str]:
@@ -91,7 +94,7 @@ class Entry:
         # The sense and era columns count only when they say something: adding them to the layout changes no
         # entry that leaves them empty (the memory keys machine translations by this).
         row = self.to_row()
-        kept = row if any(row[len(LAYOUTS[1]) :]) else row[: len(LAYOUTS[1])]
+        kept = row if any(row[len(BEFORE_SENSES) :]) else row[: len(BEFORE_SENSES)]
         return hashlib.sha256("\t".join(kept).encode("utf-8")).hexdigest()[:16]
 
     def to_row(self) -> list[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from foundation.errors import UserError
 from foundation.files import decode_utf8, parse_xml, read_bytes
 from foundation.text import NotAllowedCharacter, check_tree, checked
 from glossary.entry import DOMAINS, Entry, Status
-from glossary.eras import eras_of
+from glossary.eras import eras_of, parse_era
 from glossary.store import Glossary, checked_entry, read_rows
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -30,7 +29,6 @@ STATUS_FROM_TBX = {v: k for k, v in TBX_STATUS.items()} | {SUPERSEDED: Status.RE
 # CAT tools that read TBX): on the headword, the kinds of document and the words near it; on an English
 # term of an era, its years (its status: superseded once the era has ended, else admitted).
 IN_KINDS, ONLY_NEAR, NOT_NEAR, OFFICIAL = "in: ", "only near: ", "not near: ", "official "
-_YEARS = re.compile(r"([0-9]{4})?\s*[-–]\s*([0-9]{4})?")
 
 
 def _term_group(parent: ET.Element, term: str, status: str | None, notes: list[str] = ()) -> None:
@@ -111,11 +109,14 @@ def _terms(lang_set: ET.Element) -> list[_Term]:
 
 
 def _era(term: _Term) -> str:
-    """``rendering@first-last`` of an English term whose usage note gives the years it was official."""
+    """``rendering@first-last`` of an English term whose usage note gives the years it was official (read
+    as the TSV reads an era; an en dash is a dash here); "" if none does."""
     for note in term.notes:
-        years = _YEARS.fullmatch(note.removeprefix(OFFICIAL).strip()) if note.startswith(OFFICIAL) else None
-        if years and any(years.groups()):
-            return f"{term.text}@{years[1] or ''}-{years[2] or ''}"
+        if note.startswith(OFFICIAL):
+            try:
+                return str(parse_era(f"{term.text}@{note.removeprefix(OFFICIAL).replace('–', '-')}"))
+            except UserError:
+                continue
     return ""
 
 
@@ -149,8 +150,9 @@ def from_tbx(data: bytes, label: str) -> list[Entry]:
             continue
         head = zh_terms[0]
         status = STATUS_FROM_TBX.get(head.status, Status.PROPOSED)
-        eras = [era for term in all_en if (era := _era(term))]
-        en_terms = [(t.text, t.status) for t in all_en if not _era(t)]
+        dated = {id(term): era for term in all_en if (era := _era(term))}
+        eras = list(dated.values())
+        en_terms = [(t.text, t.status) for t in all_en if id(t) not in dated]
         # a superseded term with no years of its own: replaced, no longer to be used (TBX), so one to avoid
         accepted = [t for t, s in en_terms if s not in (DEPRECATED, SUPERSEDED)]
         # The preferred rendering, else the first accepted one (files that mark none preferred).
@@ -284,7 +286,7 @@ def merge(glossary: Glossary, incoming: list[Entry]) -> MergeReport:
                 report.conflicts.append(f"{new.zh}: kept the approved entry's senses, file has {narrowing}")
             elif narrowing:  # an entry not yet approved takes them, for its review
                 old.context += [c for c in new.context if c not in old.context]
-                old.scope = list(dict.fromkeys([*old.scope, *new.scope])) if old.scope else list(new.scope)
+                old.scope = list(dict.fromkeys([*old.scope, *new.scope]))
                 added = True
             glossary.changed()
             if added:

@@ -23,7 +23,7 @@ from pathlib import Path
 from foundation.errors import UserError
 from foundation.files import decode_utf8, exclusive, read_bytes, write_bytes_atomic
 from foundation.text import checked
-from glossary.entry import COLUMNS, DOMAINS, LAYOUTS, STATUSES, Entry, Status, widened
+from glossary.entry import BEFORE_SENSES, COLUMNS, DOMAINS, LAYOUTS, LIST_COLUMNS, STATUSES, Entry, Status, widened
 from glossary.eras import eras_of, parse_era
 from glossary.match import TermHit, TermMatcher
 from glossary.senses import checked_context, checked_scope
@@ -136,13 +136,13 @@ MAX_ITEMS = 100  # items of a list column
 def _within_bounds(entry: Entry, where: tuple[Path, int]) -> None:
     """A one-line error for a field longer than a glossary row has a use for (which would swell every
     page and log that shows it)."""
-    for name in ("variants", "admitted", "avoid", "scope", "context", "eras"):
+    for name in LIST_COLUMNS:
         if len(getattr(entry, name)) > MAX_ITEMS:
             raise UserError(f"{name}: more than {MAX_ITEMS} items", *where)
     for name, limit in (("zh", MAX_FIELD // 10), ("en", MAX_FIELD // 10), ("note", MAX_FIELD), ("source", MAX_FIELD)):
         if len(getattr(entry, name)) > limit:
             raise UserError(f"{name}: longer than {limit:,} characters", *where)
-    for name in ("variants", "admitted", "avoid", "context", "eras"):
+    for name in LIST_COLUMNS:
         if any(len(item) > MAX_FIELD // 10 for item in getattr(entry, name)):
             raise UserError(f"{name}: an item longer than {MAX_FIELD // 10:,} characters", *where)
 
@@ -182,14 +182,14 @@ def checked_entry(entry: Entry, path: Path, line: int) -> Entry:
 def parse_row(cells: list[str], path: Path, line: int) -> Entry:
     # The sense and era columns, empty at the end of a row, may be left out (an editor that trims a line's
     # trailing tabs): the row reads as if they were there.
-    cells = cells + [""] * (len(COLUMNS) - len(cells)) if len(LAYOUTS[1]) <= len(cells) < len(COLUMNS) else cells
+    cells = cells + [""] * (len(COLUMNS) - len(cells)) if len(BEFORE_SENSES) <= len(cells) < len(COLUMNS) else cells
     if len(cells) != len(COLUMNS):
         raise UserError(
             f"expected {len(COLUMNS)} tab-separated columns ({' '.join(COLUMNS)}), found {len(cells)}", path, line
         )
     row = dict(zip(COLUMNS, cells))
     entry = Entry(row["zh"], row["en"], row["status"], domain=row["domain"], note=row["note"], source=row["source"])
-    for name in ("variants", "admitted", "avoid", "scope", "context", "eras"):
+    for name in LIST_COLUMNS:
         setattr(entry, name, row[name].split("|"))
     return checked_entry(entry, path, line)
 
@@ -270,7 +270,7 @@ def _stored_cells(entry: Entry) -> list[str]:
     """The row as written: the sense and era columns left out where they are empty at its end, so that a
     glossary of an earlier layout, written again, changes in its header line only."""
     cells = entry.to_row()
-    while len(cells) > len(LAYOUTS[1]) and not cells[-1]:
+    while len(cells) > len(BEFORE_SENSES) and not cells[-1]:
         cells.pop()
     return cells
 

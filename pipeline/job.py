@@ -36,7 +36,7 @@ from translate.bitext import read_xliff, xliff_stem
 from translate.document import Document, Segment
 from translate.engines import Engine, run_engine
 from translate.memory import TranslationMemory, offer_candidates, recall, remember
-from translate.occasion import document_kind, document_year
+from translate.occasion import read_as
 from translate.qa import check_document, count_errors
 from translate.read import DEFAULT_MAX_INPUT_MB, SUPPORTED_SUFFIXES, input_files, read_document
 from translate.segment import segment_document
@@ -239,11 +239,11 @@ def publish_settings(options: Options, path: Path) -> Settings:
 def occasion_note(document: Document) -> list[str]:
     """The year and kind QA read the document as, where the user gave neither and they were inferred (a
     reviewer should know why a term was not checked, or an older rendering accepted)."""
-    inferred = []
-    if document.year is None and (year := document_year(document)):
-        inferred.append(f"year {year} (from its title or name; --year to say otherwise)")
-    if not document.kind and (kind := document_kind(document)):
-        inferred.append(f"a {kind} text (from its words; --kind to say otherwise)")
+    inferred = [
+        f"{reading} ({source}; {option} to say otherwise)"
+        for reading, source, option in read_as(document)
+        if source != "given"
+    ]
     return ["read as " + " and ".join(inferred)] if inferred else []
 
 

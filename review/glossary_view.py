@@ -15,14 +15,14 @@ from pathlib import Path
 from foundation.errors import UserError
 from glossary.check import Problem, check_glossary
 from glossary.context import contexts
-from glossary.entry import COLUMNS, Entry, Status
+from glossary.entry import COLUMNS, LIST_COLUMNS, Entry, Status
 from glossary.store import Glossary, editing, load_glossary, set_entry
 from review import history
 from translate.evidence import REVIEW_FIRST_BELOW, EntryEvidence, Pair, gather
 
 PAGE_SIZE = 50
-EDITABLE = ("en", "status", "variants", "admitted", "avoid", "domain", "note", "source", "scope", "context", "eras")
-LIST_FIELDS = ("variants", "admitted", "avoid", "scope", "context", "eras")
+EDITABLE = tuple(name for name in COLUMNS if name != "zh")
+LIST_FIELDS = LIST_COLUMNS
 
 
 class StaleEntry(Exception):

@@ -13,7 +13,7 @@ from glossary.store import add_entry, editing, one_line
 from review.translation_view import EDIT_STATES, StaleSegment, TranslationView, origin_group, segment_version
 from review.web import NotFound, error, fragment, json_body, page_number, render, text_field
 from translate.document import Document, Segment
-from translate.occasion import document_kind, document_year
+from translate.occasion import read_as
 from translate.qa.english import renders
 
 # A page shows this many segments: a report of thousands stays quick to show and to scroll (and its rows
@@ -73,15 +73,11 @@ def _chart(request: Request, view: TranslationView) -> str:
     return fragment(request, "_chart.html", summary=summary, origins=origins, checks=checks)
 
 
-def read_as(document: Document) -> str:
+def read_as_line(document: Document) -> str:
     """What QA reads the document as, for the page: its year and kind, and whether given or inferred (a
     reviewer should know why a term is not checked here, or an older rendering accepted)."""
-    parts = []
-    if year := document_year(document):
-        parts.append(f"year {year} ({'given' if document.year else 'from its title or name'})")
-    if kind := document_kind(document):
-        parts.append(f"a {kind} text ({'given' if document.kind else 'from its words'})")
-    return "QA reads it as: " + ", ".join(parts) if parts else ""
+    readings = [f"{reading} ({source})" for reading, source, _ in read_as(document)]
+    return "QA reads it as: " + ", ".join(readings) if readings else ""
 
 
 def routes(views: list[TranslationView]) -> list[Route]:
@@ -112,7 +108,7 @@ def routes(views: list[TranslationView]) -> list[Route]:
             document=document,
             rows=rows,
             chart=_chart(request, view),
-            read_as=read_as(document),
+            read_as=read_as_line(document),
             many=len(views) > 1,
             page={"number": shown, "pages": pages, "first": first + 1, "last": first + len(rows)},
         )

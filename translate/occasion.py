@@ -61,3 +61,14 @@ def inferred_kind(text: str) -> str:
 
 def document_kind(document: Document) -> str:
     return document.kind or inferred_kind("\n".join(segment.normalized for segment in document.segments))
+
+
+def read_as(document: Document) -> list[tuple[str, str, str]]:
+    """What QA reads the document as, for people: each reading, where it comes from, and the option that
+    says otherwise: ("year 2014", "from its title or name", "--year"), ("a diplomacy text", "given", "--kind")."""
+    readings = []
+    if year := document_year(document):
+        readings.append((f"year {year}", "given" if document.year else "from its title or name", "--year"))
+    if kind := document_kind(document):
+        readings.append((f"a {kind} text", "given" if document.kind else "from its words", "--kind"))
+    return readings

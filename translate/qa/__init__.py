@@ -59,7 +59,7 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
             date += day.group() if day else ""
             message = f"the date {date} is written {dates[0]!r}: check that it means it"
             issues.append(Issue("date-by-context", message, "warning"))
-        elif said := _said_approximately(quantity, compared.extra, target, orders, stray_year):
+        elif said := _said_approximately(quantity, compared.extra, target, orders):
             message = f"{shown} is said as {said!r}: check that it means it"
             issues.append(Issue("number-approximated", message, "warning"))
         else:
@@ -76,13 +76,13 @@ APPROXIMATE_POINTS = 10  # a percentage said as a fraction ("more than half" for
 
 
 def _said_approximately(
-    quantity: Quantity, extra: list[Quantity], target: str, orders: list[tuple[str, float, float]], stray: bool
+    quantity: Quantity, extra: list[Quantity], target: str, orders: list[tuple[str, float, float]]
 ) -> str:
     """The words in which the English says a quantity only approximately, or "": an amount by its order of
     size ("hundreds of" for 300) or a percentage as a fraction near it ("more than half" for 52%).  Never
     where a figure of the English states no number of the Chinese: that figure may be the quantity,
     changed."""
-    if extra or stray:
+    if extra:
         return ""
     if quantity.dimension == "percent":
         fractions = [q for q in english_quantities(target) if q.dimension == "fraction"]
