@@ -210,6 +210,11 @@ def test_english_quantities_in_other_words_with_another_value_are_missing(source
         ("第31个年头", "the 31st year"),  # an ordinal year
         ("6月5日，双方举行会谈", "On June 5, the two sides held talks"),  # a month and its day
         ("30余个国家", "some 35 countries"),  # 30余: from 30 to under 40
+        ("特别是2、3月份", "in February and March"),  # figures joined before one unit share it
+        ("1-2月份，全国", "In January-February, the country"),
+        ("2014-15年度", "In 2014-15"),  # a year range written short in the Chinese
+        ("第27次东盟与中日韩（10+3）领导人会议", "the 27th ASEAN Plus Three Summit"),  # a format's name
+        ("中国—东盟（10+1）合作", "China-ASEAN (10+1) cooperation"),
     ],
 )
 def test_numbers_as_english_writes_them(source, target):
@@ -225,10 +230,22 @@ def test_numbers_as_english_writes_them(source, target):
         ("中国机遇2.0", "China opportunity 3.0"),
         ("见附录1", "see Annex II"),
         ("增长5%，其中制造业增长5%", "grew by 5 percent, with manufacturing up 6 percent"),  # said twice, one changed
+        ("来自100多个国家，这一世纪工程", "from over 200 countries, a project of the century"),  # a century is years
+        ("第27次东盟与中日韩（10+3）领导人会议", "the 27th ASEAN Plus Four Summit"),
+        ("特别是2、3月份", "in February and April"),
     ],
 )
 def test_a_changed_number_is_missing(source, changed):
     assert missing(source, changed) != []
+
+
+def test_a_year_written_digit_by_digit_is_a_calendar_year_whatever_circle_stands_for_its_zero():
+    from translate.normalize import normalize
+
+    for written in ("二〇一二年", "二○一二年", "二◯一二年"):  # the zero, a white circle, a large circle
+        assert [(q.value, q.dimension) for q in chinese_quantities(normalize(written))] == [(2012.0, "year")]
+        assert missing(normalize(written), "in 2012") == []
+    assert normalize("○号") == "○号"  # a circle elsewhere stays
 
 
 def test_a_number_said_twice_in_chinese_may_be_said_once_in_english():
@@ -246,6 +263,11 @@ def test_what_qa_cannot_verify_is_a_warning_and_an_added_figure_is_said():
     assert checks("圣彼得堡国际经济论坛", "the 29th St. Petersburg International Economic Forum") == []  # a name
     assert checks("今年经济增长", "In 2026 the economy grew") == []  # the year English adds
     assert checks("增长5%", "grew by 6 percent") == [("number-mismatch", "error")]  # said once: the error alone
+    # a format's name in brackets after the name it labels, left out: a warning; said otherwise, an error
+    assert checks("第27次中国—东盟（10+1）领导人会议", "the 27th China-ASEAN Summit") == [("number-label", "warning")]
+    assert checks("第27次中国—东盟（10+1）领导人会议", "the 27th China-ASEAN (10+2) Summit") == [
+        ("number-mismatch", "error")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -297,6 +319,11 @@ def test_a_year_said_from_the_texts_time_vouches_for_nothing_beside_a_stray_year
         ("3万名专家参加。", "Hundreds of experts attended.", ["number-mismatch"]),
         ("52%的受访者支持。", "62% of respondents, more than half, support it.", ["number-mismatch"]),
         ("300名专家参加，来自20个国家。", "Hundreds of experts from 30 countries attended.", ["number-mismatch"] * 2),
+        # rounded to the places its figure is written to (its decimals or its scale), two digits or more
+        ("增加到305160亿元", "rose to RMB30.5 trillion", ["number-approximated"]),
+        ("增加到305160亿元", "rose to RMB30.6 trillion", ["number-mismatch"]),  # not the rounding of it
+        ("10月9日至12日", "from October 10 to 12", ["number-mismatch"]),  # "10" is no rounding of 9
+        ("延长了90天", "extended by 100 days", ["number-mismatch"]),
     ],
 )
 def test_a_quantity_said_only_approximately_is_a_warning(source, target, checks):

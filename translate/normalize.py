@@ -14,6 +14,16 @@ from foundation.script import is_cjk, to_simplified
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
+_ZERO_LOOKALIKES = "○◯Ｏ"
+_NUMERALS = "〇零一二三四五六七八九十"
+
+
+def _between_numerals(text: str, at: int) -> bool:
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    return bool(before and before in _NUMERALS + _ZERO_LOOKALIKES and after and after in _NUMERALS + _ZERO_LOOKALIKES)
+
+
 def normalize_punctuation(text: str) -> str:
     """Full-width letters and digits to ASCII; ASCII punctuation beside Chinese to full width."""
     chars = []
@@ -25,6 +35,8 @@ def normalize_punctuation(text: str) -> str:
             after = text[i + 1] if i + 1 < len(text) else ""
             if (before and is_cjk(before)) or (after and is_cjk(after)) or before in "”」）》":
                 char = _FULL_WIDTH[char]
+        elif char in _ZERO_LOOKALIKES and _between_numerals(text, i):
+            char = "〇"  # 二○一二年: a circle typed for the zero of a Chinese numeral
         elif char == "\u3000":
             char = " "
         chars.append(char)

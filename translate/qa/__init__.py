@@ -4,8 +4,10 @@ in English, empty target.  Findings go on the segment and into ``qa.json``.
 A calendar year the translation names only from the text's own time (2024年 as
 "this year") is a warning to check, not an error: which year "this year" means
 depends on when the text was written, which QA cannot know.  So is a quantity the
-English says only approximately: by its order of size ("hundreds of" for 300) or a
-percentage as a fraction near it ("more than half" for 52%)."""
+English says only approximately: by its order of size ("hundreds of" for 300), a
+percentage as a fraction near it ("more than half" for 52%), or rounded to fewer
+places ("RMB30.5 trillion" for 305160亿元); and a label of a name in brackets the
+English leaves out (中国—东盟（10+1）领导人会议 as "the China-ASEAN Summit")."""
 
 from __future__ import annotations
 
@@ -19,8 +21,8 @@ from glossary.entry import Entry, Status
 from glossary.eras import accepted_renderings, other_eras
 from translate.document import Document, Issue, Segment, State, TermHit
 from translate.occasion import document_kind, document_year
-from translate.qa.english import noun_forms, renders
-from translate.qa.mentions import says_short_form, shares_head_words
+from translate.qa.english import noun_forms, rendering_places, renders, searchable, without_places
+from translate.qa.mentions import says_short_form, shares_wording
 from translate.quantities import (
     COUNTS,
     Quantity,
@@ -59,6 +61,9 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
             date += day.group() if day else ""
             message = f"the date {date} is written {dates[0]!r}: check that it means it"
             issues.append(Issue("date-by-context", message, "warning"))
+        elif quantity.dimension == "label" and _in_brackets(source, quantity) and not compared.extra:
+            message = f"({shown}) of the name is not in the translation: check that the name says it"
+            issues.append(Issue("number-label", message, "warning"))
         elif said := _said_approximately(quantity, compared.extra, target, orders):
             message = f"{shown} is said as {said!r}: check that it means it"
             issues.append(Issue("number-approximated", message, "warning"))
@@ -72,6 +77,15 @@ def quantity_issues(source: str, target: str) -> list[Issue]:
     return issues
 
 
+def _in_brackets(source: str, quantity: Quantity) -> bool:
+    return (
+        0 < quantity.start
+        and quantity.end < len(source)
+        and source[quantity.start - 1] in "（("
+        and source[quantity.end] in "）)"
+    )
+
+
 APPROXIMATE_POINTS = 10  # a percentage said as a fraction ("more than half" for 52%) within this many points
 
 
@@ -82,6 +96,9 @@ def _said_approximately(
     size ("hundreds of" for 300) or a percentage as a fraction near it ("more than half" for 52%).  Never
     where a figure of the English states no number of the Chinese: that figure may be the quantity,
     changed."""
+    rounded = next((q for q in extra if _rounds_to(quantity, q, target)), None)
+    if rounded:
+        return target[rounded.start : rounded.end]
     if extra:
         return ""
     if quantity.dimension == "percent":
@@ -93,11 +110,36 @@ def _said_approximately(
     return ""
 
 
-def _unrendered(hit: TermHit, target: str, earlier: Sequence[str], year: int | None) -> Issue | None:
+_SCALE_WORD = re.compile(r"million|billion|trillion|\d\s?(?:bn|tn|mn)\b", re.IGNORECASE)
+
+
+def _rounds_to(quantity: Quantity, offered: Quantity, target: str) -> bool:
+    """Whether ``offered`` is ``quantity`` rounded to the places its figure is written to, its decimals or
+    its scale, keeping two digits or more: 305160亿元 as "RMB30.5 trillion".  Exactly so: a figure with a
+    digit changed is never the rounding of the true one."""
+    figure = re.search(r"\d[\d,]*(?:\.(\d+))?", target[offered.start : offered.end])
+    if not figure or not (offered.dimension == quantity.dimension or offered.dimension == "count"):
+        return False
+    written = float(figure.group().replace(",", ""))
+    digits = figure.group().replace(",", "").replace(".", "").strip("0")
+    scaled = figure.group(1) or _SCALE_WORD.search(target, offered.start, offered.end)
+    if not written or quantity.approx or quantity.upper or not scaled or len(digits) < 2:
+        return False  # "10" for 9 is no rounding: a figure is rounded to its decimals or its scale
+    whole = figure.group().split(".")[0].replace(",", "")
+    places = 10.0 ** -len(figure.group(1)) if figure.group(1) else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    step = places * offered.value / written  # one unit of the last place written, in the base unit
+    rounded = round(quantity.value / step) * step
+    return rounded != quantity.value and abs(rounded - offered.value) <= 1e-9 * abs(offered.value)
+
+
+def _unrendered(
+    hit: TermHit, target: str, earlier: Sequence[str], year: int | None, others: Sequence[TermHit] = ()
+) -> Issue | None:
     """What to say of an approved term none of whose renderings for the document's year the English holds:
     a warning for a rendering official in other years; nothing if it names the term shortly after the full
-    name stood earlier in the document; a warning for the term in the translator's own words; else an
-    error."""
+    name stood earlier in the document; a warning for the term in the translator's own words (not in the
+    words that render the segment's ``others`` terms: "the 15th Five-Year Plan" says nothing of 十四五);
+    else an error."""
     era = next((era for era in other_eras(hit.entry, year) if renders(target, era.rendering)), None)
     if era:
         message = f"{hit.zh}: {era.rendering!r} was the official rendering in {era.years}, not in {year}: {hit.en!r}"
@@ -108,7 +150,11 @@ def _unrendered(hit: TermHit, target: str, earlier: Sequence[str], year: int | N
         before = " ".join(earlier)
         if any(renders(before, r) for r in accepted):
             return None
-    if any(shares_head_words(target, r) for r in accepted):
+    rest = searchable(target)
+    for other in others:
+        for rendering in accepted_renderings(other.entry, year) if other.zh != hit.zh else ():
+            rest = without_places(rest, rendering_places(rest, rendering))
+    if any(shares_wording(rest, r) for r in accepted):
         message = f"{hit.zh}: worded otherwise than the glossary's {hit.en!r}: check that it says the same"
         return Issue("term-variant", message, "warning")
     return Issue("missing-term", f"{hit.zh} must be rendered {hit.en!r}")
@@ -130,8 +176,8 @@ def check_segment(segment: Segment, earlier: Sequence[str] = (), year: int | Non
             if not (hit.en and rendered(target, hit.entry, holder, year)):
                 message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
                 issues.append(Issue("proposed-term", message, "warning"))
-        elif hit.en and not rendered(target, hit.entry, holder, year):
-            issue = _unrendered(hit, target, earlier, year)
+        elif hit.en and not rendered(_unclaimed(target, hit, segment.terms, year), hit.entry, holder, year):
+            issue = _unrendered(hit, target, earlier, year, segment.terms)
             issues += [issue] if issue else []
         for avoid in hit.entry.avoid:
             if renders(target, avoid):
@@ -141,6 +187,22 @@ def check_segment(segment: Segment, earlier: Sequence[str] = (), year: int | Non
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
     return issues
+
+
+def _unclaimed(target: str, hit: TermHit, hits: Sequence[TermHit], year: int | None) -> str:
+    """The English where ``hit``'s rendering may stand: not inside the rendering of another term of the
+    segment that holds it ("Vice Premier", 副总理, holds "Premier", 总理): that English is the other's,
+    unless the English says it more often than the Chinese says the other term."""
+    own = accepted_renderings(hit.entry, year)
+    for other in {other.zh: other for other in hits if other.zh != hit.zh and other.en}.values():
+        said_in_chinese = sum(1 for h in hits if h.zh == other.zh)
+        for longer in accepted_renderings(other.entry, year):
+            if not any(len(longer) > len(r) and renders(longer, r) for r in own):
+                continue
+            places = rendering_places(target, longer)
+            if places and len(places) <= said_in_chinese:
+                target = without_places(target, places)
+    return target
 
 
 def rendered(target: str, entry: Entry, holder: TermHit | None = None, year: int | None = None) -> bool:

@@ -22,7 +22,9 @@ gives it, so that QA does not cry wolf at a correct translation:
   also "disposable income per capita";
 - a hyphen before a qualifying participle ("WTO-centered", "community-supported",
   "AI-native") is a word boundary: the term before it is found;
-- straight and curly quotes and apostrophes alike;
+- straight and curly quotes and apostrophes alike, and a possessive whose
+  apostrophe a copy lost ("the Chinese Peoples Political Consultative
+  Conference");
 - coordination: "A and B" also as "A, B" or "A, and B", with or without a
   comma before "and", and a list's comma also as "and" ("streamline
   administration and delegate power, improve regulation" for "streamline
@@ -452,7 +454,8 @@ def _body(rendering: str) -> tuple[str, list[set[str]]]:
         if not token[0].isalpha():
             after_word = after_preposition = False  # a list or a modifier goes between words only
         if token in _APOSTROPHES and index + 1 < len(tokens) and tokens[index + 1].lower() == "s":
-            parts.append(f"[{re.escape(_APOSTROPHES)}]s" + r"[\s-]*")  # the possessive 's
+            # the possessive 's, or s alone where a copy lost the apostrophe ("Chinese Peoples Political ...")
+            parts.append(f"[{re.escape(_APOSTROPHES)}]?s" + r"[\s-]*")
             skip = True
             continue
         if lower == "and" and index > 0:
@@ -526,3 +529,22 @@ def renders(text: str, rendering: str, prepared: str | None = None) -> bool:
         return False
     organ, body = anaphoric
     return bool(body.search(prepared) and rendering_pattern(organ).search(prepared))
+
+
+def rendering_places(text: str, rendering: str) -> list[tuple[int, int]]:
+    """Where ``text`` renders ``rendering``: the spans of its matches word for word, else of its other
+    forms (which may reach over a coordination: "routine X, and the X" for "routine X"), in order."""
+    if not rendering:
+        return []
+    places = [m.span() for m in _literal_pattern(rendering).finditer(text)]
+    if not places and could_render(text, rendering):
+        places = [m.span() for m in rendering_pattern(rendering).finditer(text)]
+    return places
+
+
+def without_places(text: str, places: list[tuple[int, int]]) -> str:
+    """``text`` with the spans blanked out (the same length): the words another term's English holds are
+    not there for this one's."""
+    for start, end in places:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

@@ -51,7 +51,7 @@ def _equal(wanted: Quantity, offered: Quantity) -> bool:
     if wanted.dimension == "day":  # 6月5日: "June 5", "5 June"
         return offered.dimension == "count" and offered.value == wanted.value
     if wanted.dimension == "count" and offered.dimension == "years":  # 第31个年头: "the 31st year"
-        return offered.value == wanted.value
+        return offered.value == wanted.value and not offered.worded
     if wanted.dimension in COUNTS and offered.dimension == "count":
         return abs(offered.value - wanted.value) < 1e-9 * max(1.0, wanted.value)
     if wanted.dimension == "fraction" and offered.dimension == "percent":  # 三分之一 as "33.3 percent"

@@ -75,6 +75,7 @@ _DOUBLING = re.compile(r"翻(一|两|二|三)番")
 # X分之Y: Y parts of X (百分之五 is 5 percent); 一半: a half.
 _FRACTION = re.compile(rf"(?P<whole>[{_CN_NUMERAL}]+|\d+)分之(?P<part>[{_CN_NUMERAL}]+|\d+(?:\.\d+)?)")
 _HALF = re.compile(r"(?<![一二三四五六七八九十])一半")
+_DIGIT_BY_DIGIT = re.compile("[〇零一二三四五六七八九]+")  # 二〇一二: a year written digit by digit
 _ZH_MONTH = re.compile(r"(\d{1,2})月")
 _ZH_DAY = re.compile(r"(?<=月)(\d{1,2})日")  # 6月5日: the fifth of a month
 # Words that count things one by one (个, 支, 项 …): "1支部队" is "a unit", as 一 before them is "a".
@@ -187,7 +188,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue  # 这五年: a quantity stated before, pointed back to
         count = value * scale
         more = bool(match["more"] or match["after"])
-        year = match["arabic"] and match["arabic"].isdigit() and len(match["arabic"]) == 4 and match["unit"] == "年"
+        four_digits = (match["arabic"] or "").isdigit() or _DIGIT_BY_DIGIT.fullmatch(match["chinese"] or "")
+        year = four_digits and len(match["arabic"] or match["chinese"]) == 4 and match["unit"] == "年"
         year = year and not more  # 5000多年: over 5,000 years, not a calendar year
         if year and not match["scale"]:
             dimension, size, english = "year", 1.0, ""  # 2023年: a year, not a number of years
@@ -222,4 +224,35 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if read:
             found = [q for q in found if q not in read]
             found.append(Quantity(match.start(1), match.end(), int(match.group(1)), "day"))
+    found = _shared_units(text, found)
     return sorted(found, key=lambda q: q.start)
+
+
+# A figure joined to the next one gives it its unit when only the last has one: 2、3月 and 1-2月 are two
+# months ("February and March"); 2014-15年度 is a year and the next, written short ("2014-15").
+_MONTH_BEFORE = re.compile(r"(?<![\d.])(\d{1,2})(?:、|-|－|—|–|~|～|至|到|和|或)(?=\d{1,2}月)")
+_SHORT_YEARS = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:-|－|—|–|/)(\d\d)年")
+# 10+1, 10+3, 1+N: the name of a format of meetings, written with its numbers (the ten ASEAN countries and
+# China); its English is "10+1" or "ASEAN Plus One".  One quantity: the part added, a "label".
+_LABEL = re.compile(r"(?<![\d.])(\d{1,2})\s*[+＋]\s*(\d{1,2})(?![\d.])")
+
+
+def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    def replace(start: int, end: int, quantity: Quantity | None) -> None:
+        found[:] = [q for q in found if not (start <= q.start < end)] + ([quantity] if quantity else [])
+
+    for match in _MONTH_BEFORE.finditer(text):
+        if 1 <= int(match.group(1)) <= 12:
+            replace(match.start(1), match.end(1), Quantity(match.start(1), match.end(1), int(match.group(1)), "month"))
+    for match in _SHORT_YEARS.finditer(text):
+        first = int(match.group(1))
+        second = first // 100 * 100 + int(match.group(2))
+        if second > first:
+            replace(match.start(1), match.end(1), Quantity(match.start(1), match.end(1), first, "year"))
+            replace(match.start(2), match.end(), Quantity(match.start(2), match.end(), second, "year"))
+    for match in _LABEL.finditer(text):
+        label = Quantity(
+            match.start(), match.end(), float(match.group(2)), "label", english=match.group().replace(" ", "")
+        )
+        replace(match.start(), match.end(), label)
+    return found

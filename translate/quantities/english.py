@@ -24,6 +24,7 @@ not check them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from translate.quantities.quantity import Quantity
 
@@ -183,6 +184,8 @@ _DATE_BY_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # A Roman numeral numbering a part of something: Annex I, Phase II, World War II (never "I" alone elsewhere).
+_LABEL = re.compile(r"(?<![\d.])(\d{1,2})\s*\+\s*(\d{1,2})(?![\d.])")
+_PLUS = re.compile(r"\b[Pp]lus\s+")
 _ROMAN = re.compile(
     r"\b(?:Annex|Appendix|Part|Chapter|Article|Phase|Section|Volume|Schedule|Title|Stage|Round|Category|Class|Level|"
     r"Grade|Book|War|Item|Group|Pillar|Plan)\s+([IVXLC]{1,7})\b"
@@ -372,13 +375,14 @@ def english_quantities(text: str) -> list[Quantity]:
     for match in _HALF.finditer(text):
         found.append(Quantity(match.start(), match.end(), 0.5, "fraction"))
     for match in _CENTENARY.finditer(text):
-        found.append(Quantity(match.start(), match.end(), 100, "years"))
+        found.append(Quantity(match.start(), match.end(), 100, "years", worded=True))
     counted = {q.end for q in found}
     for match in _THIS_YEAR_AND_NEXT.finditer(text):
         found.append(Quantity(match.start(), match.end(), 2, "years"))
     for match in _SPAN.finditer(text):
         if match.end() not in counted:  # "a decade", "two centuries" are read with their number
-            found.append(Quantity(match.start(), match.end(), _SPAN_YEARS[match.group(1).lower()], "years"))
+            years = _SPAN_YEARS[match.group(1).lower()]
+            found.append(Quantity(match.start(), match.end(), years, "years", worded=True))
     for match in _MONTH.finditer(text):
         found.append(Quantity(match.start(), match.end(), _MONTHS.index(match.group(1).lower()) + 1, "month"))
     for match in _MULTIPLES.finditer(text):
@@ -393,6 +397,13 @@ def english_quantities(text: str) -> list[Quantity]:
         if full > int(match.group(1)):
             found = [q for q in found if q.start != match.start(2)]
             found.append(Quantity(match.start(2), match.end(2), full, "count"))
+    for match in _LABEL.finditer(text):  # 10+1: a format's name, its added part a label
+        found = [q for q in found if not match.start() <= q.start < match.end()]
+        found.append(Quantity(match.start(), match.end(), float(match.group(2)), "label"))
+    for match in _PLUS.finditer(text):  # "ASEAN Plus Three": the label in words
+        found = [
+            replace(q, dimension="label") if q.start == match.end() and q.dimension == "count" else q for q in found
+        ]
     for match in _ONE_IN.finditer(text):
         part, whole = (_word_value(group) for group in match.groups())
         if part and whole and part < whole:
