@@ -44,8 +44,18 @@ def translate(folder: Path, out: Path) -> subprocess.Popen:
 
 def in_group(group: int) -> list[str]:
     """Every process still in the run's process group, zombies included (a zombie is a child no one waited
-    for: an orphan too)."""
-    return subprocess.run(["pgrep", "-g", str(group)], capture_output=True, text=True).stdout.split()
+    for: an orphan too): its pid, state and command line, to say which one was left."""
+    pids = subprocess.run(["pgrep", "-g", str(group)], capture_output=True, text=True).stdout.split()
+    return [_described(pid) for pid in pids]
+
+
+def _described(pid: str) -> str:
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return pid  # gone since pgrep saw it
+    return f"{pid} ({state}) {command[:200]}"
 
 
 def complete_in(closing: str) -> list[str]:
