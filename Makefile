@@ -13,8 +13,9 @@ RUNTIME_PACKAGES := fonts-noto-cjk fonts-noto-color-emoji fonts-liberation2 libh
   libpangoft2-1.0-0
 # The tests' real clients: poppler and qpdf check the PDFs, LibreOffice opens the DOCX as a reader would
 # (and converts the older formats), OmegaT (on a JRE) is the CAT tool our XLIFF and TMX are handed to,
-# Chromium drives the review app.
-TEST_PACKAGES := poppler-utils qpdf libreoffice-writer-nogui omegat default-jre-headless chromium
+# Chromium drives the review app, and PostgreSQL is a team's memory (the tests start a cluster of their own
+# in a temporary folder; the package's own cluster is not used).
+TEST_PACKAGES := poppler-utils qpdf libreoffice-writer-nogui omegat default-jre-headless chromium postgresql
 TINY_MODEL := build/tiny-zh_en.argosmodel
 DEMO_PACKAGES := build/argos-packages
 DEMO_TM := build/demo-tm.sqlite

@@ -105,8 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--tm",
         nargs="?",
         const=True,
-        metavar="PATH",
-        help="the translation memory's human units too (default memory, or PATH)",
+        metavar="PATH|URI",
+        help="the translation memory's human units too (default memory, or a SQLite file or postgresql:// address)",
     )
     evidence.add_argument("--json", action="store_true", help="the report as JSON")
     evidence.add_argument("--limit", type=int, default=0, help="show this many entries (default: all)")
@@ -189,13 +189,14 @@ def _pairs(files: list[Path], tm: str | bool | None, max_input_mb: float) -> lis
     """Parallel text from files and, with ``--tm``, the memory's human units."""
     from translate.evidence import read_pairs
     from translate.memory import TranslationMemory, default_memory_path
+    from translate.memory.location import is_server_address, parse_location
 
     memory = None
     if tm:
-        path = default_memory_path() if tm is True else Path(tm)
-        if not path.is_file():
-            raise UserError("no translation memory here", path)
-        memory = TranslationMemory(path)
+        location = default_memory_path() if tm is True else parse_location(tm)
+        if not is_server_address(location) and not location.is_file():
+            raise UserError("no translation memory here", location)
+        memory = TranslationMemory(location)
     return read_pairs(files, memory, int(max_input_mb * 2**20))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,29 @@ def private_homes(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL cluster of the tests' own for the session (see tests/postgres.py); its address, the
+    password in PGPASSWORD as a team's would be."""
+    from .postgres import PASSWORD, cluster
+
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PGPASSWORD", PASSWORD)
+        with cluster() as url:
+            yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def memory_at(request, tmp_path) -> Path | str:
+    """An empty translation memory's location, once a SQLite file and once a PostgreSQL database: the
+    tests that take it hold both to one behaviour."""
+    if request.param == "sqlite":
+        return tmp_path / "tm.sqlite"
+    from .postgres import fresh_database
+
+    return fresh_database(request.getfixturevalue("postgres_server"), f"tm_{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture(scope="session")

@@ -212,10 +212,13 @@ def test_a_memory_that_is_not_there_is_an_error_unless_the_command_makes_one(run
     assert run("translate", "tm", "import", tmx, "--tm", str(made)).code == 0 and made.is_file()
 
 
-def test_a_memory_address_with_a_scheme_is_refused_by_name_and_its_password_never_shown(run, tmp_path):
+def test_a_memory_address_with_a_password_or_another_scheme_is_refused_and_the_password_never_shown(run):
     result = run("translate", "tm", "stats", "--tm", "postgresql://bob:secret@db.example/tm")
-    assert result.code == 2 and "postgresql://…: a memory at such an address is not served" in result.err
-    assert "secret" not in result.err and not Path("postgresql:").exists()  # no local file of that name
+    assert result.code == 2 and "the password does not go in the address" in result.err
+    other = run("translate", "tm", "stats", "--tm", "mysql://bob:secret@db.example/tm")
+    assert other.code == 2 and "a SQLite file's path or a postgresql:// address" in other.err
+    assert "secret" not in result.err + other.err
+    assert not Path("postgresql:").exists() and not Path("mysql:").exists()  # no local file of that name
 
 
 def test_a_reader_that_stops_early_is_no_error(tmp_path):

@@ -11,7 +11,7 @@ import zipfile
 import docx
 import pytest
 
-import translate.memory as cache_module
+import translate.memory.sqlite as cache_module
 from foundation.errors import UserError
 from translate.read import MB, read_document
 

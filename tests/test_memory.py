@@ -170,8 +170,10 @@ class LockedAtFirst(sqlite3.Connection):
 def test_opening_a_memory_another_run_is_opening_waits_for_it_within_the_timeout(
     monkeypatch, tmp_path, failures, opens
 ):
-    monkeypatch.setattr("translate.memory.sqlite3.connect", functools.partial(sqlite3.connect, factory=LockedAtFirst))
-    monkeypatch.setattr("translate.memory.BUSY_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(
+        "translate.memory.sqlite.sqlite3.connect", functools.partial(sqlite3.connect, factory=LockedAtFirst)
+    )
+    monkeypatch.setattr("translate.memory.sqlite.BUSY_TIMEOUT_SECONDS", 0.5)
     LockedAtFirst.failures = failures
     if opens:
         memory = TranslationMemory(tmp_path / "tm.sqlite")
@@ -192,19 +194,16 @@ def test_an_import_killed_midway_leaves_the_memory_as_it_was_and_can_be_run_agai
     script = textwrap.dedent(
         f"""
         import time
-        import translate.memory as memory
+        from translate.memory.sqlite import SQLiteMemory
         from commands.translate import main
-
-        original = memory.TranslationMemory._write
 
         def stalled(self, statement, rows):
             with self._db:
                 self._db.executemany(statement, rows)
                 print("writing", flush=True)
                 time.sleep(60)  # killed here, inside the transaction
-            return original(self, statement, rows)
 
-        memory.TranslationMemory._write = stalled
+        SQLiteMemory._run = stalled
         main(["tm", "import", {str(pairs)!r}, "--tm", {str(memory_path)!r}])
         """
     )

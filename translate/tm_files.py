@@ -5,8 +5,10 @@
   The Chinese ``<seg>`` holds the source as its document wrote it (ASCII
   commas, Traditional script), so a CAT tool's exact match fires on the same
   document; a unit imported from a TMX exports as it came in.
-  Exported with the origin, state and source file as ``<prop>`` and the
-  creation and change dates as TMX writes them (20260101T120000Z).
+  Exported with the origin, state and source file as ``<prop>``, the
+  creation and change dates as TMX writes them (20260101T120000Z), and who
+  made and last changed a unit (a reviewer's name) as ``creationid`` and
+  ``changeid``, which an import keeps.
 - XLIFF 2.x or 1.2: segments with a target (ours or another tool's).
 - CSV with ``zh`` and ``en`` columns (a header names them; the official 2024
   report's dev set has ``中文`` and ``英文``, read as the same).
@@ -61,6 +63,9 @@ def to_tmx(units: list[Unit]) -> bytes:
     body = ET.SubElement(root, "body")
     for unit in units:
         tu = ET.SubElement(body, "tu", creationdate=_tmx_date(unit.created), changedate=_tmx_date(unit.changed))
+        for attribute, person in (("creationid", unit.creator), ("changeid", unit.changer)):
+            if person:
+                tu.set(attribute, person)  # who made it and who changed it last: a reviewer's name
         for kind, value in (("x-origin", unit.origin), ("x-state", unit.state), ("x-file", unit.file)):
             if value:
                 ET.SubElement(tu, "prop", type=kind).text = value
@@ -118,6 +123,8 @@ def _from_tmx(data: bytes, label: Path) -> list[Unit]:
                     props.get("x-file", str(label)),
                     segment=tu.get("tuid") or f"tu {number}",  # where a refusal points
                     written=texts["zh"],
+                    creator=tu.get("creationid", ""),
+                    changer=tu.get("changeid", ""),
                 )
             )
     return units

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from foundation.errors import UserError
 from foundation.files import MB, write_bytes_atomic
 from translate.bitext import post_edited, read_xliff
 from translate.memory import TranslationMemory, default_memory_path
+from translate.memory.location import ENVIRONMENT, environment_location, is_server_address, parse_location
 from translate.read import DEFAULT_MAX_INPUT_MB
 from translate.tm_files import UnitsRead, keeping_the_rule, read_units, segment_units, to_tmx, units_of
 
@@ -19,9 +19,10 @@ from translate.tm_files import UnitsRead, keeping_the_rule, read_units, segment_
 def add_memory_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tm",
-        type=memory_path,
-        metavar="PATH",
-        help=f"the translation memory, a SQLite file (default: {_shown(default_memory_path())})",
+        type=memory_argument,
+        metavar="PATH|URI",
+        help=f"the translation memory: a SQLite file, or a team's postgresql://user@host:5432/db (default: "
+        f"${ENVIRONMENT} if set, else {_shown(default_memory_path())})",
     )
     parser.add_argument("--no-tm", action="store_true", help="neither read nor write the translation memory")
 
@@ -31,47 +32,51 @@ def _shown(path: Path) -> str:
     return "~" + str(path)[len(home) :] if str(path).startswith(home) else str(path)
 
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+def memory_argument(value: str) -> Path | str:
+    """An argparse type for --tm: a file's path or a PostgreSQL address, read before a Path would fold an
+    address's '//' into a local file's name; an address with a password in it is refused unprinted."""
+    try:
+        return parse_location(value)
+    except UserError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--tm ")) from None
 
 
-def memory_path(value: str) -> Path:
-    """An argparse type for --tm: a file's path.  An address with a scheme is refused by the scheme's name
-    alone (it may carry a password), before a Path would fold its '//' into a local file's name."""
-    scheme = _SCHEME.match(value)
-    if scheme:
-        raise argparse.ArgumentTypeError(
-            f"{scheme[1]}://…: a memory at such an address is not served; give a SQLite file's path"
-        )
-    return Path(value)
-
-
-def memory_location(args: argparse.Namespace, creates: bool = False) -> Path | None:
-    """Where the memory the options name is, checked before any work: None with --no-tm.  A named memory
-    that is not there is an error unless the command makes memories (``creates``: the imports), so a
-    mistyped --tm never becomes a new, empty memory; the default one is made on the first run."""
+def memory_location(args: argparse.Namespace, creates: bool = False) -> Path | str | None:
+    """Where the memory the options name is, checked before any work: None with --no-tm; else --tm, else
+    ``ZHEN_TM``, else the default file.  A named memory file that is not there is an error unless the
+    command makes memories (``creates``: the imports), so a mistyped --tm never becomes a new, empty
+    memory; the default one is made on the first run.  A server's database is made on first use."""
     if getattr(args, "no_tm", False):
         return None
-    if args.tm is None:
+    location = args.tm if args.tm is not None else environment_location()
+    if location is None:
         return default_memory_path()
-    if args.tm.is_dir():
-        raise UserError(f"--tm {args.tm}: is a folder; give the memory's file (a .sqlite file)")
-    if not creates and not args.tm.exists():
+    if is_server_address(location):
+        return location
+    named = "--tm" if args.tm is not None else ENVIRONMENT
+    if location.is_dir():
+        raise UserError(f"{named} {location}: is a folder; give the memory's file (a .sqlite file)")
+    if not creates and not location.exists():
         raise UserError(
-            f"--tm {args.tm}: no translation memory here (a new one is made by 'translate tm import FILE --tm "
-            f"{args.tm}')"
+            f"{named} {location}: no translation memory here (a new one is made by 'translate tm import FILE "
+            f"--tm {location}')"
         )
-    return args.tm
+    return location
 
 
 def open_memory(args: argparse.Namespace, command: str = "translate") -> TranslationMemory | None:
-    """The memory the options name (checked as ``memory_location`` says); one that exists but cannot be
-    opened is one line, and the work goes on without it."""
+    """The memory the options name (checked as ``memory_location`` says).  A file that exists but cannot
+    be opened is one line, and the work goes on without it; a team's server that cannot be reached stops
+    the command before any work: a team's run without its shared memory would ignore the team's work."""
     location = memory_location(args)
     if location is None:
         return None
     try:
         return TranslationMemory(location)
-    except UserError as error:
+    except UserError:
+        if is_server_address(location):
+            raise
+        error = sys.exc_info()[1]
         print(f"{command}: {error}; going on without it", file=sys.stderr)
         return None
 
@@ -90,7 +95,7 @@ def add_memory_commands(commands) -> None:
     add_memory_options(importing)
     importing.set_defaults(run=run_import)
 
-    tm = commands.add_parser("tm", help="the translation memory: import, export, stats")
+    tm = commands.add_parser("tm", help="the translation memory: import, export, stats, copy")
     actions = tm.add_subparsers(dest="action", required=True, metavar="ACTION")
     tm_import = actions.add_parser("import", help="import TMX 1.4b, XLIFF 2.x or 1.2, or zh,en CSV files as human")
     tm_import.add_argument(
@@ -103,7 +108,13 @@ def add_memory_commands(commands) -> None:
     tm_export.add_argument("--origin", choices=("human", "mt"), help="only units of this origin")
     actions.add_parser("stats", help="how many units, by origin")
     for action in actions.choices.values():
-        action.add_argument("--tm", type=memory_path, metavar="PATH", help="the translation memory")
+        action.add_argument("--tm", type=memory_argument, metavar="PATH|URI", help="the translation memory")
+    copy = actions.add_parser(
+        "copy",
+        help="copy every unit of one memory into another (SQLite file or postgresql:// address), counts checked",
+    )
+    copy.add_argument("source", type=memory_argument, metavar="SRC", help="the memory to copy from")
+    copy.add_argument("destination", type=memory_argument, metavar="DST", help="the memory to copy into")
     tm.set_defaults(run=run_tm)
 
 
@@ -151,7 +162,36 @@ def _units_from(path: Path) -> UnitsRead:
     return units_of(data, "standard input")
 
 
+def run_copy(args: argparse.Namespace) -> int:
+    """Every unit of SRC into DST, a page at a time, each of its origin with its dates and people; then
+    the counts: each origin of DST must hold at least what SRC holds, and exactly that when it was empty."""
+    if not is_server_address(args.source) and not args.source.is_file():
+        raise UserError(f"{args.source}: no translation memory here")
+    source, destination = TranslationMemory(args.source), TranslationMemory(args.destination)
+    before, read = destination.stats(), {"human": 0, "mt": 0}
+    for page in source.pages():
+        destination.add_units(page)
+        for unit in page:
+            read[unit.origin] += 1
+        for memory in (source, destination):
+            if memory.problem:
+                raise memory.problem
+    after = destination.stats()
+    empty = not (before["human"] or before["mt"])
+    short = [o for o in read if after[o] < read[o] or (empty and after[o] != read[o])]
+    print(
+        f"{source.label} → {destination.label}: {read['human']} human and {read['mt']} MT units read; "
+        f"{destination.label} now holds {after['human']} human and {after['mt']} MT units"
+        + (f" (it held {before['human']} and {before['mt']})" if not empty else "")
+    )
+    if short:
+        raise UserError(f"the copy is short of {' and '.join(short)} units: {destination.label} was not fully written")
+    return 0
+
+
 def run_tm(args: argparse.Namespace) -> int:
+    if args.action == "copy":
+        return run_copy(args)
     memory = _require_memory(args, creates=args.action == "import")
     failed = False
     if args.action == "import":
@@ -166,7 +206,7 @@ def run_tm(args: argparse.Namespace) -> int:
             stored = memory.add_human(units)
             shown = "standard input" if path == STDIO else path
             read = f"{len(units)} units read{_refused_count(refused)}"
-            print(f"{shown}: {read}; {stored} stored as human in {memory.path}")
+            print(f"{shown}: {read}; {stored} stored as human in {memory.label}")
     elif args.action == "export":
         units = [u for u in memory.units() if not args.origin or u.origin == args.origin]
         if args.file == STDIO:
@@ -178,7 +218,7 @@ def run_tm(args: argparse.Namespace) -> int:
             print(f"{args.file}: {len(units)} units")
     else:
         counts = memory.stats()
-        print(f"{memory.path}: {counts['human']} human and {counts['mt']} MT units, {counts['sources']} sources")
+        print(f"{memory.label}: {counts['human']} human and {counts['mt']} MT units, {counts['sources']} sources")
     if memory.problem:
         raise memory.problem
     return 2 if failed else 0

@@ -85,7 +85,7 @@ def run_review(args: argparse.Namespace) -> int:
     memory = open_memory(args)
     files = _bilingual_files(args, glossary_path, memory)
     views = [TranslationView(path, glossary_path, memory, DEFAULT_MAX_INPUT_MB * MB) for path in files]
-    print(f"translate review: {len(views)} file(s); memory: {memory.path if memory else 'none'}", file=sys.stderr)
+    print(f"translate review: {len(views)} file(s); memory: {memory.label if memory else 'none'}", file=sys.stderr)
     # The first read of a process loads the word segmenter's dictionary and compiles QA's patterns (a second
     # or more): done for the first file before the link is given, so that the page it opens shows at once,
     # and for the others while the reviewer works.
