@@ -10,7 +10,7 @@ from starlette.routing import Route
 from foundation.errors import UserError
 from glossary.entry import DOMAINS, STATUSES
 from review.glossary_view import EDITABLE, LIST_FIELDS, GlossaryView, StaleEntry, entry_json
-from review.web import BadRequest, error, fragment, json_body, page_number, render, text_field
+from review.web import BadRequest, error, fragment, json_body, page_number, render, reviewer_name, text_field
 from translate.evidence_proposals import proposals
 
 
@@ -87,7 +87,7 @@ def routes(view: GlossaryView, translating: bool = False) -> list[Route]:
         fields = body.get("fields")
         if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
             raise BadRequest("fields must be an object of strings")
-        return _saved(request, view, lambda: view.save(zh, version, fields))
+        return _saved(request, view, lambda: view.save(zh, version, fields, reviewer_name(request)))
 
     async def admit(request: Request) -> Response:
         return await _rendering_change(request, view, view.admit)
@@ -109,7 +109,7 @@ async def _rendering_change(request: Request, view: GlossaryView, change) -> Res
     """A change the evidence panel makes with one rendering (admit it, make it preferred)."""
     body = await json_body(request)
     zh, version, rendering = text_field(body, "zh"), text_field(body, "version"), text_field(body, "rendering")
-    return _saved(request, view, lambda: change(zh, version, rendering))
+    return _saved(request, view, lambda: change(zh, version, rendering, reviewer_name(request)))
 
 
 def _saved(request: Request, view: GlossaryView, change) -> Response:

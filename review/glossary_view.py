@@ -123,8 +123,9 @@ class GlossaryView:
         return history.history(self.path, entry.zh, self._git[1], list(entry.to_row()), self.glossary().sha256)
 
     # -- changes -----------------------------------------------------------------------------------
-    def save(self, zh: str, version: str, fields: dict[str, str]) -> Entry:
-        """Change ``fields`` of ``zh`` if the stored entry is still the ``version`` the reviewer edited."""
+    def save(self, zh: str, version: str, fields: dict[str, str], who: str = "") -> Entry:
+        """Change ``fields`` of ``zh`` if the stored entry is still the ``version`` the reviewer edited
+        (``who``: their name, for the history)."""
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise UserError(f"not a field an entry can change here: {', '.join(sorted(unknown))}")
@@ -135,10 +136,10 @@ class GlossaryView:
                 raise StaleEntry(stored)
             old = stored.to_row()
             saved = set_entry(glossary, zh, **fields)
-        history.record(self.path, old, saved.to_row(), before, glossary.sha256)  # the hash as written
+        history.record(self.path, old, saved.to_row(), before, glossary.sha256, who)  # the hash as written
         return saved
 
-    def admit(self, zh: str, version: str, rendering: str) -> Entry:
+    def admit(self, zh: str, version: str, rendering: str, who: str = "") -> Entry:
         """Add ``rendering`` to the entry's admitted renderings (from the evidence panel)."""
         entry = self.entry(zh)
         rendering = " ".join(rendering.split())
@@ -146,9 +147,9 @@ class GlossaryView:
             raise UserError("no rendering to admit")
         if rendering.lower() in (r.lower() for r in entry.renderings):
             raise UserError(f"{rendering!r} is accepted already")
-        return self.save(zh, version, {"admitted": "|".join([*entry.admitted, rendering])})
+        return self.save(zh, version, {"admitted": "|".join([*entry.admitted, rendering])}, who)
 
-    def prefer(self, zh: str, version: str, rendering: str) -> Entry:
+    def prefer(self, zh: str, version: str, rendering: str, who: str = "") -> Entry:
         """Make an admitted rendering the preferred one, the old preferred admitted in its place (the
         evidence panel's suggestion, when the parallel text has it at every occurrence)."""
         entry = self.entry(zh)
@@ -157,7 +158,7 @@ class GlossaryView:
         if chosen is None:
             raise UserError(f"{rendering!r} is not an admitted rendering of {zh}")
         admitted = [entry.en, *(r for r in entry.admitted if r != chosen)]
-        return self.save(zh, version, {"en": chosen, "admitted": "|".join(admitted)})
+        return self.save(zh, version, {"en": chosen, "admitted": "|".join(admitted)}, who)
 
 
 def _disagrees(evidence: EntryEvidence | None) -> bool:

@@ -65,11 +65,14 @@ def _row_changes(old: list[str] | None, new: list[str] | None) -> str:
     return "; ".join(parts) or "rewritten, no field changed"
 
 
-def record(glossary: Path, old: list[str] | None, new: list[str], before: str = "", after: str = "") -> None:
+def record(
+    glossary: Path, old: list[str] | None, new: list[str], before: str = "", after: str = "", who: str = ""
+) -> None:
     """Append one saved change to the app's change log (kept whole: rewritten atomically), with the hashes
-    of the file before and after the write."""
+    of the file before and after the write, and who made it (a reviewer's name; else this account's)."""
     path = change_log_path(glossary)
-    entry = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "who": who_am_i(), "zh": new[0], "old": old, "new": new}
+    entry = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "who": who or who_am_i(), "zh": new[0], "old": old}
+    entry["new"] = new
     entry |= {"file_before": before, "file_after": after} if before and after else {}
     try:
         previous = path.read_text(encoding="utf-8") if path.is_file() else ""

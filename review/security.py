@@ -6,9 +6,10 @@ Any page can send requests to a loopback port, directly or by DNS rebinding a na
 - its Host is this server's own address and port (127.0.0.1, localhost or [::1]): a rebound name is
   refused with 421, a malformed or missing Host with 400;
 - it carries the session: the one-time token of the printed address, exchanged on the first visit for
-  an HttpOnly, SameSite=Strict cookie (named after the port: cookies do not tell ports apart);
-- a change (any method but GET and HEAD) comes from a page of this server (Origin) and carries the
-  session's CSRF token in the ``X-CSRF-Token`` header.
+  an HttpOnly, SameSite=Strict cookie (named after the port: cookies do not tell ports apart); each
+  reviewer has an address of their own, and their session carries their name and role;
+- a change (any method but GET and HEAD) comes from a page of this server (Origin), carries the
+  session's CSRF token in the ``X-CSRF-Token`` header, and is a reviewer's, not a reader's.
 
 Every response gets a Content-Security-Policy that allows only this server's own scripts and styles,
 ``X-Frame-Options: DENY``, ``nosniff``, no referrer and no caching; no CORS header is ever sent.
@@ -22,6 +23,9 @@ import secrets
 from dataclasses import dataclass, field
 from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qsl, urlencode
+
+from foundation.text import first_not_allowed
+from review.history import who_am_i
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 CSRF_HEADER = "x-csrf-token"
@@ -42,25 +46,71 @@ HEADERS = [
 ]
 
 
+ROLES = ("review", "read")  # a reviewer changes segments and entries; a reader may only look
+MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """Who a link is for: the name every change they make carries (the memory, its TMX, the glossary's
+    history), and their role."""
+
+    name: str
+    role: str = "review"
+
+    @property
+    def may_change(self) -> bool:
+        return self.role == "review"
+
+
+def reviewer(value: str) -> Reviewer:
+    """A reviewer as the command line gives one: ``NAME`` or ``NAME:ROLE`` (review, or read)."""
+    name, colon, role = value.rpartition(":") if ":" in value else (value, "", "review")
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME or first_not_allowed(name) is not None:
+        raise ValueError(f"{value!r}: a reviewer is a name of 1 to {MAX_NAME} characters, then :review or :read")
+    if role not in ROLES:
+        raise ValueError(f"{value!r}: the role after the name is review or read")
+    return Reviewer(name, role)
+
+
 @dataclass
 class Sessions:
-    """The one-time token of the printed address, and the sessions it was exchanged for (each with its
-    CSRF token)."""
+    """A one-time token for each reviewer's printed address, and the sessions they were exchanged for
+    (each with its CSRF token and its reviewer).  One reviewer by default: the person who started it."""
 
-    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    reviewers: list[Reviewer] = field(default_factory=lambda: [Reviewer(who_am_i())])
     csrf: dict[str, str] = field(default_factory=dict)  # session id → its CSRF token
+    people: dict[str, Reviewer] = field(default_factory=dict)  # session id → whose it is
+    tokens: dict[str, Reviewer] = field(init=False)  # the tokens not yet exchanged
 
-    spent: bool = False  # the token has been exchanged once: a copied link opens nothing afterwards
+    def __post_init__(self) -> None:
+        self.links = [(person, secrets.token_urlsafe(24)) for person in self.reviewers]
+        self.tokens = {token: person for person, token in self.links}
+
+    @property
+    def token(self) -> str:
+        """The first reviewer's token (the only one when the app serves one person)."""
+        return self.links[0][1]
+
+    @property
+    def spent(self) -> bool:
+        return not self.tokens
 
     def open(self, offered: str) -> str | None:
-        """A new session id for the right token, used for the first time; else None.  The link the command
+        """A new session id for a reviewer's token, used for the first time; else None.  A link the command
         printed may sit in a terminal's scrollback, a shell history or a shared screen: once it has opened
         the app in one browser it is dead, and a new link needs a new start of the command."""
-        if self.spent or not hmac.compare_digest(offered.encode(), self.token.encode()):
+        found = None
+        for token, person in list(self.tokens.items()):  # every token compared, in constant time each
+            if hmac.compare_digest(offered.encode(), token.encode()):
+                found = (token, person)
+        if found is None:
             return None
-        self.spent = True
+        del self.tokens[found[0]]
         session = secrets.token_urlsafe(24)
         self.csrf[session] = secrets.token_urlsafe(24)
+        self.people[session] = found[1]
         return session
 
     def csrf_of(self, session: str | None) -> str | None:
@@ -115,11 +165,15 @@ class Guard:
                 return
             await self._welcome(send, scope, query, opened)
             return
+        person = self.sessions.people[session]
         if scope["method"] not in SAFE_METHODS:
             if not hmac.compare_digest(headers.get(CSRF_HEADER, "").encode(), self.sessions.csrf[session].encode()):
                 await _plain(send, 403, "Refused: the change lacks this session's CSRF token.")
                 return
-        scope.setdefault("state", {})["csrf"] = self.sessions.csrf[session]
+            if not person.may_change:
+                await _plain(send, 403, f"Refused: {person.name}'s link is read-only: it may look, not change.")
+                return
+        scope.setdefault("state", {}).update(csrf=self.sessions.csrf[session], reviewer=person)
         await self.app(scope, receive, _with_headers(send))
 
     def _refusal(self, scope, headers: dict[str, str]) -> tuple[int, str] | None:

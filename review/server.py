@@ -28,8 +28,8 @@ def bind(port: int) -> socket.socket:
     return sock
 
 
-def address(app: Guard) -> str:
-    return f"http://127.0.0.1:{app.port}/?token={app.sessions.token}"
+def address(app: Guard, token: str | None = None) -> str:
+    return f"http://127.0.0.1:{app.port}/?token={token or app.sessions.token}"
 
 
 def serve(app: Guard, port: int = 0, open_browser: bool = True, what: str = "review") -> None:
@@ -39,8 +39,15 @@ def serve(app: Guard, port: int = 0, open_browser: bool = True, what: str = "rev
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)
     server = uvicorn.Server(config)
     url = address(app)
-    print(f"{what}: {url}", flush=True)
-    print("  (this address holds the session's token; Ctrl-C stops the server)", flush=True)
+    if len(app.sessions.links) == 1:
+        print(f"{what}: {url}", flush=True)
+        print("  (this address holds the session's token; Ctrl-C stops the server)", flush=True)
+    else:  # a team: each reviewer's own address, to hand to them alone
+        for person, token in app.sessions.links:
+            role = "review" if person.may_change else "read-only"
+            print(f"{what} for {person.name} ({role}): {address(app, token)}", flush=True)
+        print("  (each address holds one reviewer's token and opens once; Ctrl-C stops the server)", flush=True)
+        open_browser = False  # the addresses are for others' browsers
     if open_browser:
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()
     try:

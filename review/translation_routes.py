@@ -11,7 +11,7 @@ from starlette.routing import Route
 from foundation.errors import UserError
 from glossary.store import add_entry, editing, one_line
 from review.translation_view import EDIT_STATES, StaleSegment, TranslationView, origin_group, segment_version
-from review.web import NotFound, error, fragment, json_body, page_number, render, text_field
+from review.web import NotFound, error, fragment, json_body, page_number, render, reviewer_name, text_field
 from translate.document import Document, Segment
 from translate.occasion import read_as
 from translate.qa.english import renders
@@ -119,7 +119,7 @@ def routes(views: list[TranslationView]) -> list[Route]:
         segment_id, version = text_field(body, "id"), text_field(body, "version")
         target, state = text_field(body, "target"), text_field(body, "state")
         try:
-            await run_in_threadpool(view.save, segment_id, version, target, state)
+            await run_in_threadpool(view.save, segment_id, version, target, state, reviewer_name(request))
         except KeyError:
             raise NotFound(f"no segment {segment_id} in {view.name}")
         except StaleSegment as stale:

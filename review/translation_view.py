@@ -119,8 +119,9 @@ class TranslationView:
             "segments": len(segments),
         }
 
-    def save(self, segment_id: str, version: str, target: str, state: str) -> Segment:
-        """A human's English for one segment, into the file and the memory; QA run on it at once."""
+    def save(self, segment_id: str, version: str, target: str, state: str, who: str = "") -> Segment:
+        """A human's English for one segment, into the file and the memory (as ``who``'s, a reviewer's
+        name); QA run on it at once."""
         if state not in EDIT_STATES:
             raise UserError(f"state must be one of {', '.join(EDIT_STATES)}")
         # Pasted from Word or a PDF: its line breaks said as a file can say them, any other control refused
@@ -139,7 +140,7 @@ class TranslationView:
             self._keep(document)
         if self.memory is not None and target:
             with self._memory_lock:
-                self.memory.add_human(segment_units([found], self.path), glossary.sha256)
+                self.memory.add_human(segment_units([found], self.path), glossary.sha256, who)
         return found
 
     def _keep(self, document: Document) -> None:

@@ -40,8 +40,10 @@ def render(request: Request, name: str, status: int = 200, **context) -> HTMLRes
 
 
 def fragment(request: Request, name: str, **context) -> str:
-    """A template rendered to text, with the session's CSRF token at hand for the page's meta tag."""
-    return templates.get_template(name).render(csrf=request.scope.get("state", {}).get("csrf", ""), **context)
+    """A template rendered to text, with the session's CSRF token at hand for the page's meta tag, and its
+    reviewer (their name and whether they may change anything)."""
+    state = request.scope.get("state", {})
+    return templates.get_template(name).render(csrf=state.get("csrf", ""), reviewer=state.get("reviewer"), **context)
 
 
 async def json_body(request: Request) -> dict:
@@ -88,3 +90,9 @@ def page_number(request: Request) -> int:
         return int(request.query_params.get("page", "1"))
     except ValueError:
         return 1
+
+
+def reviewer_name(request: Request) -> str:
+    """The name of the reviewer whose session sent the request: what their changes carry."""
+    person = request.scope.get("state", {}).get("reviewer")
+    return person.name if person is not None else ""

@@ -14,13 +14,14 @@ ORIGIN = f"http://127.0.0.1:{PORT}"
 
 
 class ReviewClient:
-    def __init__(self, app: Guard):
+    def __init__(self, app: Guard, token: str | None = None):
+        """Logged in with ``token`` (a reviewer's link; default: the first one's)."""
         app.set_port(PORT)
         self.app = app
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # starlette's note about httpx's successor
             self.http = TestClient(app, base_url=ORIGIN, raise_server_exceptions=False)
-        welcome = self.http.get(f"/?token={app.sessions.token}", follow_redirects=False)
+        welcome = self.http.get(f"/?token={token or app.sessions.token}", follow_redirects=False)
         assert welcome.status_code == 303, welcome.text
         page = self.http.get(welcome.headers["location"])
         found = re.search(r'<meta name="csrf-token" content="([^"]+)"', page.text)

@@ -99,3 +99,28 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path):
         )  # fmt: skip
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_translate_review_for_a_team_prints_each_reviewers_own_address(tmp_path, postgres_server):
+    from .postgres import fresh_database
+
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    team = fresh_database(postgres_server, "review_team")
+    command = ["translate", "review", "report.txt", "--engine", "none", "--tm", team, "--no-browser"]
+    child = subprocess.Popen(
+        [str(BIN / command[0]), *command[1:], "--reviewer", "Li Na", "--reviewer", "Wang Wei:read"],
+        cwd=tmp_path, env={**os.environ, "BROWSER": "false"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        lines = [child.stdout.readline() for _ in range(2)]
+        assert lines[0].startswith("translate review for Li Na (review): http://127.0.0.1:"), lines
+        assert lines[1].startswith("translate review for Wang Wei (read-only): http://127.0.0.1:"), lines
+        addresses = [re.search(r"http://\S+", line).group(0) for line in lines]
+        assert addresses[0] != addresses[1]
+        for address, shown in zip(addresses, ("Li Na", "Wang Wei · read-only")):
+            status, page = fetch(address)
+            assert status == 200 and shown in page
+    finally:
+        assert stop(child) == 0
+    assert "Traceback" not in child.stderr.read()

@@ -40,7 +40,25 @@ def add_review_command(commands) -> None:
     review.add_argument("--out", type=Path, default=Path("out"), help="for reports: where their XLIFF goes (out/)")
     review.add_argument("--port", type=int, default=0, help="listen on this port of 127.0.0.1 (default: a free one)")
     review.add_argument("--no-browser", action="store_true", help="print the address only; do not open a browser")
+    review.add_argument(
+        "--reviewer",
+        action="append",
+        type=_reviewer,
+        default=[],
+        metavar="NAME[:ROLE]",
+        help="a reviewer of a team, with an address of their own (ROLE: review, the default, or read for "
+        "read-only); repeat for each; every change carries their name (default: you alone)",
+    )
     review.set_defaults(run=run_review)
+
+
+def _reviewer(value: str):
+    from review.security import reviewer  # the web app's own notion; loaded with the command's arguments
+
+    try:
+        return reviewer(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _bilingual_files(args: argparse.Namespace, glossary_path: Path, memory) -> list[Path]:
@@ -77,6 +95,7 @@ def run_review(args: argparse.Namespace) -> int:
     # The command-line entry is the one place that starts the web app (nothing else imports review).
     from review.app import create_app
     from review.glossary_view import GlossaryView
+    from review.security import Sessions
     from review.server import serve
     from review.translation_view import TranslationView
 
@@ -91,6 +110,7 @@ def run_review(args: argparse.Namespace) -> int:
     # and for the others while the reviewer works.
     _prepare(views[:1])
     threading.Thread(target=_prepare, args=(views[1:],), daemon=True, name="prepare").start()
-    serve(create_app(glossary=GlossaryView(glossary_path), translations=views), args.port, not args.no_browser,
-          "translate review")  # fmt: skip
+    sessions = Sessions(args.reviewer) if args.reviewer else Sessions()
+    app = create_app(glossary=GlossaryView(glossary_path), translations=views, sessions=sessions)
+    serve(app, args.port, not args.no_browser, "translate review")
     return 0
