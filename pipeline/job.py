@@ -335,7 +335,7 @@ def translate_files(
         try:
             for path in files:
                 try:
-                    file_options = _options_for(path, paths, options)
+                    file_options = options_for(path, paths, options)
                     outcome = translate_file(path, glossary, engine, memory, file_options, progress_bar)
                 except Exception as error:  # one bad file does not stop the others
                     outcome = Failure(path, describe_error(error, path))
@@ -349,7 +349,7 @@ def translate_files(
         queue: deque[tuple[Path, list[str], Future | Failure, Options]] = deque()
         try:
             for path in files:
-                file_options = _options_for(path, paths, options)
+                file_options = options_for(path, paths, options)
                 try:
                     document, notes = _translated(path, glossary, engine, memory, file_options, progress_bar)
                     queue.append((path, notes, pool.submit(_published, document, path, file_options), file_options))
@@ -381,7 +381,7 @@ def _interrupted(files: list[Path], finished: list[Outcome | Failure]) -> Interr
     )
 
 
-def _options_for(path: Path, named: list[Path], options: Options) -> Options:
+def options_for(path: Path, named: list[Path], options: Options) -> Options:
     """A file found in a subfolder of a folder named (``recursive``) writes into the same subfolder of the
     output folder: two reports of one name in two subfolders do not overwrite each other."""
     if not options.recursive or options.out_dir is None:

@@ -340,7 +340,7 @@ def test_the_shell_completes_subcommands_and_options(tmp_path):
         process(line.split()[0], cwd=tmp_path, env=environment)
         return sorted(answer.read_text(encoding="utf-8").replace("\013", "\n").split())
 
-    assert complete("translate q") == ["qa"]
+    assert complete("translate q") == ["qa", "queue"]
     assert complete("translate seeds/ --fo") == ["--font-en", "--font-zh", "--force", "--format"]  # 'run' implied
     assert complete("translate seeds/ --format ") == ["docx", "pdf", "xlf"]
     assert complete("glossary list --st") == ["--status"]

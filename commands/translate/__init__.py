@@ -19,6 +19,7 @@ from commands.translate.models import add_models_command
 from commands.translate.options import add_output_options, language_of, options_from
 from commands.translate.progress import document_bar
 from commands.translate.qa import add_qa_command
+from commands.translate.queue import add_queue_commands, add_queue_option, enqueue_documents
 from commands.translate.report import interrupted_before, run_batch
 from commands.translate.review import add_review_command
 from foundation.errors import Interrupted, guarded
@@ -83,10 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="use a memory match at least this similar (0-1, e.g. 0.95) as the translation; "
         "by default near matches are only offered in the XLIFF",
     )
+    add_queue_option(run)
     run.set_defaults(run=run_main_job)
     add_qa_command(commands)
     add_review_command(commands)
     add_memory_commands(commands)
+    add_queue_commands(commands)
     add_models_command(commands)
     parser.set_defaults(subcommands=frozenset(commands.choices))
     return parser
@@ -111,6 +114,8 @@ def _main_job(args: argparse.Namespace, inputs: list[Path]) -> int:
     options = options_from(
         args, source_lang=args.source, target_lang=args.target, fuzzy_fill=args.fuzzy_fill, recursive=args.recursive
     )
+    if args.queue:
+        return enqueue_documents(args, paths) or (2 if missing else 0)
     inputs += input_files(paths, SUPPORTED_SUFFIXES, args.recursive)[0]
     notice_shipped_changes(args.glossary, "translate")
     glossary = load_glossary(args.glossary)
@@ -177,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] not in parser.get_default("subcommands") and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, MAIN_JOB)
     args = parser.parse_args(argv)
+    args.argv = argv  # as typed (with the subcommand): what a queued task replays for one document
     return guarded("translate", lambda: args.run(args))
 
 
