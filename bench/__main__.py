@@ -15,12 +15,13 @@ from bench import (
     publishing,
     review_glossary,
     review_translation,
+    team_memory,
 )
 
 
 def main() -> int:
     benches = (glossary_match, fidelity, heldout, memory, evidence, docx_rows, publishing)
-    benches += (review_glossary, review_translation, llm_engine)
+    benches += (review_glossary, review_translation, llm_engine, team_memory)
     results = [bench.run() for bench in benches]
     return 0 if all(results) else 1
 
