@@ -51,25 +51,32 @@ def report_2024() -> tuple[list[Unit], list[str]]:
     return pairs, segments
 
 
-def build_memory(path: Path) -> tuple[TranslationMemory, list[str]]:
-    pairs, segments = report_2024()
-    units, seen = list(pairs), {u.source for u in pairs}
+def corpus_units(count: int, first: list[Unit] | None = None) -> list[Unit]:
+    """``count`` human units: ``first``, then every sentence of the 1954-2024 reports (a stand-in English),
+    then variants of them with one character changed (at a different place each round) until ``count``."""
+    units = list(first or [])
+    seen = {u.source for u in units}
     sentences = [normalize(s) for _, text in read_corpus([CORPUS]) for s in split_sentences(text) if len(s) > 4]
     for sentence in sentences:
         if sentence not in seen:
             seen.add(sentence)
             units.append(Unit(sentence, f"[{len(units)}]", "human"))
     variant = 0
-    while len(units) < UNITS:
+    while len(units) < count:
         sentence = sentences[variant % len(sentences)]
-        position = (variant * 7) % len(sentence)
+        position = (variant * 7 + variant // len(sentences)) % len(sentence)
         changed = sentence[:position] + "一" + sentence[position + 1 :]
         variant += 1
         if changed not in seen:
             seen.add(changed)
             units.append(Unit(changed, f"[{len(units)}]", "human"))
+    return units[:count]
+
+
+def build_memory(path: Path) -> tuple[TranslationMemory, list[str]]:
+    pairs, segments = report_2024()
     memory = TranslationMemory(path)
-    memory.add_human(units[:UNITS])
+    memory.add_human(corpus_units(UNITS, pairs))
     return memory, segments
 
 

@@ -28,11 +28,8 @@ import time
 from pathlib import Path
 
 from bench.data import CORPUS, REFERENCE, missing
-from bench.memory import report_2024
-from translate.memory import TranslationMemory, Unit
-from translate.normalize import normalize
-from translate.read.corpus import read_corpus
-from translate.segment import split_sentences
+from bench.memory import corpus_units, report_2024
+from translate.memory import TranslationMemory
 
 UNITS = int(os.environ.get("ZHEN_BENCH_UNITS", "1000000"))
 SAMPLE = 50
@@ -40,25 +37,6 @@ TARGETS = {"exact": 0.002, "fuzzy": 0.2, "speedup": 1.8}
 WRITERS = 8
 REPORTS = 20
 BIN = Path(sys.executable).parent
-
-
-def million_units() -> list[Unit]:
-    sentences = [normalize(s) for _, text in read_corpus([CORPUS]) for s in split_sentences(text) if len(s) > 4]
-    units, seen = [], set()
-    for sentence in sentences:
-        if sentence not in seen:
-            seen.add(sentence)
-            units.append(Unit(sentence, f"[{len(units)}]", "human"))
-    variant = 0
-    while len(units) < UNITS:
-        sentence = sentences[variant % len(sentences)]
-        position = (variant * 7 + variant // len(sentences)) % len(sentence)
-        changed = sentence[:position] + "一" + sentence[position + 1 :]
-        variant += 1
-        if changed not in seen:
-            seen.add(changed)
-            units.append(Unit(changed, f"[{len(units)}]", "human"))
-    return units[:UNITS]
 
 
 def lookups(memory: TranslationMemory, sample: list[str]) -> tuple[float, float]:
@@ -75,7 +53,7 @@ def lookups(memory: TranslationMemory, sample: list[str]) -> tuple[float, float]
 
 
 def memory_at_scale(server: str, folder: Path) -> dict[str, dict[str, float]]:
-    units = million_units()
+    units = corpus_units(UNITS)
     _, segments = report_2024()
     sample = random.Random(29).sample(segments, SAMPLE)
     figures = {}

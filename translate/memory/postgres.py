@@ -27,6 +27,7 @@ from translate.memory.store import (
     SCHEMA_VERSION,
     TranslationMemory,
     best_candidates,
+    units_schema,
 )
 
 CONNECT_TIMEOUT_SECONDS = 10
@@ -39,31 +40,12 @@ SCHEMA_LOCK = 7_220_028  # the advisory lock the schema is made under (any numbe
 TRIGRAM_THRESHOLD = 0.1
 TRIGRAM_CANDIDATES = 50  # the most alike sources by trigrams that are scored for one sentence
 
-_SCHEMA = """
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE TABLE IF NOT EXISTS zhen_schema (version integer NOT NULL);
-CREATE TABLE IF NOT EXISTS units (
-  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  source text NOT NULL,
-  target text NOT NULL,
-  origin text NOT NULL CHECK (origin IN ('human', 'mt')),
-  state text NOT NULL,
-  engine text NOT NULL DEFAULT '',
-  key text NOT NULL DEFAULT '',
-  glossary_sha256 text NOT NULL DEFAULT '',
-  created text NOT NULL,
-  changed text NOT NULL,
-  file text NOT NULL DEFAULT '',
-  segment text NOT NULL DEFAULT '',
-  written text NOT NULL DEFAULT '',
-  creator text NOT NULL DEFAULT '',
-  changer text NOT NULL DEFAULT ''
-);
-CREATE UNIQUE INDEX IF NOT EXISTS human_units ON units (source, target) WHERE origin = 'human';
-CREATE UNIQUE INDEX IF NOT EXISTS mt_units ON units (key) WHERE origin = 'mt';
-CREATE INDEX IF NOT EXISTS units_by_source ON units (source);
-CREATE INDEX IF NOT EXISTS units_by_trigram ON units USING gin (source gin_trgm_ops);
-"""
+_SCHEMA = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+    "CREATE TABLE IF NOT EXISTS zhen_schema (version integer NOT NULL);\n"
+    + units_schema("id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
+    + "CREATE INDEX IF NOT EXISTS units_by_trigram ON units USING gin (source gin_trgm_ops);\n"
+)
 
 
 class PostgresMemory(TranslationMemory):

@@ -18,31 +18,10 @@ from pathlib import Path
 from foundation.errors import UserError
 from translate.document import Candidate
 from translate.fuzzy import FuzzyIndex
-from translate.memory.store import FUZZY_CANDIDATES, FUZZY_THRESHOLD, SCHEMA_VERSION, TranslationMemory
+from translate.memory.store import FUZZY_CANDIDATES, FUZZY_THRESHOLD, SCHEMA_VERSION, TranslationMemory, units_schema
 
 BUSY_TIMEOUT_SECONDS = 10.0
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS units (
-  id INTEGER PRIMARY KEY,
-  source TEXT NOT NULL,
-  target TEXT NOT NULL,
-  origin TEXT NOT NULL CHECK (origin IN ('human', 'mt')),
-  state TEXT NOT NULL,
-  engine TEXT NOT NULL DEFAULT '',
-  key TEXT NOT NULL DEFAULT '',
-  glossary_sha256 TEXT NOT NULL DEFAULT '',
-  created TEXT NOT NULL,
-  changed TEXT NOT NULL,
-  file TEXT NOT NULL DEFAULT '',
-  segment TEXT NOT NULL DEFAULT '',
-  written TEXT NOT NULL DEFAULT '',
-  creator TEXT NOT NULL DEFAULT '',
-  changer TEXT NOT NULL DEFAULT ''
-);
-CREATE UNIQUE INDEX IF NOT EXISTS human_units ON units(source, target) WHERE origin = 'human';
-CREATE UNIQUE INDEX IF NOT EXISTS mt_units ON units(key) WHERE origin = 'mt';
-CREATE INDEX IF NOT EXISTS units_by_source ON units(source);
-"""
+_SCHEMA = units_schema("id INTEGER PRIMARY KEY")
 # Columns a memory made by an earlier version lacks, added on opening (empty: nothing was known of them).
 _LATER_COLUMNS = ("written", "creator", "changer")
 

@@ -50,6 +50,33 @@ _MACHINE_INSERT = (
 _SELECT_UNITS = "SELECT " + ", ".join(UNIT_COLUMNS) + " FROM units"
 
 
+def units_schema(key_column: str) -> str:
+    """The units table and its indexes as both databases make them; each names its own key column (the
+    order units were stored in)."""
+    return f"""
+CREATE TABLE IF NOT EXISTS units (
+  {key_column},
+  source text NOT NULL,
+  target text NOT NULL,
+  origin text NOT NULL CHECK (origin IN ('human', 'mt')),
+  state text NOT NULL,
+  engine text NOT NULL DEFAULT '',
+  key text NOT NULL DEFAULT '',
+  glossary_sha256 text NOT NULL DEFAULT '',
+  created text NOT NULL,
+  changed text NOT NULL,
+  file text NOT NULL DEFAULT '',
+  segment text NOT NULL DEFAULT '',
+  written text NOT NULL DEFAULT '',
+  creator text NOT NULL DEFAULT '',
+  changer text NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX IF NOT EXISTS human_units ON units (source, target) WHERE origin = 'human';
+CREATE UNIQUE INDEX IF NOT EXISTS mt_units ON units (key) WHERE origin = 'mt';
+CREATE INDEX IF NOT EXISTS units_by_source ON units (source);
+"""
+
+
 class TranslationMemory:
     """A translation memory at a location: ``TranslationMemory(path)`` opens a SQLite file,
     ``TranslationMemory("postgresql://…")`` a team's database (the class of the one it opens)."""
