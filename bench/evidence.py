@@ -25,7 +25,7 @@ from bench.memory import UNITS, build_memory
 from bench.timing import median_seconds
 from glossary.store import load_glossary
 from translate.evidence import gather, read_pairs
-from translate.memory import TranslationMemory, Unit
+from translate.memory import TranslationMemory, Unit, memory_at
 from translate.normalize import normalize
 
 TARGET = 5.0
@@ -39,7 +39,7 @@ def real_english_memory(path: Path) -> TranslationMemory:
         for copy in range(UNITS // len(rows) + 1)
         for zh, en in rows
     ]
-    memory = TranslationMemory(path)
+    memory = memory_at(path)
     memory.add_human(units[:UNITS])
     return memory
 

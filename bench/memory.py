@@ -20,7 +20,7 @@ from bench.data import CORPUS, REFERENCE, missing
 from bench.timing import median_seconds
 from glossary.store import load_glossary
 from pipeline.job import Options, translate_files
-from translate.memory import TranslationMemory, Unit
+from translate.memory import TranslationMemory, Unit, memory_at
 from translate.normalize import normalize
 from translate.read.corpus import read_corpus
 from translate.segment import split_sentences
@@ -75,7 +75,7 @@ def corpus_units(count: int, first: list[Unit] | None = None) -> list[Unit]:
 
 def build_memory(path: Path) -> tuple[TranslationMemory, list[str]]:
     pairs, segments = report_2024()
-    memory = TranslationMemory(path)
+    memory = memory_at(path)
     memory.add_human(corpus_units(UNITS, pairs))
     return memory, segments
 
@@ -107,7 +107,7 @@ def run() -> bool:
                    for found, every in zip(offered, everything))  # fmt: skip
 
         options = Options(formats=("xlf",), out_dir=Path(folder) / "out")
-        seeds_memory = TranslationMemory(Path(folder) / "seeds.sqlite")
+        seeds_memory = memory_at(Path(folder) / "seeds.sqlite")
         list(translate_files([SEEDS], glossary, CountingEngine(), seeds_memory, options))  # the first, cold run
         engine = CountingEngine()
         rerun, _ = median_seconds(lambda: list(translate_files([SEEDS], glossary, engine, seeds_memory, options)), 5)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from bench.data import CORPUS, REFERENCE, missing
 from bench.memory import corpus_units, report_2024
-from translate.memory import TranslationMemory
+from translate.memory import TranslationMemory, memory_at
 
 UNITS = int(os.environ.get("ZHEN_BENCH_UNITS", "1000000"))
 SAMPLE = 50
@@ -58,7 +58,7 @@ def memory_at_scale(server: str, folder: Path) -> dict[str, dict[str, float]]:
     sample = random.Random(29).sample(segments, SAMPLE)
     figures = {}
     for name, location in (("PostgreSQL", server), ("SQLite", folder / "million.sqlite")):
-        memory = TranslationMemory(location)
+        memory = memory_at(location)
         start = time.perf_counter()
         for page in range(0, len(units), 100_000):
             memory.add_human(units[page : page + 100_000])
@@ -83,12 +83,12 @@ def writer_script(location: str, writer: int) -> str:
     return textwrap.dedent(
         f"""
         from translate.document import Segment, State
-        from translate.memory import TranslationMemory, Unit, mt_key
+        from translate.memory import TranslationMemory, Unit, memory_at, mt_key
 
         def machine(source):
             return Segment("s", source, source, "", State.INITIAL, "", [])
 
-        memory = TranslationMemory({location!r})
+        memory = memory_at({location!r})
         w = {writer}
         for batch in range(50):
             shared = range(batch * 20, batch * 20 + 20)
@@ -105,12 +105,12 @@ def writer_script(location: str, writer: int) -> str:
 
 
 def eight_writers(location: str) -> dict[str, float]:
-    TranslationMemory(location).close()
+    memory_at(location).close()
     start = time.perf_counter()
     writers = [subprocess.Popen([sys.executable, "-c", writer_script(location, w)]) for w in range(WRITERS)]
     failed = sum(1 for w in writers if w.wait() != 0)
     seconds = time.perf_counter() - start
-    memory = TranslationMemory(location)
+    memory = memory_at(location)
     units = memory.units()
     human = [u for u in units if u.origin == "human"]
     expected_human = 1000 + WRITERS * 50 * 200 + WRITERS * 50 * 5

@@ -188,7 +188,7 @@ def _extract(glossary: Glossary, args: argparse.Namespace) -> None:
 def _pairs(files: list[Path], tm: str | bool | None, max_input_mb: float) -> list:
     """Parallel text from files and, with ``--tm``, the memory's human units."""
     from translate.evidence import read_pairs
-    from translate.memory import TranslationMemory, default_memory_path
+    from translate.memory import default_memory_path, memory_at
     from translate.memory.location import is_server_address, parse_location
 
     memory = None
@@ -196,7 +196,7 @@ def _pairs(files: list[Path], tm: str | bool | None, max_input_mb: float) -> lis
         location = default_memory_path() if tm is True else parse_location(tm)
         if not is_server_address(location) and not location.is_file():
             raise UserError("no translation memory here", location)
-        memory = TranslationMemory(location)
+        memory = memory_at(location)
     return read_pairs(files, memory, int(max_input_mb * 2**20))
 
 

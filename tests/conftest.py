@@ -59,7 +59,7 @@ def postgres_server():
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def memory_at(request, tmp_path) -> Path | str:
+def tm_location(request, tmp_path) -> Path | str:
     """An empty translation memory's location, once a SQLite file and once a PostgreSQL database: the
     tests that take it hold both to one behaviour."""
     if request.param == "sqlite":

@@ -10,7 +10,7 @@ import pytest
 
 from glossary.entry import COLUMNS
 from translate.bitext import read_xliff
-from translate.memory import TranslationMemory
+from translate.memory import memory_at
 
 REPORT = "西城街道工作报告\n\n街道党工委召开会议。全年新增就业1200人。\n\n党工委书记讲话。会议圆满结束。\n"
 SEGMENTS = 5  # the title and four sentences
@@ -37,7 +37,7 @@ def run_engine(run, tmp_path, report, glossary_file, engine: list[str], *extra):
     carries how long the run took (``seconds``)."""
     arguments = ["translate", str(report), *engine, "--format", "xlf", "--out", str(tmp_path / "out")]
     arguments += ["--tm", str(tmp_path / "tm.sqlite"), "--glossary", str(glossary_file)]
-    TranslationMemory(tmp_path / "tm.sqlite")  # a named memory must be there: the project's own, made once
+    memory_at(tmp_path / "tm.sqlite")  # a named memory must be there: the project's own, made once
     started = time.monotonic()
     result = run(*arguments, *extra)
     result.seconds = time.monotonic() - started
@@ -53,4 +53,4 @@ def qa(tmp_path):
 
 
 def mt_units(tmp_path):
-    return [u for u in TranslationMemory(tmp_path / "tm.sqlite").units() if u.origin == "mt"]
+    return [u for u in memory_at(tmp_path / "tm.sqlite").units() if u.origin == "mt"]

@@ -18,7 +18,7 @@ from glossary.store import load_glossary
 from pipeline.job import Failure, Options, Outcome, publish_files, translate_file
 from publish.page import page
 from translate.bitext import read_xliff, to_xliff
-from translate.memory import TranslationMemory
+from translate.memory import memory_at
 from translate.tm_files import read_units
 
 from .conftest import SEEDS
@@ -31,7 +31,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 def xliff(tmp_path_factory) -> Path:
     """The Xicheng report translated from its reference English (the seeds' TMX), as an XLIFF."""
     folder = tmp_path_factory.mktemp("xicheng")
-    memory = TranslationMemory(folder / "tm.sqlite")
+    memory = memory_at(folder / "tm.sqlite")
     memory.add_human(read_units(SEEDS / f"{STEM}.en.tmx", 10**7).units)
     options = Options(formats=("xlf",), out_dir=folder)
     outcome = translate_file(SEEDS / f"{STEM}.txt", load_glossary(), None, memory, options)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from translate.memory import TranslationMemory, Unit
+from translate.memory import Unit, memory_at
 from translate.tm_files import to_tmx
 
 from .paths import GWR_2024_EXCERPT
@@ -55,7 +55,7 @@ def test_evidence_on_an_imported_tmx_counts_renderings_and_mines_the_one_officia
 def test_evidence_from_the_memory_takes_its_human_units(run, tmx, tmp_path):
     memory_path = tmp_path / "tm.sqlite"
     assert run("translate", "tm", "import", str(tmx), "--tm", str(memory_path)).code == 0
-    memory = TranslationMemory(memory_path)
+    memory = memory_at(memory_path)
     from translate.document import Segment
     from translate.normalize import normalize
 

@@ -13,7 +13,7 @@ import pytest
 
 from foundation.script import is_cjk
 from translate.bitext import XLIFF12, read_xliff
-from translate.memory import TranslationMemory
+from translate.memory import memory_at
 from translate.tm_files import read_units, to_tmx
 
 from .conftest import SEEDS
@@ -74,7 +74,7 @@ def translated_share(project: Path) -> tuple[int, int]:
 
 
 def memory_of(units, path: Path) -> Path:
-    TranslationMemory(path).add_human(units)
+    memory_at(path).add_human(units)
     return path
 
 
@@ -128,7 +128,7 @@ def test_omegat_fills_every_segment_of_our_xliff_from_our_tmx_and_we_take_its_fi
 
     result = run("translate", "import", str(filled), "--tm", str(tmp_path / "after.sqlite"))
     assert result.code == 0, result.err
-    kept = {u.source: u for u in TranslationMemory(tmp_path / "after.sqlite").units()}
+    kept = {u.source: u for u in memory_at(tmp_path / "after.sqlite").units()}
     for segment in untranslated:
         assert kept[segment.normalized].target == english[segment.id]
         assert kept[segment.normalized].origin == "human"
@@ -153,7 +153,7 @@ def test_the_tmx_holds_the_source_as_written_and_a_unit_exports_as_it_came_in(ru
     tmx.write_bytes(to_tmx([units[0].__class__(units[0].source, "The committee met.", "human", written=written)]))
     memory = tmp_path / "tm.sqlite"
     assert run("translate", "tm", "import", str(tmx), "--tm", str(memory)).code == 0
-    (stored,) = TranslationMemory(memory).units()
+    (stored,) = memory_at(memory).units()
     assert stored.source == "2020年，街道党工委召开会议（扩大）。"  # matched on the normalised form
     export = tmp_path / "out.tmx"
     assert run("translate", "tm", "export", str(export), "--tm", str(memory)).code == 0
@@ -166,5 +166,5 @@ def test_a_translated_seed_exports_its_sentences_as_the_report_writes_them(run, 
     memory = tmp_path / "tm.sqlite"
     assert run("translate", "tm", "import", str(SEEDS / f"{stem}.en.tmx"), "--tm", str(memory)).code == 0
     report = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
-    sources = [u.source_as_written for u in TranslationMemory(memory).units()]
+    sources = [u.source_as_written for u in memory_at(memory).units()]
     assert sum(source in report for source in sources) >= 0.95 * len(sources)

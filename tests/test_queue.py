@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.queue import STALLED_SECONDS
 from translate.bitext import read_xliff
-from translate.memory import TranslationMemory
+from translate.memory import memory_at
 
 from .paths import DATA, SEEDS
 from .postgres import fresh_database
@@ -73,7 +73,7 @@ def test_two_workers_share_a_queue_and_each_document_is_done_once(postgres_serve
     assert "0 queued, 0 running, 6 done, 0 failed" in status_line(queue, tmp_path)
     for path in reports.glob("*.txt"):
         assert all((tmp_path / "out" / f"{path.stem}.{suffix}").is_file() for suffix in OUTPUTS)
-    units = TranslationMemory(memory).units()
+    units = memory_at(memory).units()
     keys = [u.key for u in units if u.origin == "mt"]
     assert keys and len(keys) == len(set(keys))
 

@@ -6,7 +6,7 @@ import pytest
 
 from review.translation_view import TranslationView, segment_version
 from translate.bitext import read_xliff
-from translate.memory import TranslationMemory
+from translate.memory import memory_at
 
 from .test_glossary import row, tsv
 
@@ -86,11 +86,11 @@ def test_a_post_edit_whose_chinese_is_gone_goes_into_the_memory_or_stops_the_run
     assert "1 post-edited segment whose Chinese is no longer in the report" in stopped.err
     assert xliff.read_bytes() == before
     memory = tmp_path / "tm.sqlite"
-    TranslationMemory(memory)  # the team's memory, there already
+    memory_at(memory)  # the team's memory, there already
     kept = translate("--tm", str(memory))
     assert kept.code == 0, kept.err
     assert "1 post-edit of sentences no longer in the report went into the memory" in kept.out
-    assert [u.target for u in TranslationMemory(memory).units() if u.origin == "human"] == ["Employment rose by 1,200."]
+    assert [u.target for u in memory_at(memory).units() if u.origin == "human"] == ["Employment rose by 1,200."]
 
 
 def test_an_xliff_it_cannot_read_or_of_another_report_is_not_replaced(run, translated, tmp_path):

@@ -137,7 +137,7 @@ def test_the_page_fits_the_window(url, page_at, width, tmp_path):
 @pytest.fixture
 def translation_url(run, tmp_path, glossary_file):
     from review.translation_view import TranslationView
-    from translate.memory import TranslationMemory
+    from translate.memory import memory_at
 
     report = tmp_path / "report.txt"
     report.write_text("街道党工委召开会议。\n\n全年新增就业1200人，完成目标。\n", encoding="utf-8")
@@ -146,7 +146,7 @@ def translation_url(run, tmp_path, glossary_file):
         "translate", str(report), "--engine", "none", "--out", str(out), "--no-tm", "--glossary", str(glossary_file)
     )
     assert result.code == 0, result.err
-    view = TranslationView(out / "report.zh-en.xlf", glossary_file, TranslationMemory(tmp_path / "tm.sqlite"))
+    view = TranslationView(out / "report.zh-en.xlf", glossary_file, memory_at(tmp_path / "tm.sqlite"))
     with serving(create_app(glossary=GlossaryView(glossary_file), translations=[view])) as address:
         yield address, out
 
@@ -293,7 +293,7 @@ def test_a_word_that_excludes_proposed_by_the_evidence_is_added_and_saved(tmp_pa
 
 def test_the_translation_page_says_what_qa_reads_the_document_as(run, tmp_path, glossary_file, page_at):
     from review.translation_view import TranslationView
-    from translate.memory import TranslationMemory
+    from translate.memory import memory_at
 
     report = tmp_path / "district-report-2019.txt"
     report.write_text("全区上下在区委领导下，街道社区共同发力。\n\n我区新增就业1200人。\n", encoding="utf-8")
@@ -310,7 +310,7 @@ def test_the_translation_page_says_what_qa_reads_the_document_as(run, tmp_path, 
         str(glossary_file),
     )
     assert run(*args).code == 0
-    view = TranslationView(out / "district-report-2019.zh-en.xlf", glossary_file, TranslationMemory(tmp_path / "tm"))
+    view = TranslationView(out / "district-report-2019.zh-en.xlf", glossary_file, memory_at(tmp_path / "tm"))
     with serving(create_app(glossary=GlossaryView(glossary_file), translations=[view])) as address:
         page = page_at(address)
         expect(page.locator(".read-as")).to_contain_text(

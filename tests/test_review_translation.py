@@ -13,7 +13,7 @@ from review.app import create_app
 from review.glossary_view import GlossaryView
 from review.translation_view import TranslationView
 from translate.bitext import XLIFF12, read_xliff
-from translate.memory import TranslationMemory
+from translate.memory import memory_at
 
 from .review_client import ReviewClient
 from .schemas import schema_errors
@@ -44,7 +44,7 @@ def xliff(run, tmp_path, glossary_file):
 
 @pytest.fixture
 def memory(tmp_path):
-    return TranslationMemory(tmp_path / "tm.sqlite")
+    return memory_at(tmp_path / "tm.sqlite")
 
 
 @pytest.fixture

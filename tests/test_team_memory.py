@@ -1,5 +1,5 @@
 """One behaviour for the memory in a SQLite file and in a team's PostgreSQL database (issue 29): each test
-that takes ``memory_at`` runs against both, the PostgreSQL one on a real server the tests start."""
+that takes ``tm_location`` runs against both, the PostgreSQL one on a real server the tests start."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from translate.document import Segment, State
-from translate.memory import TranslationMemory, Unit, mt_key
+from translate.memory import Unit, memory_at, mt_key
 
 from .paths import SEEDS
 
@@ -21,8 +21,8 @@ def segment(source: str) -> Segment:
     return Segment("s1", source, source, "", State.INITIAL, "", [])
 
 
-def test_a_human_unit_wins_and_machine_output_never_replaces_it(memory_at):
-    memory = TranslationMemory(memory_at)
+def test_a_human_unit_wins_and_machine_output_never_replaces_it(tm_location):
+    memory = memory_at(tm_location)
     source = "推进基层治理现代化。"
     memory.add_machine([(mt_key("argos", segment(source)), segment(source), "Machine English.")], "argos", "", "a.txt")
     memory.add_human([Unit(source, "Human English.", "human")])
@@ -33,8 +33,8 @@ def test_a_human_unit_wins_and_machine_output_never_replaces_it(memory_at):
     assert {u.origin for u in memory.units()} == {"human", "mt"}
 
 
-def test_the_later_of_two_human_edits_wins_and_the_earlier_stays_in_the_history(memory_at):
-    memory = TranslationMemory(memory_at)
+def test_the_later_of_two_human_edits_wins_and_the_earlier_stays_in_the_history(tm_location):
+    memory = memory_at(tm_location)
     source = "党工委召开会议。"
     memory.add_human(
         [Unit(source, "The Party Working Committee met.", "human", changed="2026-01-02T10:00:00Z")], person="li"
@@ -49,16 +49,16 @@ def test_the_later_of_two_human_edits_wins_and_the_earlier_stays_in_the_history(
     assert memory.human([source])[source].target == "The Party Working Committee held a meeting."
 
 
-def test_the_same_units_again_add_nothing_and_an_older_copy_changes_nothing(memory_at, run):
-    assert run("translate", "tm", "import", str(SEED_TMX), "--tm", str(memory_at)).code == 0
-    first = {(u.source, u.target, u.changed, u.changer) for u in TranslationMemory(memory_at).units()}
-    again = run("translate", "tm", "import", str(SEED_TMX), "--tm", str(memory_at))
+def test_the_same_units_again_add_nothing_and_an_older_copy_changes_nothing(tm_location, run):
+    assert run("translate", "tm", "import", str(SEED_TMX), "--tm", str(tm_location)).code == 0
+    first = {(u.source, u.target, u.changed, u.changer) for u in memory_at(tm_location).units()}
+    again = run("translate", "tm", "import", str(SEED_TMX), "--tm", str(tm_location))
     assert again.code == 0 and "0 stored as human" in again.out
-    assert {(u.source, u.target, u.changed, u.changer) for u in TranslationMemory(memory_at).units()} == first
+    assert {(u.source, u.target, u.changed, u.changer) for u in memory_at(tm_location).units()} == first
 
 
-def test_origins_sources_as_written_dates_and_people_survive_tmx_both_ways(memory_at, run, tmp_path):
-    memory = TranslationMemory(memory_at)
+def test_origins_sources_as_written_dates_and_people_survive_tmx_both_ways(tm_location, run, tmp_path):
+    memory = memory_at(tm_location)
     written = "區委召開會議,部署工作。"  # Traditional script, an ASCII comma: normalised for matching
     unit = Unit(
         "区委召开会议，部署工作。",
@@ -73,14 +73,14 @@ def test_origins_sources_as_written_dates_and_people_survive_tmx_both_ways(memor
     )
     memory.add_human([unit], person="Li Na")
     exported = tmp_path / "out.tmx"
-    assert run("translate", "tm", "export", str(exported), "--tm", str(memory_at)).code == 0
+    assert run("translate", "tm", "export", str(exported), "--tm", str(tm_location)).code == 0
     tu = ET.parse(exported).getroot().find("body/tu")
     assert (tu.get("creationid"), tu.get("changeid")) == ("Li Na", "Li Na")
     assert (tu.get("creationdate"), tu.get("changedate")) == ("20250301T080000Z", "20250302T093000Z")
     assert tu.find("tuv/seg").text == written
     copy = tmp_path / "copy.sqlite"
     assert run("translate", "tm", "import", str(exported), "--tm", str(copy)).code == 0
-    (back,) = TranslationMemory(copy).units()
+    (back,) = memory_at(copy).units()
     assert (back.source, back.written, back.created, back.changed, back.state) == (
         unit.source,
         written,
@@ -91,7 +91,7 @@ def test_origins_sources_as_written_dates_and_people_survive_tmx_both_ways(memor
     assert (back.creator, back.changer) == ("Li Na", "Li Na")
 
 
-def test_csv_and_xliff_imports_feed_the_pipeline_alike(memory_at, run, tmp_path):
+def test_csv_and_xliff_imports_feed_the_pipeline_alike(tm_location, run, tmp_path):
     import csv
 
     root = ET.parse(SEED_TMX).getroot()
@@ -101,16 +101,16 @@ def test_csv_and_xliff_imports_feed_the_pipeline_alike(memory_at, run, tmp_path)
         writer.writerow(["zh", "en"])
         for tu in root.iter("tu"):
             writer.writerow([seg.text for seg in tu.iter("seg")])
-    assert run("translate", "tm", "import", str(pairs), "--tm", str(memory_at)).code == 0
+    assert run("translate", "tm", "import", str(pairs), "--tm", str(tm_location)).code == 0
     out = tmp_path / "out"
     seed = str(SEEDS / "000_fd68bde13d4caed7.txt")
-    first = run("translate", seed, "--engine", "none", "--tm", str(memory_at), "--out", str(out))
+    first = run("translate", seed, "--engine", "none", "--tm", str(tm_location), "--out", str(out))
     assert first.code == 0 and "49 from memory (human)" in first.err + first.out, first.err
     other = tmp_path / "other.sqlite"
     xliff = out / "000_fd68bde13d4caed7.zh-en.xlf"
     assert run("translate", "tm", "import", str(xliff), "--tm", str(other)).code == 0
-    assert {(u.source, u.target) for u in TranslationMemory(other).units()} == {
-        (u.source, u.target) for u in TranslationMemory(memory_at).units()
+    assert {(u.source, u.target) for u in memory_at(other).units()} == {
+        (u.source, u.target) for u in memory_at(tm_location).units()
     }
 
 
@@ -122,14 +122,14 @@ def test_fuzzy_matches_are_the_same_with_the_same_scores(postgres_server, run, t
     for location in (local, server):
         for tmx in sorted(SEEDS.glob("*.en.tmx")):
             assert run("translate", "tm", "import", str(tmx), "--tm", str(location)).code == 0
-    sources = [u.source for u in TranslationMemory(local).units()]
+    sources = [u.source for u in memory_at(local).units()]
     # each sentence with one character in five changed, or cut short, or as it is (no fuzzy match to itself)
     queries = (
         [s[:-4] + "。" for s in sources]
         + ["".join("改" if i % 5 == 2 else c for i, c in enumerate(s)) for s in sources]
         + sources[:5]
     )
-    found = [TranslationMemory(location).candidates(queries, 5) for location in (local, server)]
+    found = [memory_at(location).candidates(queries, 5) for location in (local, server)]
     shown = [[sorted((c.source, round(c.similarity, 6)) for c in hits) for hits in each] for each in found]
     assert shown[0] == shown[1]
     assert sum(map(bool, shown[0])) > len(sources)  # most queries found something
@@ -141,7 +141,7 @@ def test_the_trigram_index_serves_chinese(postgres_server):
 
     from .postgres import fresh_database
 
-    memory = TranslationMemory(fresh_database(postgres_server, "explained"))
+    memory = memory_at(fresh_database(postgres_server, "explained"))
     draw = random.Random(29)
     characters = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
     sentences = ["".join(draw.choices(characters, k=draw.randint(15, 60))) + "。" for _ in range(20_000)]
@@ -184,7 +184,7 @@ def test_a_memory_copied_between_sqlite_and_postgresql_keeps_every_unit(postgres
     from .postgres import fresh_database
 
     local = tmp_path / "tm.sqlite"
-    memory = TranslationMemory(local)
+    memory = memory_at(local)
     memory.add_human([Unit("推进基层治理现代化。", "Human.", "human", creator="li", changer="wang")])
     source = "党工委召开会议。"
     memory.add_machine([(mt_key("argos", segment(source)), segment(source), "Machine.")], "argos", "", "a.txt")
@@ -198,11 +198,11 @@ def test_a_memory_copied_between_sqlite_and_postgresql_keeps_every_unit(postgres
     def everything(location):
         return sorted(
             (u.source, u.target, u.origin, u.created, u.changed, u.creator, u.changer, u.key, u.written)
-            for u in TranslationMemory(location).units()
+            for u in memory_at(location).units()
         )
 
     assert everything(local) == everything(server) == everything(back)
-    assert TranslationMemory(back).machine([mt_key("argos", segment(source))])  # the MT unit still serves
+    assert memory_at(back).machine([mt_key("argos", segment(source))])  # the MT unit still serves
 
 
 def test_two_processes_making_the_schema_at_once_do_not_collide(postgres_server):
@@ -211,8 +211,8 @@ def test_two_processes_making_the_schema_at_once_do_not_collide(postgres_server)
     empty = fresh_database(postgres_server, "racing")
     script = textwrap.dedent(
         f"""
-        from translate.memory import TranslationMemory, Unit
-        memory = TranslationMemory({empty!r})
+        from translate.memory import Unit, memory_at
+        memory = memory_at({empty!r})
         memory.add_human([Unit("推进基层治理现代化。", "Human.", "human")])
         print(memory.stats()["human"])
         """
@@ -223,7 +223,7 @@ def test_two_processes_making_the_schema_at_once_do_not_collide(postgres_server)
     ]
     results = [(process.wait(timeout=60), process.stdout.read(), process.stderr.read()) for process in starts]
     assert all(code == 0 for code, _, _ in results), results
-    assert TranslationMemory(empty).stats()["human"] == 1
+    assert memory_at(empty).stats()["human"] == 1
 
 
 def writers_script(location: str | Path, writer: int) -> str:
@@ -232,12 +232,12 @@ def writers_script(location: str | Path, writer: int) -> str:
     return textwrap.dedent(
         f"""
         from translate.document import Segment, State
-        from translate.memory import TranslationMemory, Unit, mt_key
+        from translate.memory import Unit, memory_at, mt_key
 
         def machine(source):
             return Segment("s", source, source, "", State.INITIAL, "", [])
 
-        memory = TranslationMemory({str(location)!r})
+        memory = memory_at({str(location)!r})
         w = {writer}
         for batch in range(10):
             shared = range(batch * 5, batch * 5 + 5)
@@ -252,14 +252,15 @@ def writers_script(location: str | Path, writer: int) -> str:
     )
 
 
-def test_eight_writers_at_once_lose_no_unit_and_replace_no_human_one(memory_at):
-    TranslationMemory(memory_at)  # made before the writers start (their making at once is tested above)
+def test_eight_writers_at_once_lose_no_unit_and_replace_no_human_one(tm_location):
+    memory_at(tm_location)  # made before the writers start (their making at once is tested above)
     writers = [
-        subprocess.Popen([sys.executable, "-c", writers_script(memory_at, w)], stderr=subprocess.PIPE) for w in range(8)
+        subprocess.Popen([sys.executable, "-c", writers_script(tm_location, w)], stderr=subprocess.PIPE)
+        for w in range(8)
     ]
     failures = [w.stderr.read() for w in writers if w.wait(timeout=300) != 0]
     assert not failures, failures
-    memory = TranslationMemory(memory_at)
+    memory = memory_at(tm_location)
     units = memory.units()
     human = [u for u in units if u.origin == "human"]
     assert len([u for u in human if u.source.startswith("共同句子")]) == 50  # shared: one each, not eight

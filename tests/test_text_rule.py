@@ -18,7 +18,7 @@ from glossary.exchange import from_csv, from_tbx, to_csv, to_tbx
 from glossary.store import MAX_FIELD, Glossary, load_glossary, save_glossary
 from translate.bitext import from_xliff, to_xliff
 from translate.document import Block, BlockKind, Document, Segment, State
-from translate.memory import TranslationMemory, Unit
+from translate.memory import Unit, memory_at
 from translate.tm_files import to_tmx, units_of
 
 from .test_glossary import row, tsv
@@ -86,7 +86,7 @@ def test_xliff_either_refuses_or_reads_back_what_it_stored(target, version):
 @CHECKS
 @given(source=texts, target=texts)
 def test_the_memory_either_refuses_or_keeps_it_and_exports_a_tmx_that_parses(tmp_path, source, target):
-    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    memory = memory_at(tmp_path / "tm.sqlite")
     # A TMX reader trims the ends of a <seg> (tools indent them), so the texts stored here have none.
     source, target = source.strip(), target.strip()
     assume(source and target)
@@ -177,7 +177,7 @@ def test_tm_import_refuses_the_unit_not_the_file(run, tmp_path):
     assert f"{tmx}: unit bad: its English holds U+0085 (NEXT LINE, a control character) at character 5" in result.err
     assert f"{table}: unit 3: its English holds U+0001 (a control character) at character 4" in result.err
     assert "1 units read (1 refused)" in result.out
-    assert sorted(u.target for u in TranslationMemory(memory).units()) == ["A meeting.", "Targets met."]
+    assert sorted(u.target for u in memory_at(memory).units()) == ["A meeting.", "Targets met."]
 
 
 def test_translate_import_refuses_the_segment_not_the_file(run, tmp_path):
@@ -192,7 +192,7 @@ def test_translate_import_refuses_the_segment_not_the_file(run, tmp_path):
     assert result.code == 0, result.err
     assert "unit b1s2: its English holds U+009F (a control character) at character 5" in result.err
     assert "(1 refused)" in result.out
-    assert [u.target for u in TranslationMemory(memory).units()] == ["The Party committee met."]
+    assert [u.target for u in memory_at(memory).units()] == ["The Party committee met."]
 
 
 def test_glossary_import_refuses_the_entry_not_the_file(run, tmp_path):

@@ -196,13 +196,13 @@ class CountingEngine(CopyLatinEngine):
 
 def test_a_changed_entry_retranslates_only_the_segments_that_contain_it(tmp_path):
     from glossary.store import save_glossary
-    from translate.memory import TranslationMemory
+    from translate.memory import memory_at
 
     glossary = load_glossary()
     glossary.path = tmp_path / "g.tsv"
     save_glossary(glossary)
     text = "街道党工委推进各项工作。社区开展文明实践活动。区委部署工作任务。"
-    cache = TranslationMemory(tmp_path / "tm.sqlite")
+    cache = memory_at(tmp_path / "tm.sqlite")
     first = CountingEngine()
     translate_text(text, glossary, first, cache)
     assert len(first.seen) == 3

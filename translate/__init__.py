@@ -26,6 +26,7 @@ _EXPORTS = {
     "create_engine": "translate.engines",
     "load_glossary": "glossary.store",
     "TranslationMemory": "translate.memory",
+    "memory_at": "translate.memory",
 }
 __all__ = sorted(_EXPORTS)
 

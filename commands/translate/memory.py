@@ -10,7 +10,7 @@ from pathlib import Path
 from foundation.errors import UserError
 from foundation.files import MB, write_bytes_atomic
 from translate.bitext import post_edited, read_xliff
-from translate.memory import TranslationMemory, default_memory_path
+from translate.memory import TranslationMemory, default_memory_path, memory_at
 from translate.memory.location import ENVIRONMENT, environment_location, is_server_address, parse_location
 from translate.read import DEFAULT_MAX_INPUT_MB
 from translate.tm_files import UnitsRead, keeping_the_rule, read_units, segment_units, to_tmx, units_of
@@ -72,7 +72,7 @@ def open_memory(args: argparse.Namespace, command: str = "translate") -> Transla
     if location is None:
         return None
     try:
-        return TranslationMemory(location)
+        return memory_at(location)
     except UserError:
         if is_server_address(location):
             raise
@@ -82,7 +82,7 @@ def open_memory(args: argparse.Namespace, command: str = "translate") -> Transla
 
 
 def _require_memory(args: argparse.Namespace, creates: bool = False) -> TranslationMemory:
-    return TranslationMemory(memory_location(args, creates))  # raises its one-line UserError
+    return memory_at(memory_location(args, creates))  # raises its one-line UserError
 
 
 def add_memory_commands(commands) -> None:
@@ -167,7 +167,7 @@ def run_copy(args: argparse.Namespace) -> int:
     the counts: each origin of DST must hold at least what SRC holds, and exactly that when it was empty."""
     if not is_server_address(args.source) and not args.source.is_file():
         raise UserError(f"{args.source}: no translation memory here")
-    source, destination = TranslationMemory(args.source), TranslationMemory(args.destination)
+    source, destination = memory_at(args.source), memory_at(args.destination)
     before, read = destination.stats(), {"human": 0, "mt": 0}
     for page in source.pages():
         destination.add_units(page)

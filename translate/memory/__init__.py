@@ -1,5 +1,5 @@
 """The memory stage: a translation memory of human and machine translations, in a SQLite file on one
-machine or in a team's PostgreSQL database (``TranslationMemory(location)`` opens either).
+machine or in a team's PostgreSQL database (``memory_at(location)`` opens either).
 
 A unit is a normalised source sentence and its translation, with where it
 came from: ``human`` (imported from a post-edited XLIFF, a TMX, a CSV, or saved
@@ -20,8 +20,11 @@ are the store's (``store``), the same for both databases.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from translate.document import Segment, State
-from translate.memory.location import default_memory_path
+from translate.memory.location import default_memory_path, is_server_address
+from translate.memory.sqlite import SQLiteMemory
 from translate.memory.store import FUZZY_CANDIDATES, FUZZY_THRESHOLD, TranslationMemory
 from translate.memory.units import Unit, mt_key
 
@@ -31,11 +34,22 @@ __all__ = [
     "TranslationMemory",
     "Unit",
     "default_memory_path",
+    "memory_at",
     "mt_key",
     "offer_candidates",
     "recall",
     "remember",
 ]
+
+
+def memory_at(location: str | Path) -> TranslationMemory:
+    """The memory at a location: a SQLite file's path, or a PostgreSQL address (psycopg is loaded only
+    then); raises its one-line UserError when it cannot be opened."""
+    if is_server_address(location):
+        from translate.memory.postgres import PostgresMemory
+
+        return PostgresMemory(str(location))
+    return SQLiteMemory(Path(location))
 
 
 def recall(segments: list[Segment], memory: TranslationMemory | None, engine: str | None) -> list[Segment]:

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from foundation.errors import UserError
 from foundation.text import checked
 from translate.document import Candidate
-from translate.memory.location import is_server_address, shown
+from translate.memory.location import shown
 from translate.memory.units import UNIT_COLUMNS, Unit, now
 
 FUZZY_THRESHOLD = 75.0  # per cent similarity, character-level
@@ -78,23 +78,10 @@ CREATE INDEX IF NOT EXISTS units_by_source ON units (source);
 
 
 class TranslationMemory:
-    """A translation memory at a location: ``TranslationMemory(path)`` opens a SQLite file,
-    ``TranslationMemory("postgresql://…")`` a team's database (the class of the one it opens)."""
+    """A translation memory, whichever database holds it (``translate.memory.memory_at`` opens one)."""
 
     location: str | Path
     problem: UserError | None  # set when the memory failed mid-run; it is not used after that
-
-    def __new__(cls, location: str | Path, *args, **kwargs):
-        if cls is TranslationMemory:
-            if is_server_address(location):
-                from translate.memory.postgres import PostgresMemory
-
-                cls = PostgresMemory
-            else:
-                from translate.memory.sqlite import SQLiteMemory
-
-                cls = SQLiteMemory
-        return super().__new__(cls)
 
     @property
     def label(self) -> str:
