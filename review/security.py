@@ -20,9 +20,10 @@ from __future__ import annotations
 import hmac
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 from http.cookies import CookieError, SimpleCookie
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from foundation.text import first_not_allowed
 from review.history import who_am_i
@@ -64,14 +65,24 @@ class Reviewer:
 
 
 def reviewer(value: str) -> Reviewer:
-    """A reviewer as the command line gives one: ``NAME`` or ``NAME:ROLE`` (review, or read)."""
-    name, colon, role = value.rpartition(":") if ":" in value else (value, "", "review")
+    """A reviewer as the command line gives one: ``NAME`` or ``NAME:ROLE`` (review, or read).  A name is
+    what every change of theirs carries, so it must read as what it is: letters or digits in it, no colon,
+    no control or format character (a zero-width space, a right-to-left mark would hide or disguise it)."""
+    name, _, role = value.partition(":") if ":" in value else (value, "", "review")
     name = " ".join(name.split())
-    if not name or len(name) > MAX_NAME or first_not_allowed(name) is not None:
-        raise ValueError(f"{value!r}: a reviewer is a name of 1 to {MAX_NAME} characters, then :review or :read")
     if role not in ROLES:
-        raise ValueError(f"{value!r}: the role after the name is review or read")
+        raise ValueError(f"{value!r}: after the name comes :review or :read (a name has no colon)")
+    hidden = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf") or first_not_allowed(c)), None)
+    if hidden is not None:
+        raise ValueError(f"{value!r}: a name may not hold U+{ord(hidden):04X} ({unicodedata.name(hidden, 'control')})")
+    if not any(c.isalnum() for c in name) or len(name) > MAX_NAME:
+        raise ValueError(f"{value!r}: a reviewer's name has letters or digits, {MAX_NAME} characters at most")
     return Reviewer(name, role)
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two names read as one (case and compatibility forms aside): two reviewers may not share one."""
+    return unicodedata.normalize("NFKC", one).casefold() == unicodedata.normalize("NFKC", other).casefold()
 
 
 @dataclass
@@ -85,6 +96,9 @@ class Sessions:
     tokens: dict[str, Reviewer] = field(init=False)  # the tokens not yet exchanged
 
     def __post_init__(self) -> None:
+        for index, person in enumerate(self.reviewers):
+            if any(same_name(person.name, earlier.name) for earlier in self.reviewers[:index]):
+                raise ValueError(f"{person.name!r} is named twice: each reviewer needs a name of their own")
         self.links = [(person, secrets.token_urlsafe(24)) for person in self.reviewers]
         self.tokens = {token: person for person, token in self.links}
 
@@ -154,7 +168,7 @@ class Guard:
         session = _cookies(headers.get("cookie", "")).get(self.cookie)
         if self.sessions.csrf_of(session) is None:
             query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-            opened = self.sessions.open(query.get("token", "")) if scope["method"] in SAFE_METHODS else None
+            opened = self.sessions.open(query.get("token", "")) if scope["method"] == "GET" else None
             if opened is None:
                 await _plain(
                     send,
@@ -191,7 +205,7 @@ class Guard:
     async def _welcome(self, send, scope, query: dict[str, str], session: str) -> None:
         """The token exchanged for the session cookie, and the same address without the token."""
         rest = urlencode({k: v for k, v in query.items() if k != "token"})
-        location = scope.get("path", "/") + (f"?{rest}" if rest else "")
+        location = _own_path(scope.get("path", "/")) + (f"?{rest}" if rest else "")
         cookie = f"{self.cookie}={session}; HttpOnly; SameSite=Strict; Path=/"
         await send(
             {
@@ -202,6 +216,13 @@ class Guard:
             }
         )
         await send({"type": "http.response.body", "body": b""})
+
+
+def _own_path(path: str) -> str:
+    """A path of this server to send the browser back to: one slash first ("//evil.example/x" would be
+    another site's address) and every character outside printable ASCII escaped (a line break would end
+    the header)."""
+    return "/" + quote(path.lstrip("/\\"), safe="/-._~!$&'()*+,;=:@%")
 
 
 def _cookies(header: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from foundation.errors import UserError
 from glossary.store import add_entry, editing, one_line
+from review import history
 from review.translation_view import EDIT_STATES, StaleSegment, TranslationView, origin_group, segment_version
 from review.web import NotFound, error, fragment, json_body, page_number, render, reviewer_name, text_field
 from translate.document import Document, Segment
@@ -166,6 +167,7 @@ def routes(views: list[TranslationView]) -> list[Route]:
         glossary_path = views[0].glossary_path
         try:
             with editing(glossary_path) as glossary:
+                before = glossary.sha256
                 existing = glossary.find(one_line(zh))
                 if existing is not None:  # said for a reviewer in a browser: where to change it, in the app
                     as_now = f"as “{existing.en}” ({existing.status})" if existing.en else f"({existing.status})"
@@ -176,6 +178,9 @@ def routes(views: list[TranslationView]) -> list[Route]:
                 entry = add_entry(glossary, zh, en=en, note=note or "proposed from a translation in the review app")
         except UserError as refused:
             return error(f"Not proposed: {refused.message}", 400)
+        # in the entry's history under the reviewer's name, and the file's hash as the app wrote it, so that
+        # the other entries' histories do not take the addition for a change made outside the app
+        history.record(glossary_path, None, entry.to_row(), before, glossary.sha256, reviewer_name(request))
         return JSONResponse({"message": f"Proposed for the glossary: {entry.zh} → {entry.en or '(no English yet)'}"})
 
     return [

@@ -66,6 +66,22 @@ def test_the_token_opens_the_app_once_and_a_copied_link_opens_nothing_after(app)
     assert first.get("/glossary").status_code == 200  # the session it opened goes on
 
 
+def test_the_welcome_sends_the_browser_only_to_a_path_of_this_server(app):
+    from review.security import _own_path
+
+    assert _own_path("//evil.example/x") == "/evil.example/x"  # another site's address, made a path here
+    assert _own_path("/\\evil.example/x") == "/evil.example/x"
+    # a line break would end the header: escaped, and the link answers instead of dropping the connection
+    welcome = raw(app).get(f"/a%0d%0aSet-Cookie:%20x=1?token={app.sessions.token}", follow_redirects=False)
+    assert welcome.status_code == 303 and welcome.headers["location"] == "/a%0D%0ASet-Cookie:%20x=1"
+
+
+def test_a_head_request_does_not_spend_the_link(app):
+    http = raw(app)
+    assert http.head(f"/glossary?token={app.sessions.token}", follow_redirects=False).status_code == 401
+    assert http.get(f"/glossary?token={app.sessions.token}", follow_redirects=False).status_code == 303
+
+
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8765", "127.0.0.1:9999", "localhost", "10.0.0.1:8765"])
 def test_another_host_is_refused(client, host):
     answer = client.get("/glossary", headers={"Host": host})

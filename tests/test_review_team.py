@@ -13,7 +13,7 @@ from review.glossary_view import GlossaryView
 from review.security import Sessions, reviewer
 from review.translation_view import TranslationView
 from translate.bitext import read_xliff
-from translate.memory import TranslationMemory
+from translate.memory import memory_at
 
 from .review_client import ReviewClient
 from .test_review_glossary import version
@@ -21,8 +21,8 @@ from .test_review_translation import glossary_file, save, segment_ids, xliff  # 
 
 
 @pytest.fixture
-def team(xliff, glossary_file, memory_at):  # noqa: F811
-    memory = TranslationMemory(memory_at)
+def team(xliff, glossary_file, tm_location):  # noqa: F811
+    memory = memory_at(tm_location)
     sessions = Sessions([reviewer("Li Na"), reviewer("Wang Wei:read")])
     views = [TranslationView(xliff, glossary_file, memory)]
     app = create_app(glossary=GlossaryView(glossary_file), translations=views, sessions=sessions)
@@ -77,7 +77,38 @@ def test_a_glossary_change_is_in_the_history_under_the_reviewers_name(team, glos
     assert changes and changes[0].who == "Li Na"
 
 
-@pytest.mark.parametrize("given", ["", "x" * 81, "Li:admin", "Li\u0007Na"])
+@pytest.mark.parametrize(
+    "given",
+    [
+        "",
+        "x" * 81,
+        "Li:admin",
+        "Li\u0007Na",  # a control character
+        "\u200b",  # a zero-width space alone: an invisible name
+        "Li\u200bNa",  # one that looks like "LiNa"
+        "\u202eLi Na",  # a right-to-left override: the printed line reads reversed
+        "Dr: Li:read",  # a colon in the name: which part is the role?
+        "Wang:read:review",
+        "---",
+    ],
+)
 def test_a_reviewer_is_a_plain_name_and_a_known_role(given):
     with pytest.raises(ValueError):
         reviewer(given)
+
+
+def test_two_reviewers_may_not_share_a_name():
+    assert reviewer("李娜").name == "李娜" and reviewer("Wang Wei:read").may_change is False
+    with pytest.raises(ValueError, match="named twice"):
+        Sessions([reviewer("Li Na"), reviewer("LI NA:read")])
+
+
+def test_a_proposed_term_is_in_the_history_under_the_reviewers_name(team, glossary_file):  # noqa: F811
+    _, li, _, _ = team
+    answer = li.post("/api/glossary/propose", json={"zh": "新增就业", "en": "new jobs"})
+    assert answer.status_code == 200, answer.text
+    view = GlossaryView(glossary_file)
+    changes = view.history(view.entry("新增就业"))
+    assert [(c.who, c.what) for c in changes] == [("Li Na", "added")]
+    others = view.history(view.entry("党工委"))
+    assert not any("outside the app" in c.what + c.where for c in others)  # the app's own write, known as such

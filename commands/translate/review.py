@@ -101,6 +101,10 @@ def run_review(args: argparse.Namespace) -> int:
 
     glossary_path = args.glossary or editable_glossary_path()[0]  # the reviewer's proposals are kept there
     load_glossary(glossary_path)  # a bad glossary is a one-line error before anything listens
+    try:
+        sessions = Sessions(args.reviewer) if args.reviewer else Sessions()  # two reviewers of one name: said now
+    except ValueError as error:
+        raise UserError(str(error)) from None
     memory = open_memory(args)
     files = _bilingual_files(args, glossary_path, memory)
     views = [TranslationView(path, glossary_path, memory, DEFAULT_MAX_INPUT_MB * MB) for path in files]
@@ -110,7 +114,6 @@ def run_review(args: argparse.Namespace) -> int:
     # and for the others while the reviewer works.
     _prepare(views[:1])
     threading.Thread(target=_prepare, args=(views[1:],), daemon=True, name="prepare").start()
-    sessions = Sessions(args.reviewer) if args.reviewer else Sessions()
     app = create_app(glossary=GlossaryView(glossary_path), translations=views, sessions=sessions)
     serve(app, args.port, not args.no_browser, "translate review")
     return 0
