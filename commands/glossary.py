@@ -106,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         const=True,
         metavar="PATH|URI",
-        help="the translation memory's human units too (default memory, or a SQLite file or postgresql:// address)",
+        help="the translation memory's human units too ($ZHEN_TM or your default memory, or a SQLite file or "
+        "postgresql:// address)",
     )
     evidence.add_argument("--json", action="store_true", help="the report as JSON")
     evidence.add_argument("--limit", type=int, default=0, help="show this many entries (default: all)")
@@ -118,7 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--evidence", type=Path, nargs="+", default=[], metavar="FILE", help="parallel text: TMX, XLIFF, zh,en CSV"
     )
     serve.add_argument(
-        "--tm", nargs="?", const=True, metavar="PATH", help="the translation memory's human units as evidence too"
+        "--tm",
+        nargs="?",
+        const=True,
+        metavar="PATH|URI",
+        help="the translation memory's human units as evidence too ($ZHEN_TM or your default memory, or a SQLite "
+        "file or postgresql:// address)",
     )
     serve.add_argument("--port", type=int, default=0, help="listen on this port of 127.0.0.1 (default: a free one)")
     serve.add_argument("--no-browser", action="store_true", help="print the address only; do not open a browser")
@@ -189,11 +195,11 @@ def _pairs(files: list[Path], tm: str | bool | None, max_input_mb: float) -> lis
     """Parallel text from files and, with ``--tm``, the memory's human units."""
     from translate.evidence import read_pairs
     from translate.memory import default_memory_path, memory_at
-    from translate.memory.location import is_server_address, parse_location
+    from translate.memory.location import environment_location, is_server_address, parse_location
 
     memory = None
     if tm:
-        location = default_memory_path() if tm is True else parse_location(tm)
+        location = (environment_location() or default_memory_path()) if tm is True else parse_location(tm)
         if not is_server_address(location) and not location.is_file():
             raise UserError("no translation memory here", location)
         memory = memory_at(location)

@@ -1,7 +1,8 @@
 """A work queue over several machines: one task per document, kept in a team's PostgreSQL database by
 Procrastinate, taken by workers on any machine that reaches it.
 
-- ``enqueue`` puts a task per document on the queue (a document already waiting is not queued twice);
+- ``enqueue`` puts a task per document on the queue (the same task already waiting is not queued twice;
+  the same document by a run with other options is another task);
 - ``work`` takes tasks one at a time and hands each to the caller's ``handle`` (which translates the
   document with the shared memory and writes its outputs where the task says); with ``burst`` it returns
   when no task is left;
@@ -9,13 +10,16 @@ Procrastinate, taken by workers on any machine that reaches it.
   ``STALLED_SECONDS`` (killed, its machine gone) goes back on the queue, and another worker takes it.  The
   document is then done once: memory units are keyed (a second write of one adds nothing) and outputs are
   written whole or not at all;
-- ``status`` counts the tasks queued, running, done and failed, with the error of each failure (kept in
-  ``zhen_queue_failures``: Procrastinate keeps that a job failed, not why).
+- ``status`` counts the tasks queued, running, done and failed, with the error of each failure not done
+  since (kept in ``zhen_queue_failures``: Procrastinate keeps that a job failed, not why).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
+import logging
 import os
 import socket
 from collections.abc import Callable
@@ -77,11 +81,16 @@ def enqueue(location: str, tasks: list[dict]) -> int:
     with app.open():
         for arguments in tasks:
             try:
-                app.configure_task(name=TASK, queue=QUEUE, queueing_lock=arguments["document"]).defer(**arguments)
+                lock = _task_key(arguments)  # the same document by the same run: once; by another run, again
+                app.configure_task(name=TASK, queue=QUEUE, queueing_lock=lock).defer(**arguments)
                 queued += 1
             except AlreadyEnqueued:
                 continue
     return queued
+
+
+def _task_key(arguments: dict) -> str:
+    return hashlib.sha256(json.dumps(arguments, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def work(location: str, handle: Callable[[dict], None], burst: bool = False, name: str = "") -> None:
@@ -90,6 +99,9 @@ def work(location: str, handle: Callable[[dict], None], burst: bool = False, nam
     prepare(location)
     app = _app(location)
     name = name or f"{socket.gethostname()}-{os.getpid()}"
+    # Procrastinate logs a failed job with its traceback; ``handle``'s caller says it in one line instead.
+    logging.getLogger("procrastinate").addHandler(logging.NullHandler())
+    logging.getLogger("procrastinate").propagate = False
 
     @app.task(name=TASK, queue=QUEUE, pass_context=True)
     def translate_document(context, **arguments) -> None:
@@ -186,7 +198,9 @@ def status(location: str) -> Status:
             failures = connection.execute(
                 "SELECT j.id, coalesce(f.document, j.args->>'document'), coalesce(f.error, 'no reason recorded') "
                 "FROM procrastinate_jobs j LEFT JOIN zhen_queue_failures f ON f.job_id = j.id "
-                "WHERE j.queue_name = %s AND j.status = 'failed' ORDER BY j.id",
+                "WHERE j.queue_name = %s AND j.status = 'failed' AND NOT EXISTS (SELECT 1 FROM procrastinate_jobs d "
+                "WHERE d.queue_name = j.queue_name AND d.status = 'succeeded' AND d.id > j.id "
+                "AND d.args->>'document' = j.args->>'document') ORDER BY j.id",
                 [QUEUE],
             ).fetchall()
     except psycopg.OperationalError as error:

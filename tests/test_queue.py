@@ -4,6 +4,7 @@ real worker processes, a killed worker's document done by another, failures said
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -116,10 +117,51 @@ def test_a_document_that_fails_is_said_with_its_reason(postgres_server, tmp_path
                        cwd=tmp_path)  # fmt: skip
     assert queued.returncode == 0, queued.stderr
     worker = translate("worker", "--queue", queue, "--burst", cwd=tmp_path)
-    assert worker.returncode == 0, worker.stderr
+    said = worker.stderr.strip().splitlines()
+    assert worker.returncode == 1 and len(said) == 3 and "Traceback" not in worker.stderr, worker.stderr
+    assert said[1] == f"translate worker: {broken}: not a readable .docx file (File is not a zip file)"
+    assert said[2] == "translate worker: no document left; 1 done, 1 failed here"
     line = status_line(queue, tmp_path)
-    assert "1 done, 1 failed" in line and f"failed: {broken}: " in line, line
+    assert "1 done, 1 failed" in line, line
+    assert line.splitlines()[1] == f"  failed: {broken}: not a readable .docx file (File is not a zip file)"
     assert len(line.splitlines()) == 2  # the counts, and one line for the failure
+    import docx  # the file mended and queued again: done, and its failure no longer listed
+
+    mended = docx.Document()
+    mended.add_paragraph("街道党工委召开会议。")
+    mended.save(broken)
+    assert translate(str(broken), "--engine", "none", "--no-tm", "--out", "out", "--queue", queue,
+                     cwd=tmp_path).returncode == 0  # fmt: skip
+    assert translate("worker", "--queue", queue, "--burst", cwd=tmp_path).returncode == 0
+    assert len(status_line(queue, tmp_path).splitlines()) == 1
+
+
+def test_a_run_queued_with_zhen_tm_carries_the_team_memory_to_its_workers(postgres_server, tmp_path, monkeypatch):
+    from translate.memory import memory_at
+
+    queue = fresh_database(postgres_server, "queue_env")
+    team = fresh_database(postgres_server, "queue_env_tm")
+    assert (
+        translate("tm", "import", str(SEEDS / "000_fd68bde13d4caed7.en.tmx"), "--tm", team, cwd=tmp_path).returncode
+        == 0
+    )
+    seed = str(SEEDS / "000_fd68bde13d4caed7.txt")
+    queued = subprocess.run(
+        [str(BIN / "translate"), seed, "--engine", "none", "--format", "xlf", "--out", "out", "--queue", queue],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "ZHEN_TM": team},
+    )  # fmt: skip
+    assert queued.returncode == 0, queued.stderr
+    again = subprocess.run(  # the same document by a run with other options: another task
+        [str(BIN / "translate"), seed, "--engine", "none", "--format", "xlf", "--out", "out2", "--queue", queue],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "ZHEN_TM": team},
+    )  # fmt: skip
+    assert again.stdout.startswith("1 document(s) queued"), again.stdout
+    worker = translate("worker", "--queue", queue, "--burst", cwd=tmp_path)  # no ZHEN_TM on this machine
+    assert worker.returncode == 0, worker.stderr
+    for out in ("out", "out2"):
+        segments = read_xliff(tmp_path / out / "000_fd68bde13d4caed7.zh-en.xlf").segments
+        assert sum(1 for s in segments if s.target) == 49  # every sentence from the team's memory
+    assert memory_at(team).stats()["human"] == 49
 
 
 def test_a_queue_that_cannot_be_reached_is_one_line(tmp_path):

@@ -9,6 +9,8 @@ import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from translate.document import Segment, State
 from translate.memory import Unit, memory_at, mt_key
 
@@ -157,6 +159,41 @@ def test_a_password_in_the_address_is_refused_and_never_printed(run):
     result = run("translate", "tm", "stats", "--tm", "postgresql://zhen:hunter2@127.0.0.1:5432/zhen")
     assert result.code == 2 and "hunter2" not in result.out + result.err
     assert "PGPASSWORD" in result.err and "***" in result.err
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "postgresql://zhen@127.0.0.1:5432/zhen?password=hunter2",
+        "postgresql://zhen@127.0.0.1:5432/zhen?user=zhen&password=hunter2",
+        "host=127.0.0.1 password=hunter2 dbname=zhen",  # libpq's keyword form: no file of that name
+    ],
+)
+def test_a_password_anywhere_in_the_address_is_refused_unprinted(run, monkeypatch, tmp_path, given):
+    for command in (("translate", "tm", "stats", "--tm", given), ("translate", "tm", "copy", given, "x.sqlite")):
+        result = run(*command)
+        assert result.code == 2 and "hunter2" not in result.out + result.err, result.err
+    monkeypatch.setenv("ZHEN_TM", given)
+    result = run("translate", "tm", "stats")
+    assert result.code == 2 and "hunter2" not in result.err and "ZHEN_TM" in result.err
+    assert not list(tmp_path.glob("*hunter2*")) and not Path("host=127.0.0.1 password=hunter2 dbname=zhen").exists()
+
+
+def test_a_memory_is_not_copied_into_itself(run, tmp_path):
+    local = tmp_path / "tm.sqlite"
+    assert run("translate", "tm", "import", str(SEED_TMX), "--tm", str(local)).code == 0
+    result = run("translate", "tm", "copy", str(local), str(tmp_path / "." / "tm.sqlite"))
+    assert result.code == 2 and "one memory" in result.err
+
+
+def test_glossary_evidence_reads_the_memory_zhen_tm_names(postgres_server, run, monkeypatch):
+    from .postgres import fresh_database
+
+    team = fresh_database(postgres_server, "evidence_team")
+    assert run("translate", "tm", "import", str(SEED_TMX), "--tm", team).code == 0
+    monkeypatch.setenv("ZHEN_TM", team)
+    result = run("glossary", "evidence", "--tm", "--limit", "3")
+    assert result.code == 0 and result.out.startswith("49 parallel segments"), result.out + result.err
 
 
 def test_a_server_that_is_down_is_one_line_and_nothing_is_written(run, tmp_path):

@@ -11,7 +11,7 @@ from foundation.errors import UserError
 from foundation.files import MB, write_bytes_atomic
 from translate.bitext import post_edited, read_xliff
 from translate.memory import TranslationMemory, default_memory_path, memory_at
-from translate.memory.location import ENVIRONMENT, environment_location, is_server_address, parse_location
+from translate.memory.location import ENVIRONMENT, environment_location, is_server_address, parse_location, shown
 from translate.read import DEFAULT_MAX_INPUT_MB
 from translate.tm_files import UnitsRead, keeping_the_rule, read_units, segment_units, to_tmx, units_of
 
@@ -113,8 +113,10 @@ def add_memory_commands(commands) -> None:
         "copy",
         help="copy every unit of one memory into another (SQLite file or postgresql:// address), counts checked",
     )
-    copy.add_argument("source", type=memory_argument, metavar="SRC", help="the memory to copy from")
-    copy.add_argument("destination", type=memory_argument, metavar="DST", help="the memory to copy into")
+    copy.add_argument("source", type=memory_argument, metavar="SRC", help="the memory to copy from: a SQLite "
+                      "file or a postgresql:// address")  # fmt: skip
+    copy.add_argument("destination", type=memory_argument, metavar="DST", help="the memory to copy into (made if "
+                      "new): a SQLite file or a postgresql:// address")  # fmt: skip
     tm.set_defaults(run=run_tm)
 
 
@@ -167,6 +169,8 @@ def run_copy(args: argparse.Namespace) -> int:
     the counts: each origin of DST must hold at least what SRC holds, and exactly that when it was empty."""
     if not is_server_address(args.source) and not args.source.is_file():
         raise UserError(f"{args.source}: no translation memory here")
+    if _same_memory(args.source, args.destination):
+        raise UserError(f"{shown(str(args.source))}: SRC and DST are one memory; a copy needs another")
     source, destination = memory_at(args.source), memory_at(args.destination)
     before, read = destination.stats(), {"human": 0, "mt": 0}
     for page in source.pages():
@@ -187,6 +191,12 @@ def run_copy(args: argparse.Namespace) -> int:
     if short:
         raise UserError(f"the copy is short of {' and '.join(short)} units: {destination.label} was not fully written")
     return 0
+
+
+def _same_memory(one: Path | str, other: Path | str) -> bool:
+    if is_server_address(one) or is_server_address(other):
+        return str(one) == str(other)
+    return Path(one).resolve() == Path(other).resolve()
 
 
 def run_tm(args: argparse.Namespace) -> int:

@@ -15,7 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-from foundation.errors import UserError
+from commands.translate.memory import memory_location
+from foundation.errors import UserError, describe_error
 from translate.memory.location import is_server_address, parse_location, shown
 from translate.read import SUPPORTED_SUFFIXES, input_files
 
@@ -23,12 +24,15 @@ from translate.read import SUPPORTED_SUFFIXES, input_files
 def queue_address(value: str) -> str:
     """An argparse type for --queue: a PostgreSQL address, without a password."""
     try:
-        location = parse_location(value, "--queue")
+        location = parse_location(value, "--queue", QUEUE_IS)
     except UserError as error:
         raise argparse.ArgumentTypeError(str(error).removeprefix("--queue ")) from None
     if not is_server_address(location):
-        raise argparse.ArgumentTypeError(f"{value}: a queue is a postgresql:// address (a team's database)")
+        raise argparse.ArgumentTypeError(f"{value}: {QUEUE_IS}")
     return str(location)
+
+
+QUEUE_IS = "a queue is a postgresql:// address (a team's database)"
 
 
 def add_queue_option(run: argparse.ArgumentParser) -> None:
@@ -42,7 +46,13 @@ def add_queue_option(run: argparse.ArgumentParser) -> None:
 
 
 def add_queue_commands(commands) -> None:
-    worker = commands.add_parser("worker", help="take documents from a queue and translate them, until stopped")
+    worker = commands.add_parser(
+        "worker",
+        help="take documents from a queue and translate them, until stopped",
+        description="Take documents from a team's queue (put there by 'translate … --queue URI') one at a time, "
+        "translate each as its run was typed, in the folder it was typed in, and write its outputs there. "
+        "Ctrl-C stops it after the document it is on.",
+    )
     worker.add_argument("--queue", type=queue_address, required=True, metavar="URI", help="the PostgreSQL queue")
     worker.add_argument("--burst", action="store_true", help="stop when no document is left")
     worker.add_argument("--name", default="", help="the worker's name in the queue (default: host and process)")
@@ -62,6 +72,15 @@ def enqueue_documents(args: argparse.Namespace, paths: list[Path]) -> int:
     for error in errors:
         print(f"translate: {error}", file=sys.stderr)
     argv = _without_queue(args.argv)
+    memory = memory_location(args)
+    if args.tm is None and memory is not None and is_server_address(memory):
+        argv += ["--tm", str(memory)]  # the team's memory ZHEN_TM names here, named for the workers too
+    elif memory is not None and not is_server_address(memory):
+        print(
+            f"translate: the memory is a file on this machine ({memory}): a worker elsewhere uses its own; give "
+            "--tm postgresql://… (or ZHEN_TM) to share the team's",
+            file=sys.stderr,
+        )
     here = os.getcwd()
     tasks = [
         {"document": str(path.resolve()), "root": str(_root(path, paths).resolve()), "argv": argv, "cwd": here}
@@ -94,11 +113,21 @@ def _without_queue(argv: list[str]) -> list[str]:
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from pipeline.queue import work
+    from pipeline.queue import prepare, work
 
     loaded: dict[tuple, tuple] = {}
+    tally = {"done": 0, "failed": 0}
 
     def handle(task: dict) -> None:
+        try:
+            translate_task(task)
+            tally["done"] += 1
+        except Exception as error:  # said in one line here; the queue keeps it as the task's failure
+            tally["failed"] += 1
+            print(f"translate worker: {describe_error(error, Path(task['document']))}", file=sys.stderr, flush=True)
+            raise
+
+    def translate_task(task: dict) -> None:
         from commands.translate import build_parser
         from commands.translate.engine import engine_from
         from commands.translate.memory import open_memory
@@ -122,12 +151,16 @@ def run_worker(args: argparse.Namespace) -> int:
             raise memory.problem
         print(f"{document}: {', '.join(str(p) for p in outcome.written)} ({outcome.errors} QA errors)", flush=True)
 
+    prepare(args.queue)  # a queue that cannot be reached is its one line, before the worker says it is waiting
+    print(f"translate worker: taking documents from {shown(args.queue)} (Ctrl-C stops it after the document it "
+          "is on)", file=sys.stderr, flush=True)  # fmt: skip
     try:
         work(args.queue, handle, burst=args.burst, name=args.name)
     except KeyboardInterrupt:
-        print("translate worker: stopped", file=sys.stderr)
-        return 130
-    return 0
+        pass
+    ended = "no document left" if args.burst else "stopped"
+    print(f"translate worker: {ended}; {tally['done']} done, {tally['failed']} failed here", file=sys.stderr)
+    return 1 if tally["failed"] else 0
 
 
 def run_queue(args: argparse.Namespace) -> int:
@@ -136,5 +169,6 @@ def run_queue(args: argparse.Namespace) -> int:
     found = status(args.queue)
     print(f"{shown(args.queue)}: " + ", ".join(f"{count} {name}" for name, count in found.counts.items()))
     for failure in found.failures:
-        print(f"  failed: {failure.document}: {failure.error}")
+        reason = failure.error.removeprefix(f"{failure.document}: ")  # the reason names the file: once is enough
+        print(f"  failed: {failure.document}: {reason}")
     return 0
