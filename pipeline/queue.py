@@ -208,4 +208,5 @@ def status(location: str) -> Status:
     counts = {shown_as: 0 for shown_as in _SHOWN_STATUS.values()}
     for state, count in rows:
         counts[_SHOWN_STATUS.get(state, state)] = count
+    counts["failed"] = len(failures)  # a document failed and done since is done, not failed
     return Status(counts, [Failed(*row) for row in failures])

@@ -133,7 +133,8 @@ def test_a_document_that_fails_is_said_with_its_reason(postgres_server, tmp_path
     assert translate(str(broken), "--engine", "none", "--no-tm", "--out", "out", "--queue", queue,
                      cwd=tmp_path).returncode == 0  # fmt: skip
     assert translate("worker", "--queue", queue, "--burst", cwd=tmp_path).returncode == 0
-    assert len(status_line(queue, tmp_path).splitlines()) == 1
+    line = status_line(queue, tmp_path)
+    assert len(line.splitlines()) == 1 and "2 done, 0 failed" in line, line
 
 
 def test_a_run_queued_with_zhen_tm_carries_the_team_memory_to_its_workers(postgres_server, tmp_path, monkeypatch):
