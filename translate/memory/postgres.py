@@ -109,13 +109,7 @@ class PostgresMemory(TranslationMemory):
             if not source or self.problem:
                 found.append([])
                 continue
-            try:
-                alike = [row[0] for row in self._fetch_by_trigrams(_ALIKE, _alike_parameters(source))]
-            except Exception as error:
-                self.problem = self._problem(error)
-                if self.problem is None:
-                    raise
-                alike = []
+            alike = [row[0] for row in self._read(_ALIKE, _alike_parameters(source), self._fetch_by_trigrams)]
             units = self._read(_BEST_UNITS, [alike]) if alike else []
             best = list({row[0]: row for row in units}.values())  # the human, else the newest, per source
             found.append(best_candidates(source, best, limit))

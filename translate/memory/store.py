@@ -114,11 +114,13 @@ class TranslationMemory:
 
     # The rules, once.
 
-    def _read(self, query: str, parameters: list) -> list[tuple]:
+    def _read(self, query: str, parameters: list, fetch=None) -> list[tuple]:
+        """The query's rows (by ``fetch``, a backend's own way of asking, else ``_fetch``); none once the
+        memory has failed, the failure kept as ``problem``."""
         if self.problem:
             return []
         try:
-            return self._fetch(query, parameters)
+            return (fetch or self._fetch)(query, parameters)
         except Exception as error:
             self.problem = self._problem(error)
             if self.problem is None:
@@ -250,10 +252,9 @@ class TranslationMemory:
         ]
         return stored + self._write(_MACHINE_INSERT, rows)
 
-    def units(self, after: int = 0, limit: int | None = None) -> list[Unit]:
-        """The units in the order they were stored; ``after`` and ``limit`` read them a page at a time."""
-        page = f" LIMIT {int(limit)}" if limit else ""
-        return [Unit(*row) for row in self._read(f"{_SELECT_UNITS} WHERE id > ? ORDER BY id{page}", [after])]
+    def units(self) -> list[Unit]:
+        """Every unit, in the order they were stored."""
+        return [unit for page in self.pages() for unit in page]
 
     def pages(self, size: int = 10_000) -> Iterator[list[Unit]]:
         """Every unit, a page at a time (a memory of a million units is not read at once)."""

@@ -15,6 +15,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from foundation.script import is_cjk
 from glossary.entry import Entry, Status
@@ -197,12 +198,18 @@ def _unclaimed(target: str, hit: TermHit, hits: Sequence[TermHit], year: int | N
     for other in {other.zh: other for other in hits if other.zh != hit.zh and other.en}.values():
         said_in_chinese = sum(1 for h in hits if h.zh == other.zh)
         for longer in accepted_renderings(other.entry, year):
-            if not any(len(longer) > len(r) and renders(longer, r) for r in own):
+            if not any(_holds(longer, r) for r in own):
                 continue
             places = rendering_places(target, longer)
             if places and len(places) <= said_in_chinese:
                 target = without_places(target, places)
     return target
+
+
+@lru_cache(maxsize=8192)
+def _holds(longer: str, rendering: str) -> bool:
+    """Whether one rendering holds another (asked for every pair of terms in every segment: remembered)."""
+    return len(longer) > len(rendering) and renders(longer, rendering)
 
 
 def rendered(target: str, entry: Entry, holder: TermHit | None = None, year: int | None = None) -> bool:
