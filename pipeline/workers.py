@@ -5,14 +5,18 @@ itself, each worker raises KeyboardInterrupt wherever it is (inside
 WeasyPrint, or waiting on its queue), prints a traceback, and the executor's
 shutdown then waits for work that will never report.  So workers ignore
 SIGINT, and the process that started them decides: on any exception
-(KeyboardInterrupt included) it kills them and waits for them to be gone.  A
+(KeyboardInterrupt included) it kills them and waits for them to be gone, and
+for any child of theirs it adopted (it is their subreaper, so a killed
+worker's child is re-parented to it, not to init, which may reap it late).  A
 killed worker leaves every output either old or new (writes are atomic); the
 caller says which files are complete.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -52,6 +56,7 @@ def worker_pool(
 ) -> Iterator[ProcessPoolExecutor]:
     """A process pool (``start``: "fork" or "spawn") whose workers are killed if the block is left by an
     exception, and whose work not yet started is dropped in any case."""
+    _adopt_orphans()
     with ctrl_c_held():
         pool = _Pool(
             workers,
@@ -76,6 +81,7 @@ def _kill(pool: ProcessPoolExecutor) -> None:
     # ProcessPoolExecutor has no public way to stop running work before Python 3.14 (kill_workers); its
     # process table is the one handle on them.
     processes = [p for p in (getattr(pool, "_processes", None) or {}).values() if p.is_alive()]
+    before = _own_children()
     deadline = time.monotonic() + CHILDREN_WAIT
     while processes:
         waiting = []
@@ -88,6 +94,46 @@ def _kill(pool: ProcessPoolExecutor) -> None:
         processes = waiting
         if processes:
             time.sleep(0.01)
+    _reap_orphans(before, deadline)
+
+
+def _adopt_orphans() -> None:
+    """This process made the subreaper of what it starts (Linux): a child a killed worker leaves behind is
+    re-parented here, not to init, so that this process can wait for it before it exits."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: orphans go to init, as everywhere else
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def _own_children() -> set[int]:
+    children: set[int] = set()
+    for task in Path("/proc/self/task").glob("*"):
+        try:
+            children |= {int(pid) for pid in (task / "children").read_text().split()}
+        except OSError:
+            continue
+    return children
+
+
+def _reap_orphans(before: set[int], deadline: float) -> None:
+    """Wait for the children the killed workers left (adopted here: they were not this process's children
+    before), each until ``deadline``, then kill it; none is left a zombie or running after this process."""
+    while orphans := _own_children() - before:
+        for pid in orphans:
+            try:
+                if time.monotonic() >= deadline:
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+                else:
+                    os.waitpid(pid, os.WNOHANG)
+            except (ChildProcessError, ProcessLookupError):
+                continue
+        time.sleep(0.01)
 
 
 CHILDREN_WAIT = 2.0
