@@ -6,6 +6,7 @@ import sys
 
 from bench import (
     docx_rows,
+    evaluation,
     evidence,
     fidelity,
     glossary_match,
@@ -21,7 +22,7 @@ from bench import (
 
 def main() -> int:
     benches = (glossary_match, fidelity, heldout, memory, evidence, docx_rows, publishing)
-    benches += (review_glossary, review_translation, llm_engine, team_memory)
+    benches += (review_glossary, review_translation, llm_engine, team_memory, evaluation)
     results = [bench.run() for bench in benches]
     return 0 if all(results) else 1
 

@@ -145,7 +145,7 @@ def _translated(
         unknown = [segment for segment in unknown if not segment.target]
         _advance(progress, len(pending) - len(unknown))
         if engine is not None:
-            _machine_translate(engine, unknown, memory, str(path), progress, document)  # engine
+            machine_translate(engine, unknown, memory, str(path), progress, document)  # engine
     check_document(document)  # QA
     notes += occasion_note(document) + not_read_note(document) + _engine_notes(engine)
     if raw.encoding_guessed:
@@ -263,7 +263,7 @@ def _identity(engine: Engine | None, memory: TranslationMemory | None) -> str | 
     return engine.identity if engine is not None and memory is not None else None
 
 
-def _machine_translate(
+def machine_translate(
     engine: Engine,
     segments: list[Segment],
     memory: TranslationMemory | None,

@@ -14,6 +14,7 @@ from pathlib import Path
 from commands.glossary import notice_shipped_changes
 from commands.parsing import USAGE_ERROR, Parser, add_version, arguments, suggestion
 from commands.translate.engine import add_engine_options, engine_from
+from commands.translate.evaluate import add_eval_command
 from commands.translate.memory import add_memory_commands, add_memory_options, memory_location, open_memory
 from commands.translate.models import add_models_command
 from commands.translate.options import add_output_options, language_of, options_from
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_queue_option(run)
     run.set_defaults(run=run_main_job)
     add_qa_command(commands)
+    add_eval_command(commands)
     add_review_command(commands)
     add_memory_commands(commands)
     add_queue_commands(commands)

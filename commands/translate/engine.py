@@ -32,6 +32,11 @@ def add_engine_options(parser: argparse.ArgumentParser, what: str = "") -> None:
         help=what + "argos (a local model), llm (an OpenAI-compatible server), libretranslate (a server), "
         "or 'none', which fills only what the glossary covers, for human translators",
     )
+    add_engine_settings(parser)
+
+
+def add_engine_settings(parser: argparse.ArgumentParser) -> None:
+    """How each engine is reached and run: the options beside --engine."""
     parser.add_argument("--model", help="argos: an installed package name or a package folder")
     parser.add_argument(
         "--device",
@@ -60,13 +65,18 @@ def add_engine_options(parser: argparse.ArgumentParser, what: str = "") -> None:
     lt.add_argument("--lt-retries", type=int, default=3, metavar="N", help="retries of a failed request (3)")
 
 
-def engine_from(args: argparse.Namespace, source: str = "zh", target: str = "en") -> Engine | None:
+def engine_from(
+    args: argparse.Namespace, source: str = "zh", target: str = "en", name: str = "", model: str = ""
+) -> Engine | None:
+    """The engine the options name; ``name`` and ``model`` (an Argos package, or the LLM's model) in place
+    of --engine and --model or --llm-model when given."""
     from translate.engines.libretranslate import LTSettings
     from translate.engines.llm import LLMSettings
 
+    name = name or args.engine
     settings = LLMSettings(
         url=args.llm_url,
-        model=args.llm_model,
+        model=(model if name == "llm" else "") or args.llm_model,
         workers=args.llm_workers,
         rate=args.llm_rate,
         timeout=args.llm_timeout,
@@ -74,4 +84,5 @@ def engine_from(args: argparse.Namespace, source: str = "zh", target: str = "en"
         log=args.llm_log,
     )
     lt = LTSettings(url=args.lt_url, timeout=args.lt_timeout, retries=max(0, args.lt_retries))
-    return create_engine(args.engine, source, target, args.model, settings, args.device, lt)
+    argos_model = (model if name == "argos" else "") or args.model
+    return create_engine(name, source, target, argos_model, settings, args.device, lt)

@@ -172,12 +172,11 @@ def check_segment(segment: Segment, earlier: Sequence[str] = (), year: int | Non
         return [Issue("empty", "the translation is empty")]
     issues = []
     for index, hit in enumerate(segment.terms):
-        holder = segment.terms[index - 1] if index and segment.terms[index - 1].end == hit.start else None
         if hit.status == Status.PROPOSED:
-            if not (hit.en and rendered(target, hit.entry, holder, year)):
+            if not (hit.en and rendered(target, hit.entry, _holder(segment.terms, index), year)):
                 message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
                 issues.append(Issue("proposed-term", message, "warning"))
-        elif hit.en and not rendered(_unclaimed(target, hit, segment.terms, year), hit.entry, holder, year):
+        elif hit.en and not term_rendered(target, segment.terms, index, year):
             issue = _unrendered(hit, target, earlier, year, segment.terms)
             issues += [issue] if issue else []
         for avoid in hit.entry.avoid:
@@ -188,6 +187,18 @@ def check_segment(segment: Segment, earlier: Sequence[str] = (), year: int | Non
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
     return issues
+
+
+def _holder(hits: Sequence[TermHit], index: int) -> TermHit | None:
+    """The term right before ``hits[index]`` that holds it (公安局 before 局长), or None."""
+    return hits[index - 1] if index and hits[index - 1].end == hits[index].start else None
+
+
+def term_rendered(target: str, hits: Sequence[TermHit], index: int, year: int | None = None) -> bool:
+    """Whether the English renders the term ``hits[index]`` of its segment as QA judges it: an accepted
+    rendering, in the English not claimed by another term's rendering that holds it."""
+    hit = hits[index]
+    return rendered(_unclaimed(target, hit, hits, year), hit.entry, _holder(hits, index), year)
 
 
 def _unclaimed(target: str, hit: TermHit, hits: Sequence[TermHit], year: int | None) -> str:

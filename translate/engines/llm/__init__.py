@@ -94,6 +94,7 @@ class LLMEngine:
         self.notes: list[str] = []
         self.failed_checks = 0
         self.untranslated = 0
+        self.reasked = 0  # segments asked a second time, naming what their first answer lacked
         self._gone = threading.Event()
         self._timeouts = 0
         self._lock = threading.Lock()
@@ -134,6 +135,7 @@ class LLMEngine:
         checked = {i: self._check(request.segments[i], outputs[i]) for i in outputs}
         again = [i for i, lacking in checked.items() if lacking]
         if again and not self._gone.is_set():
+            self._count("reasked", len(again))
             retry = request.part(again)
             retry.previous = {request.segments[i].id: (outputs[i], checked[i]) for i in again}
             second, more = self._aligned(retry)
@@ -223,9 +225,9 @@ class LLMEngine:
         return [issue.message for issue in check_segment(trial) if issue.check in FAILING_CHECKS]
 
     # -- bookkeeping ---------------------------------------------------------------------------------
-    def _count(self, name: str) -> None:
+    def _count(self, name: str, by: int = 1) -> None:
         with self._lock:
-            setattr(self, name, getattr(self, name) + 1)
+            setattr(self, name, getattr(self, name) + by)
 
     def _note(self, line: str) -> None:
         with self._lock:

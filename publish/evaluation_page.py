@@ -1,0 +1,184 @@
+"""The page ``translate eval --html`` writes: a small bar chart per measure, the engines side by side, and
+each engine's worst segments to look at.
+
+One self-contained file: the charts are inline SVG, the style inline; no script, nothing fetched, so it
+opens from a disk or a mail as it is.  Everything from the report (engine names, the reference's file
+names, the sentences) is escaped into it by ``element``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from publish.html import GENERATOR, Markup, element, void_element
+
+_STYLE = """
+body { font-family: "Liberation Sans", "Noto Sans CJK SC", sans-serif; max-width: 72rem; margin: 1.5rem auto;
+       padding: 0 1rem; color: #111; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin-bottom: 0.25rem; }
+.lead { color: #444; margin-top: 0; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(21rem, 1fr)); gap: 1rem 1.5rem; }
+figure { margin: 0; border: 1px solid #ddd; border-radius: 4px; padding: 0.5rem 0.75rem; }
+figcaption { font-weight: bold; font-size: 0.95rem; }
+figcaption span { font-weight: normal; color: #555; }
+svg { display: block; width: 100%; height: auto; }
+svg text { font-size: 12px; fill: #222; }
+.bar { fill: #3b6ea5; }
+.reference { stroke: #b5452b; stroke-width: 2; stroke-dasharray: 4 3; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem 0.3rem 0; border-bottom: 1px solid #e3e3e3; }
+th { border-bottom: 2px solid #888; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+details { margin: 0.5rem 0; }
+summary, p.none { cursor: pointer; font-weight: bold; margin: 0.5rem 0; }
+p.none { cursor: auto; color: #555; }
+.missed { color: #b5452b; }
+.signature { font-family: "Liberation Mono", monospace; font-size: 0.8rem; color: #555; }
+"""
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str  # in each engine's figures
+    title: str
+    explain: str  # which way is better, and what it counts
+    shown: Callable[[float], str]
+    reference_key: str = ""  # the reference's own figure, drawn as a line
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}" if value >= 10 or value == 0 else f"{value:.2f}"
+
+
+MEASURES = (
+    Measure("chrf", "chrF", "against the reference; higher is better", _number),
+    Measure("bleu", "BLEU", "against the reference; higher is better", _number),
+    Measure("term_success", "Term success", "approved terms rendered; the line is the reference's", _percent,
+            "term_success"),
+    Measure("numbers_kept", "Numbers kept", "quantities of the Chinese stated; the line is the reference's", _percent,
+            "numbers_kept"),
+    Measure("qa_errors_per_segment", "QA errors a segment", "lower is better; the line is the reference's", _number,
+            "qa_errors_per_segment"),
+    Measure("segments_per_second", "Segments a second", "higher is faster", _number),
+    Measure("reasked", "Re-asks", "segments an LLM was asked again after failing its checks", _number),
+)  # fmt: skip
+WORST_BY = (
+    ("chrf", "lowest chrF"),
+    ("terms", "most terms missed"),
+    ("numbers", "most numbers missed"),
+    ("qa", "most QA errors"),
+)
+
+_LABEL_WIDTH, _BAR_WIDTH, _ROW, _VALUE_WIDTH = 130, 190, 22, 60
+
+
+def bar_chart(measure: Measure, engines: list[dict], reference: dict) -> Markup | None:
+    """Horizontal bars, one per engine with a figure for this measure; None when none has one."""
+    rows = [(engine["engine"], engine.get(measure.key)) for engine in engines]
+    rows = [(name, value) for name, value in rows if value is not None]
+    if not rows:
+        return None
+    line = reference.get(measure.reference_key) if measure.reference_key else None
+    scale = max([value for _, value in rows] + ([line] if line is not None else []) + [1e-9])
+    if measure.shown is _percent:
+        scale = max(scale, 1.0)
+    parts = []
+    for position, (name, value) in enumerate(rows):
+        y = position * _ROW + 4
+        width = max(0.0, value / scale * _BAR_WIDTH)
+        parts += [
+            element("text", _clipped(name, 18), x=str(_LABEL_WIDTH - 6), y=str(y + 13), text_anchor="end"),
+            element("rect", element("title", f"{name}: {measure.shown(value)}"), x=str(_LABEL_WIDTH), y=str(y),
+                    width=f"{width:.1f}", height=str(_ROW - 8), class_="bar"),
+            element("text", measure.shown(value), x=f"{_LABEL_WIDTH + width + 4:.1f}", y=str(y + 13)),
+        ]  # fmt: skip
+    height = len(rows) * _ROW + 8
+    if line is not None:
+        x = f"{_LABEL_WIDTH + line / scale * _BAR_WIDTH:.1f}"
+        parts.append(
+            element("line", element("title", f"the reference: {measure.shown(line)}"), x1=x, x2=x, y1="0",
+                    y2=str(height), class_="reference")
+        )  # fmt: skip
+    total = _LABEL_WIDTH + _BAR_WIDTH + _VALUE_WIDTH
+    svg = element(
+        "svg", *parts, viewBox=f"0 0 {total} {height}", role="img", aria_label=measure.title,
+        xmlns="http://www.w3.org/2000/svg",
+    )  # fmt: skip
+    return element("figure", element("figcaption", measure.title, " ", element("span", measure.explain)), svg)
+
+
+def _clipped(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _worst_table(rows: list[dict]) -> Markup:
+    head = element("tr", *(element("th", h) for h in ("segment", "Chinese", "reference", "engine's English")),
+                   element("th", "chrF", class_="num"), element("th", "missed"))  # fmt: skip
+    body = []
+    for row in rows:
+        missed = row["missed_terms"] + row["missed_numbers"] + row["qa_errors"]
+        body.append(
+            element(
+                "tr",
+                element("td", row["segment"]),
+                element("td", row["source"], lang="zh"),
+                element("td", row["reference"], lang="en"),
+                element("td", row["output"] or "(nothing)", lang="en"),
+                element("td", "" if row["chrf"] is None else f"{row['chrf']:.1f}", class_="num"),
+                element("td", "; ".join(missed), class_="missed"),
+            )
+        )
+    return element("table", element("thead", head), element("tbody", *body))
+
+
+def _engine_section(engine: dict) -> Markup:
+    lists = []
+    for key, title in WORST_BY:
+        rows = engine["worst"].get(key, [])
+        if rows:
+            lists.append(element("details", element("summary", f"{title}: {len(rows)} segment(s)"), _worst_table(rows)))
+        else:
+            lists.append(element("p", f"{title}: none", class_="none"))
+    return element("section", element("h3", engine["engine"]), *lists)
+
+
+def evaluation_page(report: dict) -> str:
+    """The whole page for a report of ``pipeline.evaluation.evaluate``."""
+    reference, engines = report["reference"], report["engines"]
+    figures = [chart for m in MEASURES if (chart := bar_chart(m, engines, reference)) is not None]
+    files = ", ".join(reference["files"])
+    lead = (
+        f"{reference['segments']} sentence pairs from {files}. The reference's own term success: "
+        + (_percent(reference["term_success"]) if reference["term_success"] is not None else "no terms")
+        + ", numbers kept: "
+        + (_percent(reference["numbers_kept"]) if reference["numbers_kept"] is not None else "no numbers")
+        + "."
+    )
+    signatures = element(
+        "p",
+        "sacrebleu signatures: chrF ", element("span", report["signatures"]["chrf"], class_="signature"),
+        "; BLEU ", element("span", report["signatures"]["bleu"], class_="signature"),
+    )  # fmt: skip
+    head = element(
+        "head",
+        void_element("meta", charset="utf-8"),
+        void_element("meta", name="viewport", content="width=device-width, initial-scale=1"),
+        void_element("meta", name="generator", content=GENERATOR),
+        element("title", "Engines compared"),
+        element("style", Markup(_STYLE)),
+    )
+    body = element(
+        "body",
+        element("h1", "Engines compared"),
+        element("p", lead, class_="lead"),
+        element("div", *figures, class_="charts"),
+        signatures,
+        element("h2", "Worst segments"),
+        *(_engine_section(engine) for engine in engines),
+    )
+    return "<!DOCTYPE html>\n" + element("html", head, body, lang="en") + "\n"
