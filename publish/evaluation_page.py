@@ -26,7 +26,9 @@ svg { display: block; width: 100%; height: auto; }
 svg text { font-size: 12px; fill: #222; }
 .bar { fill: #3b6ea5; }
 .reference { stroke: #b5452b; stroke-width: 2; stroke-dasharray: 4 3; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; table-layout: fixed; }
+td { overflow-wrap: anywhere; }  /* an engine's output may be one long run of characters */
+th.id { width: 3.5rem; } th.num { width: 3.5rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem 0.3rem 0; border-bottom: 1px solid #e3e3e3; }
 th { border-bottom: 2px solid #888; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -116,12 +118,21 @@ def _clipped(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def _worst_table(rows: list[dict]) -> Markup:
-    head = element("tr", *(element("th", h) for h in ("segment", "Chinese", "reference", "engine's English")),
+def _lost(row: dict, measure: str) -> str:
+    """What the segment lost: QA's findings in the list by QA errors, else the terms and numbers missed
+    (which QA's findings would only say again)."""
+    if measure == "qa":
+        return "; ".join(row["qa_errors"])
+    parts = [("terms: ", row["missed_terms"]), ("numbers: ", row["missed_numbers"])]
+    return "; ".join(label + ", ".join(items) for label, items in parts if items)
+
+
+def _worst_table(rows: list[dict], measure: str) -> Markup:
+    head = element("tr", element("th", "segment", class_="id"),
+                   *(element("th", h) for h in ("Chinese", "reference", "engine's English")),
                    element("th", "chrF", class_="num"), element("th", "missed"))  # fmt: skip
     body = []
     for row in rows:
-        missed = row["missed_terms"] + row["missed_numbers"] + row["qa_errors"]
         body.append(
             element(
                 "tr",
@@ -130,7 +141,7 @@ def _worst_table(rows: list[dict]) -> Markup:
                 element("td", row["reference"], lang="en"),
                 element("td", row["output"] or "(nothing)", lang="en"),
                 element("td", "" if row["chrf"] is None else f"{row['chrf']:.1f}", class_="num"),
-                element("td", "; ".join(missed), class_="missed"),
+                element("td", _lost(row, measure), class_="missed"),
             )
         )
     return element("table", element("thead", head), element("tbody", *body))
@@ -141,7 +152,9 @@ def _engine_section(engine: dict) -> Markup:
     for key, title in WORST_BY:
         rows = engine["worst"].get(key, [])
         if rows:
-            lists.append(element("details", element("summary", f"{title}: {len(rows)} segment(s)"), _worst_table(rows)))
+            lists.append(
+                element("details", element("summary", f"{title}: {len(rows)} segment(s)"), _worst_table(rows, key))
+            )
         else:
             lists.append(element("p", f"{title}: none", class_="none"))
     return element("section", element("h3", engine["engine"]), *lists)
