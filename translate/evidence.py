@@ -194,11 +194,7 @@ def read_pairs(paths: list[Path], memory: TranslationMemory | None, max_input_by
         named = stated_year(path.name)
         pairs += [replace(pair, year=pair.year or named, kind=kind) for pair in found]
     if memory is not None:
-        pairs += [
-            Pair(u.source, u.target, f"memory#{u.segment or i}")
-            for i, u in enumerate(memory.units(), start=1)
-            if u.origin == "human"
-        ]
+        pairs += [Pair(source, target, f"memory#{segment or i}") for i, source, target, segment in memory.human_texts()]
     return pairs
 
 

@@ -258,15 +258,31 @@ class TranslationMemory:
 
     def pages(self, size: int = 10_000) -> Iterator[list[Unit]]:
         """Every unit, a page at a time (a memory of a million units is not read at once)."""
+        for rows in self._pages(UNIT_COLUMNS, size):
+            yield [Unit(*row[1:]) for row in rows]
+
+    def human_texts(self, size: int = 10_000) -> Iterator[tuple[int, str, str, str]]:
+        """(number, source, target, segment) of every human unit, numbered from 1 among all units in the
+        order they were stored: what parallel text takes of a unit, read without making one of each row
+        (four columns, no ``Unit``: a third of the time over 100,000 units)."""
+        number = 0
+        for rows in self._pages(("origin", "source", "target", "segment"), size):
+            for _, origin, source, target, segment in rows:
+                number += 1
+                if origin == "human":
+                    yield number, source, target, segment
+
+    def _pages(self, columns: tuple[str, ...], size: int) -> Iterator[list[tuple]]:
+        """The columns of every unit, each row after its id, a page at a time in the order they were stored."""
         last = 0
         while True:
             rows = self._read(
-                f"SELECT id, {', '.join(UNIT_COLUMNS)} FROM units WHERE id > ? ORDER BY id LIMIT {int(size)}", [last]
+                f"SELECT id, {', '.join(columns)} FROM units WHERE id > ? ORDER BY id LIMIT {int(size)}", [last]
             )
             if not rows:
                 return
             last = rows[-1][0]
-            yield [Unit(*row[1:]) for row in rows]
+            yield rows
 
     def stats(self) -> dict[str, int]:
         counts = dict(self._read("SELECT origin, COUNT(*) FROM units GROUP BY origin", []))
