@@ -12,7 +12,9 @@ import pytest
 
 from translate.memory import memory_at
 
+from .browser import browser  # noqa: F401 (a fixture)
 from .engine_runs import glossary_file  # noqa: F401 (a fixture)
+from .fake_libretranslate import FakeLibreTranslate
 from .fake_llm import FakeLLM, Reply, faithful, translations
 
 PAIRS = [
@@ -187,3 +189,44 @@ def test_what_cannot_be_evaluated_is_said_before_any_work(run, tmp_path, referen
         result = run("translate", "eval", *arguments, "--glossary", str(glossary_file))
         assert result.code != 0 and said in result.err, (arguments, result.err)
         assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+
+
+def test_a_libretranslate_server_is_measured_beside_an_llm(run, reference, glossary_file, tmp_path):  # noqa: F811
+    with FakeLibreTranslate() as lt, FakeLLM() as llm:
+        result = run(
+            "translate", "eval", str(reference), "--glossary", str(glossary_file), "--json", "--engine",
+            "libretranslate", "--lt-url", lt.url, "--engine", "llm", "--llm-url", llm.url,
+        )  # fmt: skip
+    assert result.code == 0, result.err
+    engines = by_engine(json.loads(result.out))
+    assert list(engines) == ["libretranslate", "llm"]  # in the order named
+    # the stand-in LibreTranslate keeps the English it is given: the terms and quantities written into its input
+    assert engines["libretranslate"]["term_success"] == 1.0 and engines["libretranslate"]["numbers_kept"] == 1.0
+    assert engines["libretranslate"]["reasked"] is None and engines["llm"]["reasked"] == 0
+
+
+def test_the_page_opens_in_chromium_alone_and_draws_each_engine(run, tmp_path, reference, glossary_file, browser):  # noqa: F811
+    memory = tmp_path / "tm.sqlite"
+    run("translate", "tm", "import", str(reference), "--tm", str(memory))
+    page_file = tmp_path / "eval.html"
+    with FakeLLM(changed) as server:
+        result = run(
+            "translate", "eval", str(reference), "--glossary", str(glossary_file), "--engine", "memory",
+            "--tm", str(memory), "--engine", "llm", "--llm-url", server.url, "--llm-retries", "0",
+            "--html", str(page_file),
+        )  # fmt: skip
+    assert result.code == 0, result.err
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(page_file.as_uri())
+    assert requested == [page_file.as_uri()]  # nothing fetched: no font, no script, no image
+    charts = page.locator("figure")
+    assert charts.count() == 7  # with the LLM's re-asks
+    term_chart = charts.filter(has_text="Term success")
+    widths = [float(w) for w in term_chart.locator("rect").evaluate_all("rs => rs.map(r => r.getAttribute('width'))")]
+    assert widths[0] > 100 and widths[1] == 0  # the memory renders every term, the changing LLM none
+    assert term_chart.locator("line.reference").count() == 1
+    page.locator("summary", has_text="most numbers missed").first.click()  # the LLM's: the memory missed none
+    assert page.locator("details[open]").get_by_text("完成投资3.5亿元").is_visible()
+    page.close()
