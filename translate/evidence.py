@@ -34,7 +34,15 @@ from glossary.store import Glossary
 from translate.memory import TranslationMemory
 from translate.normalize import normalize
 from translate.occasion import inferred_kind, stated_year
-from translate.qa.english import ARTICLES, noun_forms, rendering_forms, renders, searchable, verb_forms
+from translate.qa.english import (
+    ARTICLES,
+    noun_forms,
+    rendering_forms,
+    renders,
+    searchable,
+    verb_forms,
+    without_longer,
+)
 from translate.tm_files import CSV_COLUMNS, column, read_csv, read_units
 
 PARAGRAPH_COLUMNS = ("paragraph", "年度文件内行号")
@@ -200,14 +208,27 @@ def read_pairs(paths: list[Path], memory: TranslationMemory | None, max_input_by
 
 def _head_forms(rendering: str) -> tuple[str, ...]:
     """The forms QA accepts of the last content word of each wording of a rendering: one must stand in a
-    text that renders it (a cheap test before the full one); none when a wording has no word."""
+    text that renders it (a cheap test before the full one); none when a wording has no word. Only those
+    that hold no other: where "developing" stands, so does "develop"."""
     heads: set[str] = set()
     for form in rendering_forms(rendering):
         words = [w for w in re.findall(r"[A-Za-z]+", form.lower()) if w not in ARTICLES and w != "and"]
         if not words:
             return ()
         heads |= noun_forms(words[-1]) | verb_forms(words[-1])
-    return tuple(sorted(heads))
+    return without_longer(heads)
+
+
+class _English:
+    """An English text as its renderings are tested, prepared once for all the terms of its pair."""
+
+    __slots__ = ("text", "prepared", "lowered", "either")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.prepared = searchable(text)
+        self.lowered = self.prepared.lower()
+        self.either = self.lowered + " " + text.lower()  # a head form may stand in either
 
 
 class _RenderingTest:
@@ -217,30 +238,37 @@ class _RenderingTest:
     def __init__(self):
         self._heads: dict[str, tuple[str, ...]] = {}
 
-    def __call__(self, text: str, prepared: str, lowered: str, rendering: str) -> bool:
+    def __call__(self, english: _English, rendering: str) -> bool:
         heads = self._heads.get(rendering)
         if heads is None:
             heads = self._heads[rendering] = _head_forms(rendering)
-        if heads and not any(form in lowered for form in heads):
-            return False
-        return renders(text, rendering, prepared)
+        if heads:
+            for form in heads:  # a loop, not any(): this runs for every term of every text
+                if form in english.either:
+                    break
+            else:
+                return False
+        return renders(english.text, rendering, english.prepared, english.lowered)
 
 
 def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
     """Every entry that occurs in the pairs, with its occurrences and what each one's English says."""
     matcher = glossary.matcher
     test = _RenderingTest()
+    accepted: dict[int, list[str]] = {}  # each entry's renderings, its eras parsed once, not at every hit
     evidence: dict[int, EntryEvidence] = {}
     for pair in pairs:
         hits = matcher.find(pair.source, words_checked=False)
         if not hits:
             continue
-        prepared = searchable(pair.target)
-        lowered = prepared.lower() + " " + pair.target.lower()
+        english = _English(pair.target)
         for hit in hits:
             entry = hit.entry
-            # an era's rendering is the entry's too: never "neither", whatever the pair's year
-            found = next((r for r in accepted_renderings(entry) if test(pair.target, prepared, lowered, r)), "")
+            renderings = accepted.get(id(entry))
+            if renderings is None:
+                # an era's rendering is the entry's too: never "neither", whatever the pair's year
+                renderings = accepted[id(entry)] = accepted_renderings(entry)
+            found = next((r for r in renderings if test(english, r)), "")
             if not found and not matcher.stands_alone(pair.source, hit):
                 continue  # the characters inside a longer word: not this entry
             occurrence = Occurrence(pair, found, (hit.start, hit.end))

@@ -84,6 +84,7 @@ Word order is not guessed: an order official translators use
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from translate.qa.derivation import (
@@ -420,6 +421,29 @@ def _literal_pattern(rendering: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8192)
+def _literal_lowered(rendering: str) -> re.Pattern[str] | None:
+    """``_literal_pattern`` for an ASCII text in lower case, None for a rendering that is not all ASCII: the
+    same matches, six times faster. Without IGNORECASE the first word is literal, and re scans for it;
+    the boundary before it follows it, as a lookbehind (one before it would be tried at every character).
+    In ASCII, IGNORECASE equates a letter with its other case only (it also equates s with ſ, i with ı,
+    k with the Kelvin sign, which lowering leaves apart)."""
+    words = [word.lower() for word in searchable(rendering).split()]
+    if not words or not all(word.isascii() for word in words):
+        return None
+    first = re.escape(words[0])
+    rest = "".join(r"\s+" + re.escape(word) for word in words[1:])
+    return re.compile(rf"{first}(?<!\w{first}){rest}(?![\w])")
+
+
+def _literally(prepared: str, lowered: str, rendering: str) -> bool:
+    """Whether ``prepared`` has the rendering word for word (``lowered``: ``prepared.lower()``)."""
+    fast = _literal_lowered(rendering)
+    if fast is not None and prepared.isascii():
+        return fast.search(lowered) is not None
+    return _literal_pattern(rendering).search(prepared) is not None
+
+
+@lru_cache(maxsize=8192)
 def rendering_pattern(rendering: str) -> re.Pattern[str]:
     """A pattern that finds ``rendering`` in English text in the forms the module docstring lists."""
     bodies = [_body(form)[0] for form in rendering_forms(rendering)]
@@ -430,15 +454,35 @@ def rendering_pattern(rendering: str) -> re.Pattern[str]:
 def _words_needed(rendering: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
     """For each form of ``rendering``, each of its words the pattern cannot do without, as the spellings it
     accepts (lower case): a text holding none of the spellings of one word of every form cannot render it,
-    and is known so without compiling the pattern."""
-    return tuple(tuple(tuple(sorted(forms)) for forms in _body(form)[1]) for form in rendering_forms(rendering))
+    and is known so without compiling the pattern. A spelling that holds another is left out (where
+    "developing" stands, "develop" does), and so is a word or a form said before: a sixth as many to look
+    for, the same answer."""
+    forms = (
+        tuple(dict.fromkeys(without_longer(spellings) for spellings in _body(form)[1]))
+        for form in rendering_forms(rendering)
+    )
+    return tuple(dict.fromkeys(forms))
 
 
-def could_render(prepared: str, rendering: str) -> bool:
+def without_longer(spellings: Iterable[str]) -> tuple[str, ...]:
+    """The spellings that hold no other one, sorted: a text holds one of them wherever it holds one of
+    ``spellings``, so testing these is enough."""
+    spellings = set(spellings)
+    return tuple(sorted(s for s in spellings if not any(other != s and other in s for other in spellings)))
+
+
+def could_render(prepared: str, rendering: str, lowered: str | None = None) -> bool:
     """False only where ``rendering_pattern`` cannot match ``prepared`` (a ``searchable`` text): some form of
-    the rendering has all its words in the text, in some spelling, somewhere."""
-    lower = prepared.lower()
-    return any(all(any(s in lower for s in word) for word in form) for form in _words_needed(rendering))
+    the rendering has all its words in the text, in some spelling, somewhere (``lowered``:
+    ``prepared.lower()``, for a caller that has it)."""
+    lower = prepared.lower() if lowered is None else lowered
+    for form in _words_needed(rendering):  # loops, not nested any/all: this runs per text and rendering
+        for spellings in form:
+            if not any(s in lower for s in spellings):
+                break
+        else:
+            return True
+    return False
 
 
 def _body(rendering: str) -> tuple[str, list[set[str]]]:
@@ -522,15 +566,17 @@ def searchable(text: str) -> str:
     return text
 
 
-def renders(text: str, rendering: str, prepared: str | None = None) -> bool:
+def renders(text: str, rendering: str, prepared: str | None = None, lowered: str | None = None) -> bool:
     """Whether ``text`` contains ``rendering`` in one of its English forms (``prepared``: the text
-    through ``searchable`` already, for a caller testing many renderings on one text)."""
+    through ``searchable`` already, and ``lowered`` that in lower case, for a caller testing many
+    renderings on one text)."""
     if not rendering:
         return False
     prepared = searchable(text) if prepared is None else prepared
-    if _literal_pattern(rendering).search(prepared):
+    lowered = prepared.lower() if lowered is None else lowered
+    if _literally(prepared, lowered, rendering):
         return True
-    if could_render(prepared, rendering) and rendering_pattern(rendering).search(prepared):
+    if could_render(prepared, rendering, lowered) and rendering_pattern(rendering).search(prepared):
         return True
     anaphoric = body_left_out(rendering)  # "its 20th National Congress", the Party named before
     if anaphoric is None:
