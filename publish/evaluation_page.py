@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from publish.html import GENERATOR, Markup, element, void_element
+from publish.html import Markup, element, screen_head
 
 _STYLE = """
 body { font-family: "Liberation Sans", "Noto Sans CJK SC", sans-serif; max-width: 72rem; margin: 1.5rem auto;
@@ -177,14 +177,7 @@ def evaluation_page(report: dict) -> str:
         "sacrebleu signatures: chrF ", element("span", report["signatures"]["chrf"], class_="signature"),
         "; BLEU ", element("span", report["signatures"]["bleu"], class_="signature"),
     )  # fmt: skip
-    head = element(
-        "head",
-        void_element("meta", charset="utf-8"),
-        void_element("meta", name="viewport", content="width=device-width, initial-scale=1"),
-        void_element("meta", name="generator", content=GENERATOR),
-        element("title", "Engines compared"),
-        element("style", Markup(_STYLE)),
-    )
+    head = screen_head("Engines compared", _STYLE)
     body = element(
         "body",
         element("h1", "Engines compared"),

@@ -80,6 +80,19 @@ PAGE_NUMBER_CHARACTERS = "0123456789/"
 GENERATOR = "zhen-publish"
 
 
+def screen_head(title: str, style: str) -> Markup:
+    """The ``<head>`` of a page made to be read on a screen (not printed): UTF-8, the viewport of a phone
+    too, who made it, and its own style inline, so the page is one file that fetches nothing."""
+    return element(
+        "head",
+        void_element("meta", charset="utf-8"),
+        void_element("meta", name="viewport", content="width=device-width, initial-scale=1"),
+        void_element("meta", name="generator", content=GENERATOR),
+        element("title", title),
+        element("style", Markup(style)),
+    )
+
+
 def _heading_tag(block: Block) -> str:
     return f"h{heading_rank(block) + 1}"  # h1 is the document's title
 

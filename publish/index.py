@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from foundation.files import exclusive, write_text_atomic
-from publish.html import GENERATOR, Markup, element, void_element
+from publish.html import Markup, element, screen_head
 from translate.document import Document
 
 INDEX_NAME = "index.html"
@@ -134,14 +134,7 @@ def render_index(folder: Path, listings: list[Listing]) -> str:
             )
         )
     heads = [element("th", text) for text in ("文件 Document", "翻译日期 Translated", "页数 Pages", "下载 Download")]
-    head = element(
-        "head",
-        void_element("meta", charset="utf-8"),
-        void_element("meta", name="viewport", content="width=device-width, initial-scale=1"),
-        void_element("meta", name="generator", content=GENERATOR),
-        element("title", "文件 Documents"),
-        element("style", Markup(_STYLE)),
-    )
+    head = screen_head("文件 Documents", _STYLE)
     table = element("table", element("thead", element("tr", *heads)), element("tbody", *rows))
     body = element("body", element("h1", "文件 Documents"), table)
     return "<!DOCTYPE html>\n" + element("html", head, body, lang="zh") + "\n"
