@@ -271,8 +271,10 @@ def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
             found = next((r for r in renderings if test(english, r)), "")
             if not found and not matcher.stands_alone(pair.source, hit):
                 continue  # the characters inside a longer word: not this entry
-            occurrence = Occurrence(pair, found, (hit.start, hit.end))
-            evidence.setdefault(id(entry), EntryEvidence(entry)).occurrences.append(occurrence)
+            known = evidence.get(id(entry))
+            if known is None:  # made once: setdefault would make one at every occurrence
+                known = evidence[id(entry)] = EntryEvidence(entry)
+            known.occurrences.append(Occurrence(pair, found, (hit.start, hit.end)))
     results = list(evidence.values())
     _mine_candidates(results, pairs)
     return sorted(results, key=_review_order)
@@ -285,13 +287,12 @@ def _review_order(evidence: EntryEvidence) -> tuple:
 
 def _ngrams(text: str) -> set[str]:
     words = _WORD.findall(text.lower().replace("’", "'"))
+    edge = [word not in _STOPWORDS for word in words]  # a word a gram may begin or end with
     grams = set()
-    for size in range(1, MAX_WORDS + 1):
-        for i in range(len(words) - size + 1):
-            gram = words[i : i + size]
-            if gram[0] in _STOPWORDS or gram[-1] in _STOPWORDS:
-                continue
-            grams.add(" ".join(gram))
+    for last in range(MAX_WORDS):  # a gram's last word after its first; each sliced only if it is one
+        for i in range(len(words) - last):
+            if edge[i] and edge[i + last]:
+                grams.add(" ".join(words[i : i + last + 1]))
     return grams
 
 
