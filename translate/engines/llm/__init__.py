@@ -85,8 +85,13 @@ class LLMEngine:
 
         self.settings = settings
         self._openai = openai
+        self._completion = openai.types.chat.ChatCompletion
         self.client = openai.OpenAI(
-            base_url=settings.url, api_key=api_key(), timeout=settings.timeout, max_retries=settings.retries
+            base_url=settings.url,
+            api_key=api_key(),
+            timeout=settings.timeout,
+            max_retries=settings.retries,
+            http_client=_pooled(openai, settings.workers),
         )
         self.model = settings.model or self._only_model()
         self.identity = f"llm:{settings.url.rstrip('/')}:{self.model}:{PROMPT_VERSION}"
@@ -186,7 +191,10 @@ class LLMEngine:
         }
         openai = self._openai
         try:
-            completion = self.client.chat.completions.create(**sent)
+            # post() is the client's documented call for a body sent as it is, with create()'s retries,
+            # backoff, Retry-After and errors; create() would first walk every message through its
+            # typed-dict transform, a no-op for plain strings that costs 0.7 ms a request under the GIL.
+            completion = self.client.post("/chat/completions", body=sent, cast_to=self._completion)
         except openai.APITimeoutError as error:
             self._log(sent, error=f"timeout: {_short(error)}")
             with self._lock:
@@ -279,6 +287,15 @@ def _chunk(members: list[Segment], wanted: dict[int, int], title: str, heading: 
         current.append(segment)
     if current:
         requests.append(Request([wanted[id(s)] for s in current], current, title, heading))
+
+
+def _pooled(openai, workers: int):
+    """The openai client's own HTTP defaults with a pool of a kept-alive connection per worker: its
+    default keeps 100, so more workers than that would connect again for every request."""
+    import httpx2
+
+    limits = httpx2.Limits(max_connections=max(1, workers), max_keepalive_connections=max(1, workers))
+    return openai.DefaultHttpx2Client(limits=limits)
 
 
 def _short(error: Exception) -> str:
