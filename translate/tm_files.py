@@ -144,8 +144,15 @@ def _from_xliff(data: bytes, label: Path) -> list[Unit]:
 
 
 def read_csv(data: bytes, label: Path) -> tuple[list[str], list[list[str]]]:
-    """A CSV file's header (names trimmed, in lower case) and its other rows."""
-    rows = list(csv.reader(io.StringIO(decode_utf8(data, label, "CSV"))))
+    """A CSV file's header (names trimmed, in lower case) and its other rows (a blank line is a row of no
+    cells, kept so that each row's number is its line's)."""
+    # A field may be as long as the file, whose size the caller bounded: csv's own limit (128 KB) would
+    # stop a long paragraph with a bare error.
+    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
+    try:
+        rows = list(csv.reader(io.StringIO(decode_utf8(data, label, "CSV"))))
+    except csv.Error as error:
+        raise UserError(f"not a readable CSV file ({error})", label)
     return ([cell.strip().lower() for cell in rows[0]], rows[1:]) if rows else ([], [])
 
 
@@ -163,6 +170,8 @@ def _from_csv(data: bytes, label: Path) -> list[Unit]:
         raise UserError("a CSV memory needs a header with zh and en columns (or 中文 and 英文)", label, 1)
     units = []
     for number, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line (a spreadsheet's last, a gap between groups): nothing, and no wrong row
         if len(row) <= max(columns.values()):
             raise UserError(f"expected {len(header)} columns", label, number)
         zh, en = row[columns["zh"]].strip(), row[columns["en"]].strip()
