@@ -171,22 +171,55 @@ def check_segment(segment: Segment, earlier: Sequence[str] = (), year: int | Non
             return [Issue("untranslated", "no translation yet", "warning")]
         return [Issue("empty", "the translation is empty")]
     issues = []
-    for index, hit in enumerate(segment.terms):
-        if hit.status == Status.PROPOSED:
-            if not (hit.en and rendered(target, hit.entry, _holder(segment.terms, index), year)):
-                message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
-                issues.append(Issue("proposed-term", message, "warning"))
-        elif hit.en and not term_rendered(target, segment.terms, index, year):
-            issue = _unrendered(hit, target, earlier, year, segment.terms)
-            issues += [issue] if issue else []
-        for avoid in hit.entry.avoid:
-            if renders(target, avoid):
-                issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
+    judged: dict[tuple, list[Issue]] = {}  # a term said again in the segment is judged as it was the first time
+    for index in range(len(segment.terms)):
+        key = _occurrence_key(segment.terms, index)
+        if key not in judged:
+            judged[key] = _term_issues(target, segment.terms, index, earlier, year)
+        issues += judged[key]
     issues += quantity_issues(segment.normalized, target)
     left = sorted({c for c in target if is_cjk(c)})
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
     return issues
+
+
+def _term_issues(
+    target: str, hits: Sequence[TermHit], index: int, earlier: Sequence[str], year: int | None
+) -> list[Issue]:
+    """What QA says of one occurrence of a term."""
+    hit, issues = hits[index], []
+    if hit.status == Status.PROPOSED:
+        if not (hit.en and rendered(target, hit.entry, _holder(hits, index), year)):
+            message = f"{hit.zh}: proposed rendering {hit.en!r} is not yet approved"
+            issues.append(Issue("proposed-term", message, "warning"))
+    elif hit.en and not term_rendered(target, hits, index, year):
+        issue = _unrendered(hit, target, earlier, year, hits)
+        issues += [issue] if issue else []
+    for avoid in hit.entry.avoid:
+        if renders(target, avoid):
+            issues.append(Issue("avoided-term", f"{hit.zh}: {avoid!r} is to be avoided, use {hit.en!r}"))
+    return issues
+
+
+def _occurrence_key(hits: Sequence[TermHit], index: int) -> tuple:
+    """What a judgement of ``hits[index]`` depends on within its segment: its entry and the term holding it.
+    Two occurrences with the same key are judged alike, so a term said a thousand times in one long
+    paragraph is judged once, not a thousand times over the whole paragraph."""
+    holder = _holder(hits, index)
+    return id(hits[index].entry), hits[index].status, id(holder.entry) if holder else None
+
+
+def terms_rendered(target: str, hits: Sequence[TermHit], year: int | None = None) -> list[bool]:
+    """``term_rendered`` for every term of a segment, each kind of occurrence judged once."""
+    judged: dict[tuple, bool] = {}
+    found = []
+    for index in range(len(hits)):
+        key = _occurrence_key(hits, index)
+        if key not in judged:
+            judged[key] = term_rendered(target, hits, index, year)
+        found.append(judged[key])
+    return found
 
 
 def _holder(hits: Sequence[TermHit], index: int) -> TermHit | None:
