@@ -47,6 +47,9 @@ class Contender(Protocol):
     def reasked(self) -> int | None:
         """Segments asked a second time because their first English failed its checks (None: never asks)."""
 
+    def notes(self) -> list[str]:
+        """What went wrong on the way, for the person comparing (why sentences have no English)."""
+
 
 @dataclass
 class EngineContender:
@@ -58,6 +61,10 @@ class EngineContender:
 
     def reasked(self) -> int | None:
         return getattr(self.engine, "reasked", None)
+
+    def notes(self) -> list[str]:
+        take = getattr(self.engine, "take_notes", None)
+        return take() if take else []
 
 
 @dataclass
@@ -79,6 +86,9 @@ class MemoryContender:
     def reasked(self) -> int | None:
         return None
 
+    def notes(self) -> list[str]:
+        return []
+
 
 @dataclass
 class Reference:
@@ -86,9 +96,10 @@ class Reference:
 
     units: list[Unit]
     files: list[str]
+    places: list[str] = field(default_factory=list)  # where each pair is: "reference.csv line 4"
     year: int | None = None  # the texts' year, for the renderings official then (None: every era's)
     kind: str = ""
-    refused: int = 0  # pairs left out for a character no text may hold
+    refused: list[str] = field(default_factory=list)  # why each pair left out was (a character no text may hold)
 
     def document(self, glossary: Glossary, label: str) -> Document:
         """The Chinese as a document of one-sentence paragraphs, its terms found, not yet translated."""
@@ -149,7 +160,7 @@ def evaluate(
         "reference": {
             "files": reference.files,
             "segments": len(references),
-            "refused": reference.refused,
+            "refused": len(reference.refused),
             "year": reference.year,
             **own.totals(),
         },
@@ -178,7 +189,8 @@ def evaluate(
                 "seconds": seconds,
                 "segments_per_second": len(outputs) / seconds if seconds > 0 else None,
                 "reasked": None if after is None else after - (before or 0),
-                "worst": _worst(measured, references, worst),
+                "notes": contender.notes(),
+                "worst": _worst(measured, references, reference.places, worst),
             }
         )
     return report
@@ -190,10 +202,11 @@ def _with_targets(document: Document, targets: Sequence[str]) -> Document:
     return document
 
 
-def _worst(measured: Measured, references: Sequence[str], count: int) -> dict[str, list[dict]]:
+def _worst(measured: Measured, references: Sequence[str], places: Sequence[str], count: int) -> dict[str, list[dict]]:
     """The segments that did worst by each measure, worst first (ties in the reference's order); a
     segment that did not lose by a measure is never listed under it."""
     rows = list(zip(measured.document.segments, measured.scores, references))
+    where = dict(zip((segment.id for segment in measured.document.segments), places))
 
     def errors(segment: Segment) -> list[str]:
         return [f"{i.check}: {i.message}" for i in segment.issues if i.severity == "error"]
@@ -210,6 +223,7 @@ def _worst(measured: Measured, references: Sequence[str], count: int) -> dict[st
         worst[measure_name] = [
             {
                 "segment": segment.id,
+                "where": where.get(segment.id, ""),
                 "source": segment.source,
                 "reference": ref,
                 "output": segment.target,
@@ -230,12 +244,14 @@ def _no_bar(document: Document) -> AbstractContextManager[None]:
 def read_reference(paths: Sequence[Path], max_input_bytes: int, year: int | None = None, kind: str = "") -> Reference:
     """The sentence pairs of TMX, XLIFF or CSV files, in their order; a unit holding a character no text may
     hold is left out and counted (``Reference.refused``)."""
-    units, refused = [], 0
+    units, places, refused = [], [], []
     for path in paths:
         found = read_units(path, max_input_bytes)
         units += found.units
-        refused += len(found.refused)
+        # by name only: a report names no folder of the machine it ran on
+        line = "line " if path.suffix.lower() == ".csv" else ""
+        places += [f"{path.name} {line}{unit.segment}" for unit in found.units]
+        refused += [str(error) for error in found.refused]
     if not units:
         raise UserError("no sentence pairs with both Chinese and English", paths[0] if len(paths) == 1 else None)
-    # by name only: a report names no folder of the machine it ran on
-    return Reference(units, [path.name for path in paths], year, kind, refused)
+    return Reference(units, [path.name for path in paths], places, year, kind, refused)

@@ -8,6 +8,7 @@ names, the sentences) is escaped into it by ``element``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ svg text { font-size: 12px; fill: #222; }
 .reference { stroke: #b5452b; stroke-width: 2; stroke-dasharray: 4 3; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; table-layout: fixed; }
 td { overflow-wrap: anywhere; }  /* an engine's output may be one long run of characters */
-th.id { width: 3.5rem; } th.num { width: 3.5rem; }
+th.id { width: 6rem; } th.num { width: 3.5rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem 0.3rem 0; border-bottom: 1px solid #e3e3e3; }
 th { border-bottom: 2px solid #888; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -36,6 +37,7 @@ details { margin: 0.5rem 0; }
 summary, p.none { cursor: pointer; font-weight: bold; margin: 0.5rem 0; }
 p.none { cursor: auto; color: #555; }
 .missed { color: #b5452b; }
+.notes { color: #b5452b; }
 .signature { font-family: "Liberation Mono", monospace; font-size: 0.8rem; color: #555; }
 """
 
@@ -47,6 +49,7 @@ class Measure:
     explain: str  # which way is better, and what it counts
     shown: Callable[[float], str]
     reference_key: str = ""  # the reference's own figure, drawn as a line
+    logarithmic: bool = False  # for figures that span orders of size (a memory's lookups beside a model)
 
 
 def _percent(value: float) -> str:
@@ -55,6 +58,10 @@ def _percent(value: float) -> str:
 
 def _number(value: float) -> str:
     return f"{value:.1f}" if value >= 10 or value == 0 else f"{value:.2f}"
+
+
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
 
 
 MEASURES = (
@@ -66,8 +73,10 @@ MEASURES = (
             "numbers_kept"),
     Measure("qa_errors_per_segment", "QA errors a segment", "lower is better; the line is the reference's", _number,
             "qa_errors_per_segment"),
-    Measure("segments_per_second", "Segments a second", "higher is faster", _number),
-    Measure("reasked", "Re-asks", "segments an LLM was asked again after failing its checks", _number),
+    Measure("untranslated", "Untranslated", "sentences the engine gave no English; lower is better", _count),
+    Measure("segments_per_second", "Segments a second", "higher is faster; a logarithmic scale", _number,
+            logarithmic=True),
+    Measure("reasked", "Re-asks", "sentences an LLM was asked again after failing its checks", _count),
 )  # fmt: skip
 WORST_BY = (
     ("chrf", "lowest chrF"),
@@ -76,7 +85,9 @@ WORST_BY = (
     ("qa", "most QA errors"),
 )
 
-_LABEL_WIDTH, _BAR_WIDTH, _ROW, _VALUE_WIDTH = 130, 190, 22, 60
+_LABEL_WIDTH, _BAR_WIDTH, _ROW, _VALUE_WIDTH = 170, 170, 22, 60
+_LABEL_CHARACTERS = 26  # an engine's name in the chart; the whole name is in the bar's tooltip and the table
+_TEXT_CHARACTERS = 1000  # a sentence in a worst-segment table: enough to judge it, and the page stays small
 
 
 def bar_chart(measure: Measure, engines: list[dict], reference: dict) -> Markup | None:
@@ -86,22 +97,27 @@ def bar_chart(measure: Measure, engines: list[dict], reference: dict) -> Markup 
     if not rows:
         return None
     line = reference.get(measure.reference_key) if measure.reference_key else None
-    scale = max([value for _, value in rows] + ([line] if line is not None else []) + [1e-9])
+
+    def length(value: float) -> float:
+        return math.log10(1 + value) if measure.logarithmic else value
+
+    scale = max([length(value) for _, value in rows] + ([length(line)] if line is not None else []) + [1e-9])
     if measure.shown is _percent:
         scale = max(scale, 1.0)
     parts = []
     for position, (name, value) in enumerate(rows):
         y = position * _ROW + 4
-        width = max(0.0, value / scale * _BAR_WIDTH)
+        width = max(0.0, length(value) / scale * _BAR_WIDTH)
         parts += [
-            element("text", _clipped(name, 18), x=str(_LABEL_WIDTH - 6), y=str(y + 13), text_anchor="end"),
+            element("text", _clipped(name, _LABEL_CHARACTERS), x=str(_LABEL_WIDTH - 6), y=str(y + 13),
+                    text_anchor="end"),
             element("rect", element("title", f"{name}: {measure.shown(value)}"), x=str(_LABEL_WIDTH), y=str(y),
                     width=f"{width:.1f}", height=str(_ROW - 8), class_="bar"),
             element("text", measure.shown(value), x=f"{_LABEL_WIDTH + width + 4:.1f}", y=str(y + 13)),
         ]  # fmt: skip
     height = len(rows) * _ROW + 8
     if line is not None:
-        x = f"{_LABEL_WIDTH + line / scale * _BAR_WIDTH:.1f}"
+        x = f"{_LABEL_WIDTH + length(line) / scale * _BAR_WIDTH:.1f}"
         parts.append(
             element("line", element("title", f"the reference: {measure.shown(line)}"), x1=x, x2=x, y1="0",
                     y2=str(height), class_="reference")
@@ -136,10 +152,10 @@ def _worst_table(rows: list[dict], measure: str) -> Markup:
         body.append(
             element(
                 "tr",
-                element("td", row["segment"]),
-                element("td", row["source"], lang="zh"),
-                element("td", row["reference"], lang="en"),
-                element("td", row["output"] or "(nothing)", lang="en"),
+                element("td", row.get("where") or row["segment"]),
+                element("td", _clipped(row["source"], _TEXT_CHARACTERS), lang="zh"),
+                element("td", _clipped(row["reference"], _TEXT_CHARACTERS), lang="en"),
+                element("td", _clipped(row["output"], _TEXT_CHARACTERS) or "(nothing)", lang="en"),
                 element("td", "" if row["chrf"] is None else f"{row['chrf']:.1f}", class_="num"),
                 element("td", _lost(row, measure), class_="missed"),
             )
@@ -157,7 +173,9 @@ def _engine_section(engine: dict) -> Markup:
             )
         else:
             lists.append(element("p", f"{title}: none", class_="none"))
-    return element("section", element("h3", engine["engine"]), *lists)
+    notes = [element("li", note) for note in engine.get("notes", [])]
+    said = [element("ul", *notes, class_="notes")] if notes else []
+    return element("section", element("h3", engine["engine"]), *said, *lists)
 
 
 def evaluation_page(report: dict) -> str:
@@ -177,10 +195,11 @@ def evaluation_page(report: dict) -> str:
         "sacrebleu signatures: chrF ", element("span", report["signatures"]["chrf"], class_="signature"),
         "; BLEU ", element("span", report["signatures"]["bleu"], class_="signature"),
     )  # fmt: skip
-    head = screen_head("Engines compared", _STYLE)
+    title = f"Engines compared on {_clipped(files, 200)}"
+    head = screen_head(title, _STYLE)
     body = element(
         "body",
-        element("h1", "Engines compared"),
+        element("h1", title),
         element("p", lead, class_="lead"),
         element("div", *figures, class_="charts"),
         signatures,

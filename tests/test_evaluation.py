@@ -102,7 +102,7 @@ def test_an_llm_is_measured_and_one_that_changes_terms_and_numbers_shows_it(run,
         reports = {}
         for name, server in (("good", good), ("bad", bad)):
             options = ("--llm-url", server.url, "--llm-retries", "0", "--llm-timeout", "5")
-            reports[name] = by_engine(evaluate(run, reference, glossary_file, "llm", extra=options))["llm"]
+            reports[name] = by_engine(evaluate(run, reference, glossary_file, "llm", extra=options))["llm:fake-model"]
         asked_again = bad.calls[-1].again
     good_llm, bad_llm = reports["good"], reports["bad"]
     assert (good_llm["term_success"], good_llm["numbers_kept"], good_llm["qa_errors"]) == (1.0, 1.0, 0)
@@ -142,7 +142,7 @@ def test_the_tiny_model_is_measured_beside_the_memory(run, tmp_path, reference, 
     assert float(rows["argos"][1]) < 100  # a model of random weights: far from the reference
     assert any(line.startswith("chrF: nrefs:1|") for line in lines)
     page = (tmp_path / "eval.html").read_text(encoding="utf-8")
-    assert page.count("<svg") == 6  # chrF, BLEU, terms, numbers, QA errors, speed (no LLM: no re-asks)
+    assert page.count("<svg") == 7  # chrF, BLEU, terms, numbers, QA errors, untranslated, speed (no re-asks)
     assert "argos" in page and "memory" in page
 
 
@@ -162,7 +162,7 @@ def test_the_page_escapes_what_the_reference_says(tmp_path):
     page = evaluation_page({"reference": reference, "engines": [engine], "signatures": {"chrf": "c", "bleu": "b"}})
     assert "<script" not in page and "<img" not in page
     assert page.count("&lt;script&gt;") >= 5
-    assert page.count("<svg") == 7  # with an LLM's re-asks
+    assert page.count("<svg") == 8  # with an LLM's re-asks
 
 
 @pytest.mark.parametrize(
@@ -199,10 +199,10 @@ def test_a_libretranslate_server_is_measured_beside_an_llm(run, reference, gloss
         )  # fmt: skip
     assert result.code == 0, result.err
     engines = by_engine(json.loads(result.out))
-    assert list(engines) == ["libretranslate", "llm"]  # in the order named
+    assert list(engines) == ["libretranslate", "llm:fake-model"]  # in the order named, with the model served
     # the stand-in LibreTranslate keeps the English it is given: the terms and quantities written into its input
     assert engines["libretranslate"]["term_success"] == 1.0 and engines["libretranslate"]["numbers_kept"] == 1.0
-    assert engines["libretranslate"]["reasked"] is None and engines["llm"]["reasked"] == 0
+    assert engines["libretranslate"]["reasked"] is None and engines["llm:fake-model"]["reasked"] == 0
 
 
 def test_the_page_opens_in_chromium_alone_and_draws_each_engine(run, tmp_path, reference, glossary_file, browser):  # noqa: F811
@@ -222,7 +222,7 @@ def test_the_page_opens_in_chromium_alone_and_draws_each_engine(run, tmp_path, r
     page.goto(page_file.as_uri())
     assert requested == [page_file.as_uri()]  # nothing fetched: no font, no script, no image
     charts = page.locator("figure")
-    assert charts.count() == 7  # with the LLM's re-asks
+    assert charts.count() == 8  # with the LLM's re-asks
     term_chart = charts.filter(has_text="Term success")
     widths = [float(w) for w in term_chart.locator("rect").evaluate_all("rs => rs.map(r => r.getAttribute('width'))")]
     assert widths[0] > 100 and widths[1] == 0  # the memory renders every term, the changing LLM none
@@ -230,3 +230,53 @@ def test_the_page_opens_in_chromium_alone_and_draws_each_engine(run, tmp_path, r
     page.locator("summary", has_text="most numbers missed").first.click()  # the LLM's: the memory missed none
     assert page.locator("details[open]").get_by_text("完成投资3.5亿元").is_visible()
     page.close()
+
+
+def test_why_an_engine_left_sentences_untranslated_is_said_and_strict_fails(run, reference, glossary_file):  # noqa: F811
+    with FakeLLM(lambda call: Reply(status=500, error="the model crashed")) as server:
+        arguments = ["translate", "eval", str(reference), "--glossary", str(glossary_file), "--engine", "llm"]
+        arguments += ["--llm-url", server.url, "--llm-retries", "0"]
+        plain, strict = run(*arguments), run(*arguments, "--strict")
+    assert plain.code == 0 and strict.code == 1
+    said = [line for line in plain.err.splitlines() if line.startswith("translate eval: llm:fake-model: ")]
+    assert said and "500" in plain.err and "Traceback" not in plain.err
+    assert "untranslated" in plain.out.splitlines()[1]
+
+
+def test_the_page_never_replaces_a_reference_or_what_is_not_a_page(run, tmp_path, reference, glossary_file):  # noqa: F811
+    memory = tmp_path / "tm.sqlite"
+    run("translate", "tm", "import", str(reference), "--tm", str(memory))
+    before = reference.read_bytes()
+    (tmp_path / "folder.html").mkdir()
+    cases = [
+        (reference, "name a .html file"),
+        (tmp_path / "folder.html", "is not a file"),
+        (tmp_path / "a-file" / "x.html", "is a file"),
+    ]
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    for page, said in cases:
+        result = run("translate", "eval", str(reference), "--engine", "memory", "--tm", str(memory), "--html", str(page))
+        assert result.code == 2 and said in result.err and result.out == "", (page, result.err)
+    log = run("translate", "eval", str(reference), "--engine", "memory", "--tm", str(memory), "--llm-log", str(reference))
+    assert log.code == 2 and "is a reference" in log.err
+    assert reference.read_bytes() == before
+
+
+def test_a_spreadsheets_csv_reads_whole(run, tmp_path, glossary_file):  # noqa: F811
+    """Blank lines (a spreadsheet's last, a gap between groups) are no wrong row; a paragraph longer than
+    csv's own field limit is read; a line is named by its number in the file; a file named twice counts once."""
+    long_zh = "完成投资3.5亿元，增长12%。" * 12_000  # 192,000 characters: over csv's 131,072
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "zh,en\n街道党工委召开会议。,The Subdistrict Party Working Committee held a meeting.\n\n"
+        f"会议圆满结束。,The meeting ended successfully.\n{long_zh},Investment.\n,\n\n",
+        encoding="utf-8-sig",
+    )
+    memory = tmp_path / "tm.sqlite"
+    assert run("translate", "tm", "import", str(path), "--tm", str(memory)).code == 0
+    result = run("translate", "eval", str(path), str(path), "--engine", "memory", "--tm", str(memory), "--json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["reference"]["segments"] == 3 and report["reference"]["files"] == ["sheet.csv"]
+    worst = by_engine(report)["memory"]["worst"]["numbers"]
+    assert [row["where"] for row in worst] == ["sheet.csv line 5"]  # its reference drops the figures

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 from commands.glossary import notice_shipped_changes
@@ -25,7 +26,7 @@ from commands.translate.memory import memory_argument, memory_location
 from commands.translate.options import add_check_options
 from commands.translate.progress import document_bar
 from foundation.errors import UserError
-from foundation.files import MB, write_text_atomic
+from foundation.files import MB, writable_folder, write_text_atomic
 from glossary.store import load_glossary
 from pipeline.evaluation import WORST, Contender, EngineContender, MemoryContender, evaluate, read_reference
 from publish.evaluation_page import evaluation_page
@@ -35,6 +36,7 @@ from translate.memory import TranslationMemory, memory_at
 CONTENDERS = tuple(name for name in ENGINES if name != "none") + ("memory",)
 WITH_MODEL = ("argos", "llm")
 SHOWN_WORST = 3  # in the terminal; the JSON and the page have --worst
+SHOWN_REFUSED = 3  # pairs left out, each said with where it is; the rest counted
 
 
 def add_eval_command(commands) -> None:
@@ -88,21 +90,30 @@ def _count(value: str) -> int:
     return int(value)
 
 
+def _model_of(engine, name: str, named: str) -> str:
+    """The model an engine runs: the LLM's as the server confirmed it, Argos's package as named."""
+    return getattr(engine, "model", named) if name == "llm" else named if name == "argos" else ""
+
+
 def _label(name: str, model: str) -> str:
     return f"{name}:{model}" if model else name
 
 
 def contenders_from(args: argparse.Namespace) -> list[Contender]:
     """Every engine named, made (a model loaded, a server asked for its model) before anything is translated:
-    a missing model or a server that is down is one line before the run, not after the first engine's."""
-    contenders: list[Contender] = []
-    for name, model in dict.fromkeys(args.engines):  # the same engine twice is measured once
-        label = _label(name, model)
+    a missing model or a server that is down is one line before the run, not after the first engine's.  Each
+    is labelled with its model, however it was chosen (after the colon, by --model or --llm-model, or as the
+    one the server serves), and the same engine named twice is measured once."""
+    contenders: dict[str, Contender] = {}
+    for name, model in args.engines:
         if name == "memory":
-            contenders.append(MemoryContender(label, _memory(args)))
-        else:
-            contenders.append(EngineContender(label, engine_from(args, name=name, model=model)))
-    return contenders
+            contenders.setdefault(name, MemoryContender(name, _memory(args)))
+            continue
+        engine = engine_from(args, name=name, model=model)
+        label = _label(name, _model_of(engine, name, model or args.model or ""))
+        if label not in contenders:
+            contenders[label] = EngineContender(label, engine)
+    return list(contenders.values())
 
 
 def _memory(args: argparse.Namespace) -> TranslationMemory:
@@ -115,22 +126,51 @@ def _memory(args: argparse.Namespace) -> TranslationMemory:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    reference = read_reference(args.references, int(args.max_input_mb * MB), args.year, args.kind or "")
+    references = list({path.resolve(): path for path in args.references}.values())  # a file named twice counts once
+    _check_outputs(args, references)
+    reference = read_reference(references, int(args.max_input_mb * MB), args.year, args.kind or "")
     notice_shipped_changes(args.glossary, "translate")
     glossary = load_glossary(args.glossary)
     contenders = contenders_from(args)
     report = evaluate(reference, contenders, glossary, document_bar, args.worst)
-    if args.html is not None:
-        write_text_atomic(args.html, evaluation_page(report))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print_table(report)
-        if args.html is not None:
+    for problem in reference.refused[:SHOWN_REFUSED]:
+        _say(f"left out: {problem}")
+    if len(reference.refused) > SHOWN_REFUSED:
+        _say(f"{len(reference.refused) - SHOWN_REFUSED} more pair(s) left out for a character no text may hold")
+    for engine in report["engines"]:
+        for note in engine["notes"]:
+            _say(f"{engine['engine']}: {note}")
+    if args.html is not None:
+        write_text_atomic(args.html, evaluation_page(report))
+        if not args.json:
             print(f"the page: {args.html}")
-    if reference.refused:
-        print(f"translate eval: {reference.refused} pair(s) left out: a character no text may hold", file=sys.stderr)
-    return 0
+    failed = any(engine["untranslated"] or engine["qa_errors"] for engine in report["engines"])
+    return 1 if args.strict and failed else 0
+
+
+def _check_outputs(args: argparse.Namespace, references: list[Path]) -> None:
+    """What the run will write is checked before any work, so that a wrong path is one line, not a lost
+    comparison: the page is a .html file (never a reference, a folder or a device), and neither it nor the
+    LLM's log is one of the references."""
+    read = {path.resolve() for path in references}
+    page, log = args.html, args.llm_log
+    if page is not None:
+        if page.suffix.lower() not in (".html", ".htm"):
+            raise UserError(f"--html {page}: name a .html file (the page is one file, to open in a browser)")
+        if page.exists() and not page.is_file():
+            raise UserError(f"--html {page}: is not a file")
+        writable_folder(page.parent, "--html")
+    for option, path in (("--html", page), ("--llm-log", log)):
+        if path is not None and path.resolve() in read:
+            raise UserError(f"{option} {path}: is a reference; it would be overwritten")
+
+
+def _say(line: str) -> None:
+    print(f"translate eval: {line}", file=sys.stderr)
 
 
 COLUMNS = ("engine", "chrF", "BLEU", "terms", "numbers", "QA err/seg", "seg/s", "re-asks", "untranslated")
@@ -169,7 +209,7 @@ def print_table(report: dict) -> None:
         if worst:
             print(f"{engine['engine']}, lowest chrF:")
         for row in worst:
-            print(f"  {row['segment']:>6}  {row['chrf']:5.1f}  {_clipped(row['output'] or '(nothing)', 90)}")
+            print(f"  {row['chrf']:5.1f}  {row['where']}: {_clipped(row['output'] or '(nothing)', 90)}")
 
 
 def _figure(value: float | None, places: int) -> str:
@@ -181,5 +221,7 @@ def _percent(value: float | None) -> str:
 
 
 def _clipped(text: str, length: int) -> str:
-    text = " ".join(text.split())
+    """An engine's English on one line of a terminal: its format characters (a right-to-left override
+    would turn the rest of the line around) left out, its white space one space."""
+    text = " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").split())
     return text if len(text) <= length else text[: length - 1] + "…"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from glossary.entry import Status
 from translate.document import Segment
-from translate.qa import quantity_issues, term_rendered
+from translate.qa import quantity_issues, terms_rendered
 from translate.quantities import chinese_quantities
 
 NUMBER_ERROR = "number-mismatch"
@@ -45,7 +45,8 @@ def term_outcomes(target: str, segment: Segment, year: int | None = None) -> tup
     """How many approved terms of the segment ``target`` renders, and the Chinese of those it misses."""
     hits = segment.terms
     approved = [i for i, hit in enumerate(hits) if hit.status is Status.APPROVED and hit.en]
-    missed = [hits[i].zh for i in approved if not target.strip() or not term_rendered(target, hits, i, year)]
+    found = terms_rendered(target, hits, year) if target.strip() and approved else [False] * len(hits)
+    missed = [hits[i].zh for i in approved if not found[i]]
     return len(approved) - len(missed), missed
 
 
@@ -88,7 +89,9 @@ def corpus_chrf(outputs: Sequence[str], references: Sequence[str]) -> CorpusScor
 def corpus_bleu(outputs: Sequence[str], references: Sequence[str]) -> CorpusScore:
     from sacrebleu.metrics import BLEU
 
-    metric = BLEU()
+    # force: the English is scored as the engine wrote it, which is what would be published; sacrebleu would
+    # otherwise warn, on stderr and in its own words, that text with spaces before full stops looks tokenized.
+    metric = BLEU(force=True)
     return CorpusScore(metric.corpus_score(list(outputs), [list(references)]).score, str(metric.get_signature()))
 
 
