@@ -26,10 +26,12 @@ from pathlib import Path
 
 import ahocorasick
 
+from foundation.collector import collector_paused
 from foundation.errors import UserError
 from foundation.files import read_bytes
 from glossary.entry import Entry
 from glossary.eras import accepted_renderings
+from glossary.match import TermMatcher
 from glossary.store import Glossary
 from translate.memory import TranslationMemory
 from translate.normalize import normalize
@@ -202,7 +204,10 @@ def read_pairs(paths: list[Path], memory: TranslationMemory | None, max_input_by
         named = stated_year(path.name)
         pairs += [replace(pair, year=pair.year or named, kind=kind) for pair in found]
     if memory is not None:
-        pairs += [Pair(source, target, f"memory#{segment or i}") for i, source, target, segment in memory.human_texts()]
+        with collector_paused():  # a pair per unit, all kept: see foundation.collector
+            pairs += [
+                Pair(source, target, f"memory#{segment or i}") for i, source, target, segment in memory.human_texts()
+            ]
     return pairs
 
 
@@ -253,7 +258,14 @@ class _RenderingTest:
 
 def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
     """Every entry that occurs in the pairs, with its occurrences and what each one's English says."""
-    matcher = glossary.matcher
+    with collector_paused():  # an occurrence per term found, all kept: see foundation.collector
+        results = _occurrences(pairs, glossary.matcher)
+        _mine_candidates(results, pairs)
+    return sorted(results, key=_review_order)
+
+
+def _occurrences(pairs: list[Pair], matcher: TermMatcher) -> list[EntryEvidence]:
+    """Each entry found in the pairs, with its occurrences (in the order of the pairs)."""
     test = _RenderingTest()
     accepted: dict[int, list[str]] = {}  # each entry's renderings, its eras parsed once, not at every hit
     evidence: dict[int, EntryEvidence] = {}
@@ -275,9 +287,7 @@ def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
             if known is None:  # made once: setdefault would make one at every occurrence
                 known = evidence[id(entry)] = EntryEvidence(entry)
             known.occurrences.append(Occurrence(pair, found, (hit.start, hit.end)))
-    results = list(evidence.values())
-    _mine_candidates(results, pairs)
-    return sorted(results, key=_review_order)
+    return list(evidence.values())
 
 
 def _review_order(evidence: EntryEvidence) -> tuple:
