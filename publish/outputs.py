@@ -14,7 +14,7 @@ from pathlib import Path
 from foundation.errors import UserError
 from foundation.files import write_bytes_atomic
 from publish.docx import render_docx
-from publish.edition import make_edition
+from publish.edition import Edition, make_edition
 from publish.filenames import safe_stem
 from publish.fonts import Coverage, fonts_for, glyph_marker
 from publish.html import rendered_text
@@ -76,16 +76,22 @@ def report_missing_glyphs(document: Document, shown: Document, coverage: Coverag
             segment.issues.append(Issue(NO_GLYPH, message))
 
 
+def check_fonts(document: Document, edition: Edition) -> Coverage:
+    """The faces the edition's text needs, found before anything renders; QA marks each segment of
+    ``document`` holding a character none of them has."""
+    settings = edition.settings
+    coverage = fonts_for(rendered_text(edition), edition.zh_forms, settings.font_zh, settings.font_en)
+    report_missing_glyphs(document, edition.document, coverage)
+    return coverage
+
+
 def render_outputs(
     document: Document, formats: list[str], settings: Settings | None = None, with_qa: bool = True
 ) -> Rendered:
     """Every requested format in memory; nothing is written yet."""
     settings = settings or Settings()
     edition = make_edition(document, settings)
-    coverage = None
-    if "docx" in formats or "pdf" in formats:  # checked once, before anything renders
-        coverage = fonts_for(rendered_text(edition), edition.zh_forms, settings.font_zh, settings.font_en)
-        report_missing_glyphs(document, edition.document, coverage)
+    coverage = check_fonts(document, edition) if "docx" in formats or "pdf" in formats else None  # checked once
     rendered = Rendered({}, coverage.missing if coverage else [], with_qa=with_qa)
     for fmt in formats:
         if fmt == "xlf":
