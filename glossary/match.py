@@ -34,6 +34,11 @@ class TermHit:
         return self.entry.status
 
 
+def _longest_leftmost(candidate: tuple[int, int, Entry]) -> tuple[int, int]:
+    start, end, _ = candidate
+    return start, -end
+
+
 class TermMatcher:
     """Finds glossary terms that stand as words; where terms overlap, the longest leftmost one wins.
 
@@ -77,10 +82,9 @@ class TermMatcher:
         that matter themselves (``stands_alone``)."""
         if self._empty:
             return []
-        candidates = sorted(
-            ((end + 1 - len(form), end + 1, entry) for end, (form, entry) in self._automaton.iter(text)),
-            key=lambda candidate: (candidate[0], -candidate[1]),
-        )
+        candidates = [(end + 1 - len(form), end + 1, entry) for end, (form, entry) in self._automaton.iter(text)]
+        if len(candidates) > 1:  # three texts in four have one candidate or none: nothing to sort
+            candidates.sort(key=_longest_leftmost)
         hits: list[TermHit] = []
         taken_until = 0
         for start, end, entry in candidates:

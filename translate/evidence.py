@@ -237,23 +237,27 @@ class _English:
 
 
 class _RenderingTest:
-    """``renders`` with a cheap first test: a text lacking the rendering's last word in every form
-    cannot render it."""
+    """The first accepted rendering of an entry that an English text has, by ``renders`` with a cheap first
+    test: a text lacking the rendering's last word in every form cannot render it."""
 
     def __init__(self):
-        self._heads: dict[str, tuple[str, ...]] = {}
+        self._tests: dict[int, list[tuple[str, tuple[str, ...]]]] = {}  # by entry: each rendering, its heads
 
-    def __call__(self, english: _English, rendering: str) -> bool:
-        heads = self._heads.get(rendering)
-        if heads is None:
-            heads = self._heads[rendering] = _head_forms(rendering)
-        if heads:
-            for form in heads:  # a loop, not any(): this runs for every term of every text
-                if form in english.either:
-                    break
-            else:
-                return False
-        return renders(english.text, rendering, english.prepared, english.lowered)
+    def found(self, english: _English, entry: Entry) -> str:
+        tests = self._tests.get(id(entry))
+        if tests is None:  # an entry's eras parsed, its heads found, once, not at every occurrence
+            # an era's rendering is the entry's too: never "neither", whatever the pair's year
+            tests = self._tests[id(entry)] = [(r, _head_forms(r)) for r in accepted_renderings(entry)]
+        for rendering, heads in tests:  # loops, not any() or next(): this runs for every term of every text
+            if heads:
+                for form in heads:
+                    if form in english.either:
+                        break
+                else:
+                    continue
+            if renders(english.text, rendering, english.prepared, english.lowered):
+                return rendering
+        return ""
 
 
 def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
@@ -267,7 +271,6 @@ def gather(pairs: list[Pair], glossary: Glossary) -> list[EntryEvidence]:
 def _occurrences(pairs: list[Pair], matcher: TermMatcher) -> list[EntryEvidence]:
     """Each entry found in the pairs, with its occurrences (in the order of the pairs)."""
     test = _RenderingTest()
-    accepted: dict[int, list[str]] = {}  # each entry's renderings, its eras parsed once, not at every hit
     evidence: dict[int, EntryEvidence] = {}
     for pair in pairs:
         hits = matcher.find(pair.source, words_checked=False)
@@ -276,11 +279,7 @@ def _occurrences(pairs: list[Pair], matcher: TermMatcher) -> list[EntryEvidence]
         english = _English(pair.target)
         for hit in hits:
             entry = hit.entry
-            renderings = accepted.get(id(entry))
-            if renderings is None:
-                # an era's rendering is the entry's too: never "neither", whatever the pair's year
-                renderings = accepted[id(entry)] = accepted_renderings(entry)
-            found = next((r for r in renderings if test(english, r)), "")
+            found = test.found(english, entry)
             if not found and not matcher.stands_alone(pair.source, hit):
                 continue  # the characters inside a longer word: not this entry
             known = evidence.get(id(entry))
