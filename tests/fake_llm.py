@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 
 from .fake_server import JSONHandler, LoopbackServer
@@ -15,6 +16,9 @@ class Call:
     number: int  # 1 for the first chat request
     body: dict  # the request as sent
     headers: dict
+    client: tuple = ()  # the connection's (host, port): a connection carries one request at a time
+    received: float = 0.0  # time.perf_counter() when the request was read whole
+    answered: float | None = None  # and when its answer was sent (None: dropped)
 
     @property
     def asked(self) -> dict:
@@ -76,12 +80,15 @@ class FakeLLM(LoopbackServer):
 
             def do_POST(self):
                 body = self.read_json()
+                received = time.perf_counter()
+                headers = {k.lower(): v for k, v in self.headers.items()}
                 with server._lock:
-                    call = Call(len(server.calls) + 1, body, {k.lower(): v for k, v in self.headers.items()})
+                    call = Call(len(server.calls) + 1, body, headers, self.client_address, received)
                     server.calls.append(call)
                 reply = server.script(call)
                 if self.stalled_or_dropped(reply):
                     return
+                call.answered = time.perf_counter()
                 if reply.status != 200:
                     self.send_json(reply.status, {"error": {"message": reply.error or "scripted error"}}, reply.headers)
                     return
