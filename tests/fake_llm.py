@@ -54,6 +54,7 @@ class Reply:
     headers: dict = field(default_factory=dict)
     error: str = ""
     hang: float = 0.0  # seconds to wait before answering
+    page: str | None = None  # an HTML page sent instead of a completion (a proxy's, say)
     close: bool = False  # drop the connection without an answer
 
 
@@ -89,6 +90,9 @@ class FakeLLM(LoopbackServer):
                 if self.stalled_or_dropped(reply):
                     return
                 call.answered = time.perf_counter()
+                if reply.page is not None:
+                    self.send_body(reply.status, reply.page.encode(), "text/html", reply.headers)
+                    return
                 if reply.status != 200:
                     self.send_json(reply.status, {"error": {"message": reply.error or "scripted error"}}, reply.headers)
                     return

@@ -17,9 +17,11 @@ class JSONHandler(BaseHTTPRequestHandler):
         pass
 
     def send_json(self, status: int, body, headers: dict | None = None) -> None:
-        data = json.dumps(body).encode()
+        self.send_body(status, json.dumps(body).encode(), "application/json", headers)
+
+    def send_body(self, status: int, data: bytes, content_type: str, headers: dict | None = None) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         for name, value in (headers or {}).items():
             self.send_header(name, value)

@@ -139,6 +139,26 @@ def test_invalid_json_splits_and_a_single_that_stays_invalid_is_left_untranslate
     assert len(mt_units(tmp_path)) == SEGMENTS - 1
 
 
+def test_an_answer_that_is_no_chat_completion_leaves_its_segments_and_the_run_goes_on(
+    run, tmp_path, report, glossary_file
+):
+    def script(call):
+        if any("圆满结束" in s["source"] for s in call.segments):
+            return Reply(page="<html><body>Please sign in to the proxy</body></html>")
+        return good(call)
+
+    with FakeLLM(script) as server:
+        result = translate(run, tmp_path, report, glossary_file, server)
+        proxied = [c for c in server.calls if any("圆满结束" in s["source"] for s in c.segments)]
+    assert result.code == 0, result.err
+    assert len(proxied) == 1  # not split: no shorter request mends a proxy's page
+    done = {s.source: s for s in segments(tmp_path)}
+    assert all(not s.target for s in done.values() if s.source in {x["source"] for x in proxied[0].segments})
+    assert done["街道党工委召开会议。"].target.startswith("Translated ")
+    assert "not a chat completion (not JSON)" in result.out
+    assert "sign in" not in json.dumps([s.target for s in done.values()])
+
+
 def test_an_answer_cut_at_its_token_limit_is_split(run, tmp_path, report, glossary_file):
     def script(call):
         if len(call.segments) > 1:
