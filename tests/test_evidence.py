@@ -66,6 +66,19 @@ def test_evidence_from_the_memory_takes_its_human_units(run, tmx, tmp_path):
     assert found["街道党工委"]["occurrences"] == 4 and found["区委"]["occurrences"] == 2
 
 
+def test_a_memory_unit_without_a_segment_is_named_by_its_place_among_all_units(tmp_path):
+    from translate.document import Segment
+    from translate.evidence import read_pairs
+
+    memory = memory_at(tmp_path / "tm.sqlite")
+    memory.add_human([Unit("区委召开会议。", "The committee met.", "human", segment="7")])
+    source = "区委部署工作。"
+    memory.add_machine([("key", Segment("s1", source, source, ""), "The committee worked.")], "engine", "", "f")
+    memory.add_human([Unit("区委听取汇报。", "The committee heard reports.", "human")])
+    pairs = read_pairs([], memory, 0)
+    assert [(p.source, p.where) for p in pairs] == [("区委召开会议。", "memory#7"), ("区委听取汇报。", "memory#3")]
+
+
 def test_evidence_on_the_dev_set_groups_its_paragraphs_and_finds_admitted_renderings(run):
     result = run("glossary", "evidence", str(GWR_2024_EXCERPT), "--json")
     report = json.loads(result.out)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 
 from glossary.store import load_glossary
-from translate.qa.english import _literal_pattern, could_render, rendering_pattern, searchable
+from translate.qa.english import _literal_pattern, _literally, could_render, rendering_pattern, searchable
 
 from .paths import DATA
 
@@ -34,3 +34,35 @@ def test_the_shortcuts_agree_with_the_pattern_on_official_english():
             if _literal_pattern(rendering).search(text) and rendering not in QUOTED:
                 assert matches, (rendering, text)
     assert found > 40 and ruled_out > 0.9 * len(renderings[::2]) * len(texts)  # the checks had work to do
+
+
+def test_the_lower_case_search_of_an_ascii_text_agrees_with_the_word_for_word_pattern():
+    """An ASCII text is searched for a rendering word for word in lower case without IGNORECASE: the same
+    answers as the IGNORECASE pattern, for every rendering, in official English, in it shouted, and in texts
+    that hold the rendering inside a word or with a character IGNORECASE equates with an ASCII letter (the
+    long s, the dotless i, the Kelvin sign), which are left to the IGNORECASE pattern."""
+    with (DATA / "reference" / "gwr-2024-excerpt-zh-en.csv").open(encoding="utf-8-sig") as table:
+        english = [row[2] for row in list(csv.reader(table))[1:]]
+    renderings = sorted({r for e in load_glossary().entries for r in ([e.en] if e.en else []) + e.admitted})
+    own = [
+        text
+        for rendering in renderings
+        for text in (
+            f"We will pursue {rendering}.",
+            f"x{rendering}",
+            f"{rendering}s",
+            rendering.upper(),
+            rendering.replace("s", "\u017f"),
+            rendering.replace("i", "\u0131"),
+            rendering.replace("k", "\u212a"),
+        )
+    ]
+    texts = [searchable(text) for text in english + [text.upper() for text in english] + own]
+    found = 0
+    for rendering in renderings:
+        pattern = _literal_pattern(rendering)
+        for text in texts:
+            expected = bool(pattern.search(text))
+            found += expected
+            assert _literally(text, text.lower(), rendering) == expected, (rendering, text)
+    assert found > 2 * len(renderings)  # each found in its own sentence and shouted, and more
