@@ -290,11 +290,22 @@ def test_an_items_number_is_no_quantity(text, values):
         ("for 12 quarters in a row", 12.0, "count"),  # quarters of a year, counted
         ("three quarters of the total", 0.75, "fraction"),
         ("two thirds", 2 / 3, "fraction"),
+        ("2/3 of the firms", 2 / 3, "fraction"),  # as the prompt writes 三分之二 for an LLM
+        ("open 24/7", None, None),  # not proper: two counts
     ],
 )
 def test_only_a_proper_fraction_is_read_as_one(text, value, dimension):
-    (quantity,) = english_quantities(text)
+    found = english_quantities(text)
+    if value is None:
+        assert [q.dimension for q in found] == ["count", "count"]
+        return
+    (quantity,) = found
     assert (quantity.value, quantity.dimension) == (pytest.approx(value), dimension)
+
+
+def test_a_fraction_in_figures_is_the_chinese_fraction_and_a_date_is_not_one():
+    assert quantity_issues("三分之二的企业", "2/3 of the firms") == []
+    assert [q.value for q in english_quantities("on 2024/3/5")] == [2024.0, 3.0, 5.0]
 
 
 def test_a_year_said_from_the_texts_time_vouches_for_nothing_beside_a_stray_year():

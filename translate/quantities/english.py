@@ -313,6 +313,11 @@ def years_by_context(text: str) -> list[str]:
     return [match.group() for match in _YEAR_BY_CONTEXT.finditer(text)]
 
 
+# A fraction in figures, "2/3 of firms": a proper one, of small numbers, not a part of a date or a code
+# (2024/3/5, 3.5/4, 24/7).
+_SLASH_FRACTION = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?![\d/]|\.\d)")
+
+
 def english_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     position = 0
@@ -321,6 +326,11 @@ def english_quantities(text: str) -> list[Quantity]:
     while position < len(text):
         char = text[position]
         starts_word = char.isalpha() and (position == 0 or not text[position - 1].isalnum())
+        slashed = _SLASH_FRACTION.match(text, position) if char.isdigit() else None
+        if slashed and 0 < int(slashed.group(1)) < int(slashed.group(2)):
+            found.append(Quantity(position, slashed.end(), int(slashed.group(1)) / int(slashed.group(2)), "fraction"))
+            position = slashed.end()
+            continue
         if char.isdigit() and (position == 0 or not text[position - 1].isdigit()):
             number = _read_figure(text, position)
         elif starts_word:
