@@ -108,6 +108,8 @@ class LLMEngine:
         """The model the server serves, when it serves one: what llama.cpp's server and LM Studio do."""
         try:
             models = [m.id for m in self.client.with_options(max_retries=0, timeout=10).models.list()]
+        except self._openai.APIConnectionError as error:  # down, or not there: no model would help
+            raise UserError(f"no LLM server answers at {self.settings.url} ({_short(error)}): is it started?")
         except self._openai.OpenAIError as error:
             raise UserError(f"no model named and none listed by {self.settings.url}: {_short(error)}; give --llm-model")
         if len(models) != 1:
