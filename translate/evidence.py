@@ -161,6 +161,8 @@ def _paragraph_csv(data: bytes, label: Path) -> list[Pair] | None:
         return None
     grouped: dict[str, list[list[str]]] = defaultdict(list)
     for number, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line, as a memory's CSV reads it
         if len(row) <= max(paragraph, zh, en):
             raise UserError(f"expected {len(header)} columns", label, number)
         grouped[row[paragraph].strip()].append(row)
@@ -335,7 +337,9 @@ def _mine_candidates(results: list[EntryEvidence], pairs: list[Pair]) -> None:
             specificity = min(1.0, in_entry / max(spread[gram], 1))
             if specificity >= SPECIFIC and gram not in known:
                 scored.append(CandidateRendering(gram, share, specificity))
-        scored.sort(key=lambda c: (-(c.coverage * c.specificity), -len(c.text)))
+        # the text last: candidates tied on score and length come out in one order on every run, not in
+        # the order of a set, which string hashing changes from run to run
+        scored.sort(key=lambda c: (-(c.coverage * c.specificity), -len(c.text), c.text))
         evidence.candidates = _without_parts(scored)[:3]
 
 
