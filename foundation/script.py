@@ -6,6 +6,7 @@ converted text is also an offset into the original.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -69,7 +70,16 @@ HAN = "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES)
 CHINESE_NUMERALS = "〇零一二两三四五六七八九十百"
 
 
+_HAN_CHARACTER = re.compile(f"[{HAN}]")
+
+
 def is_cjk(char: str) -> bool:
     """Whether ``char`` is a Chinese character."""
     code = ord(char)
     return any(low <= code <= high for low, high in _HAN_RANGES)
+
+
+def chinese_characters(text: str) -> list[str]:
+    """The Chinese characters of a text, in order: one scan in C, where asking ``is_cjk`` of every
+    character of an English sentence costs QA a tenth of its time."""
+    return _HAN_CHARACTER.findall(text)

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from foundation.script import is_cjk
+from foundation.script import chinese_characters
 from glossary.entry import Entry, Status
 from glossary.eras import accepted_renderings, other_eras
 from translate.document import Document, Issue, Segment, State, TermHit
@@ -178,7 +178,7 @@ def check_segment(segment: Segment, earlier: Sequence[str] = (), year: int | Non
             judged[key] = _term_issues(target, segment.terms, index, earlier, year)
         issues += judged[key]
     issues += quantity_issues(segment.normalized, target)
-    left = sorted({c for c in target if is_cjk(c)})
+    left = sorted(set(chinese_characters(target)))
     if left:
         issues.append(Issue("chinese-left", f"Chinese left in the English: {''.join(left[:10])}"))
     return issues
