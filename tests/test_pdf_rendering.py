@@ -13,9 +13,10 @@ import tinycss2
 from glossary.store import load_glossary
 from pipeline.job import Options, translate_file
 from pipeline.layouts import render_layouts
-from publish.outputs import NO_GLYPH
-from publish.pdf import UA_PSEUDO_ELEMENTS, _html_class, collector_paused, html_to_pdf, user_agent_css
-from publish.settings import LAYOUTS
+from publish.edition import make_edition
+from publish.outputs import NO_GLYPH, check_fonts
+from publish.pdf import UA_PSEUDO_ELEMENTS, _html_class, collector_paused, html_to_pdf, pdf_page, user_agent_css
+from publish.settings import LAYOUTS, Settings
 from translate.memory import memory_at
 from translate.tm_files import read_units
 
@@ -79,6 +80,17 @@ def document(tmp_path_factory):
     )
     outcome.document.segments[3].source += NO_FONT_HAS
     return outcome.document
+
+
+def test_a_render_leaves_nothing_for_an_older_generation_of_the_collector(document):
+    edition = make_edition(document, Settings())
+    page = pdf_page(edition, check_fonts(document, edition))
+    html_to_pdf(*page)  # WeasyPrint's caches filled once
+    gc.collect()
+    before = len(gc.get_objects(1)) + len(gc.get_objects(2))
+    html_to_pdf(*page)
+    gc.collect(0)  # as the first automatic collection after the render
+    assert len(gc.get_objects(1)) + len(gc.get_objects(2)) - before < 200  # the render's boxes: thousands
 
 
 def test_the_layouts_made_at_once_are_the_files_made_one_after_another(document):
