@@ -12,8 +12,6 @@ import pytest
 
 from translate.memory import memory_at
 
-from .browser import browser  # noqa: F401 (a fixture)
-from .engine_runs import glossary_file  # noqa: F401 (a fixture)
 from .fake_libretranslate import FakeLibreTranslate
 from .fake_llm import FakeLLM, Reply, faithful, translations
 
@@ -51,7 +49,7 @@ def by_engine(report):
     return {engine["engine"]: engine for engine in report["engines"]}
 
 
-def test_the_memory_holding_the_reference_scores_perfectly(run, tmp_path, reference, glossary_file):  # noqa: F811
+def test_the_memory_holding_the_reference_scores_perfectly(run, tmp_path, reference, glossary_file):
     memory = tmp_path / "tm.sqlite"
     assert run("translate", "tm", "import", str(reference), "--tm", str(memory)).code == 0
     report = evaluate(run, reference, glossary_file, "memory", extra=("--tm", str(memory)))
@@ -67,7 +65,7 @@ def test_the_memory_holding_the_reference_scores_perfectly(run, tmp_path, refere
     assert "tok:13a" in report["signatures"]["bleu"] and "version:2." in report["signatures"]["bleu"]
 
 
-def test_a_memory_that_holds_part_of_the_reference_scores_that_part(run, tmp_path, reference, glossary_file):  # noqa: F811
+def test_a_memory_that_holds_part_of_the_reference_scores_that_part(run, tmp_path, reference, glossary_file):
     memory = memory_at(tmp_path / "tm.sqlite")
     from translate.memory import Unit
     from translate.normalize import normalize
@@ -97,7 +95,7 @@ def changed(call):
     return Reply(json.dumps(translations(call, target)))
 
 
-def test_an_llm_is_measured_and_one_that_changes_terms_and_numbers_shows_it(run, reference, glossary_file):  # noqa: F811
+def test_an_llm_is_measured_and_one_that_changes_terms_and_numbers_shows_it(run, reference, glossary_file):
     with FakeLLM() as good, FakeLLM(changed) as bad:
         reports = {}
         for name, server in (("good", good), ("bad", bad)):
@@ -115,7 +113,7 @@ def test_an_llm_is_measured_and_one_that_changes_terms_and_numbers_shows_it(run,
     assert bad_llm["worst"]["terms"][0]["missed_terms"] == ["党工委"]
 
 
-def test_an_engine_whose_server_fails_scores_nothing(run, reference, glossary_file):  # noqa: F811
+def test_an_engine_whose_server_fails_scores_nothing(run, reference, glossary_file):
     with FakeLLM(lambda call: Reply(status=500, error="the model crashed")) as server:
         options = ("--llm-url", server.url, "--llm-retries", "0", "--llm-timeout", "5")
         engine = by_engine(evaluate(run, reference, glossary_file, "llm:fake-model", extra=options))["llm:fake-model"]
@@ -125,7 +123,7 @@ def test_an_engine_whose_server_fails_scores_nothing(run, reference, glossary_fi
     assert engine["qa_errors_per_segment"] == 1.0  # each: the translation is empty
 
 
-def test_the_tiny_model_is_measured_beside_the_memory(run, tmp_path, reference, glossary_file, installed_model):  # noqa: F811
+def test_the_tiny_model_is_measured_beside_the_memory(run, tmp_path, reference, glossary_file, installed_model):
     memory = tmp_path / "tm.sqlite"
     run("translate", "tm", "import", str(reference), "--tm", str(memory))
     result = run(
@@ -177,7 +175,7 @@ def test_a_mistyped_engine_is_one_line(run, reference, arguments, said):
     assert result.code == 2 and said in result.err
 
 
-def test_what_cannot_be_evaluated_is_said_before_any_work(run, tmp_path, reference, glossary_file, packages_dir):  # noqa: F811
+def test_what_cannot_be_evaluated_is_said_before_any_work(run, tmp_path, reference, glossary_file, packages_dir):
     empty = tmp_path / "empty.csv"
     empty.write_text("zh,en\n", encoding="utf-8")
     cases = [
@@ -191,7 +189,7 @@ def test_what_cannot_be_evaluated_is_said_before_any_work(run, tmp_path, referen
         assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
 
 
-def test_a_libretranslate_server_is_measured_beside_an_llm(run, reference, glossary_file, tmp_path):  # noqa: F811
+def test_a_libretranslate_server_is_measured_beside_an_llm(run, reference, glossary_file, tmp_path):
     with FakeLibreTranslate() as lt, FakeLLM() as llm:
         result = run(
             "translate", "eval", str(reference), "--glossary", str(glossary_file), "--json", "--engine",
@@ -205,7 +203,7 @@ def test_a_libretranslate_server_is_measured_beside_an_llm(run, reference, gloss
     assert engines["libretranslate"]["reasked"] is None and engines["llm:fake-model"]["reasked"] == 0
 
 
-def test_the_page_opens_in_chromium_alone_and_draws_each_engine(run, tmp_path, reference, glossary_file, browser):  # noqa: F811
+def test_the_page_opens_in_chromium_alone_and_draws_each_engine(run, tmp_path, reference, glossary_file, browser):
     memory = tmp_path / "tm.sqlite"
     run("translate", "tm", "import", str(reference), "--tm", str(memory))
     page_file = tmp_path / "eval.html"
@@ -232,7 +230,7 @@ def test_the_page_opens_in_chromium_alone_and_draws_each_engine(run, tmp_path, r
     page.close()
 
 
-def test_why_an_engine_left_sentences_untranslated_is_said_and_strict_fails(run, reference, glossary_file):  # noqa: F811
+def test_why_an_engine_left_sentences_untranslated_is_said_and_strict_fails(run, reference, glossary_file):
     with FakeLLM(lambda call: Reply(status=500, error="the model crashed")) as server:
         arguments = ["translate", "eval", str(reference), "--glossary", str(glossary_file), "--engine", "llm"]
         arguments += ["--llm-url", server.url, "--llm-retries", "0"]
@@ -243,7 +241,7 @@ def test_why_an_engine_left_sentences_untranslated_is_said_and_strict_fails(run,
     assert "untranslated" in plain.out.splitlines()[1]
 
 
-def test_the_page_never_replaces_a_reference_or_what_is_not_a_page(run, tmp_path, reference, glossary_file):  # noqa: F811
+def test_the_page_never_replaces_a_reference_or_what_is_not_a_page(run, tmp_path, reference, glossary_file):
     memory = tmp_path / "tm.sqlite"
     run("translate", "tm", "import", str(reference), "--tm", str(memory))
     before = reference.read_bytes()
@@ -254,15 +252,16 @@ def test_the_page_never_replaces_a_reference_or_what_is_not_a_page(run, tmp_path
         (tmp_path / "a-file" / "x.html", "is a file"),
     ]
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    memory_engine = ("--engine", "memory", "--tm", str(memory))
     for page, said in cases:
-        result = run("translate", "eval", str(reference), "--engine", "memory", "--tm", str(memory), "--html", str(page))
+        result = run("translate", "eval", str(reference), *memory_engine, "--html", str(page))
         assert result.code == 2 and said in result.err and result.out == "", (page, result.err)
-    log = run("translate", "eval", str(reference), "--engine", "memory", "--tm", str(memory), "--llm-log", str(reference))
+    log = run("translate", "eval", str(reference), *memory_engine, "--llm-log", str(reference))
     assert log.code == 2 and "is a reference" in log.err
     assert reference.read_bytes() == before
 
 
-def test_a_spreadsheets_csv_reads_whole(run, tmp_path, glossary_file):  # noqa: F811
+def test_a_spreadsheets_csv_reads_whole(run, tmp_path, glossary_file):
     """Blank lines (a spreadsheet's last, a gap between groups) are no wrong row; a paragraph longer than
     csv's own field limit is read; a line is named by its number in the file; a file named twice counts once."""
     long_zh = "完成投资3.5亿元，增长12%。" * 12_000  # 192,000 characters: over csv's 131,072
