@@ -14,7 +14,7 @@ T = TypeVar("T")
 
 PROC_STAT = Path("/proc/stat")
 # A reading is quiet when the other processes kept busy no more than this share of one CPU, on average.
-QUIET_CPUS = 0.15
+QUIET_CPUS = 0.1
 QUIET_WAIT_SECONDS = 20  # before each round, waiting for the others to be done
 
 
