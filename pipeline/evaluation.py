@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from foundation.errors import UserError
 from glossary.store import Glossary
-from pipeline.job import ProgressBar, machine_translate
+from pipeline.job import ProgressBar, machine_translate, no_bar
 from translate.document import Block, BlockKind, Document, Segment, State
 from translate.engines import Engine
 from translate.memory import TranslationMemory, Unit
@@ -171,7 +170,7 @@ def evaluate(
         document = reference.document(glossary, contender.label)
         before = contender.reasked()
         started = time.perf_counter()
-        with (progress_bar or _no_bar)(document) as progress:
+        with (progress_bar or no_bar)(document) as progress:
             contender.fill(document, progress)
         seconds = time.perf_counter() - started
         after = contender.reasked()
@@ -235,10 +234,6 @@ def _worst(measured: Measured, references: Sequence[str], places: Sequence[str],
             for segment, score, ref in ranked[:count]
         ]
     return worst
-
-
-def _no_bar(document: Document) -> AbstractContextManager[None]:
-    return nullcontext()
 
 
 def read_reference(paths: Sequence[Path], max_input_bytes: int, year: int | None = None, kind: str = "") -> Reference:

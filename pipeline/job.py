@@ -135,7 +135,7 @@ def _translated(
     document.glossary_sha256 = glossary.sha256
     document.source_file, document.translated = path.name, date.today().isoformat()
     document.year, document.kind = options.year, options.kind
-    with (progress_bar or _no_bar)(document) as progress:
+    with (progress_bar or no_bar)(document) as progress:
         find_terms(document, glossary)  # terms
         notes = _keep_human_work(document, path, memory, options)  # a person's targets in the XLIFF replaced
         pending = fill_from_glossary(document)  # segments the approved terms cover completely
@@ -483,5 +483,5 @@ def _outcome_of(job: Callable[..., Outcome], path: Path, glossary: Glossary, opt
         return Failure(path, describe_error(error, path))
 
 
-def _no_bar(document: Document) -> AbstractContextManager[None]:
+def no_bar(document: Document) -> AbstractContextManager[None]:
     return nullcontext()

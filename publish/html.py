@@ -12,7 +12,7 @@ from html import escape
 
 from publish.edition import Edition, header_rows, heading_rank, is_figure
 from publish.fetcher import resource_url
-from publish.fonts import Coverage, glyph_marker
+from publish.fonts import Coverage, fonts_for, glyph_marker
 from publish.page import STYLESHEET
 from publish.paging import keep_together
 from translate.document import Block, BlockKind, Cell
@@ -285,3 +285,9 @@ def rendered_text(edition: Edition) -> str:
     for block in document.blocks:
         parts += [block.source, block.target]
     return "".join(parts)
+
+
+def edition_fonts(edition: Edition) -> Coverage:
+    """The faces that draw every character the edition shows, and the characters none of them has."""
+    settings = edition.settings
+    return fonts_for(rendered_text(edition), edition.zh_forms, settings.font_zh, settings.font_en)

@@ -16,8 +16,8 @@ from foundation.files import write_bytes_atomic
 from publish.docx import render_docx
 from publish.edition import Edition, make_edition
 from publish.filenames import safe_stem
-from publish.fonts import Coverage, fonts_for, glyph_marker
-from publish.html import rendered_text
+from publish.fonts import Coverage, glyph_marker
+from publish.html import edition_fonts
 from publish.pdf import render_pdf
 from publish.settings import Settings
 from translate.bitext import to_xliff
@@ -79,8 +79,7 @@ def report_missing_glyphs(document: Document, shown: Document, coverage: Coverag
 def check_fonts(document: Document, edition: Edition) -> Coverage:
     """The faces the edition's text needs, found before anything renders; QA marks each segment of
     ``document`` holding a character none of them has."""
-    settings = edition.settings
-    coverage = fonts_for(rendered_text(edition), edition.zh_forms, settings.font_zh, settings.font_en)
+    coverage = edition_fonts(edition)
     report_missing_glyphs(document, edition.document, coverage)
     return coverage
 

@@ -11,8 +11,8 @@ import tinycss2
 from foundation.collector import collector_paused
 from publish.edition import Edition
 from publish.fetcher import ConfinedFetcher
-from publish.fonts import Coverage, fonts_for
-from publish.html import FONT_STYLESHEET, font_stylesheet, render_html, rendered_text
+from publish.fonts import Coverage
+from publish.html import FONT_STYLESHEET, edition_fonts, font_stylesheet, render_html
 from publish.page import STYLESHEET, stylesheet
 
 # WeasyPrint's HTML stylesheet gives every element of the page six pseudo-elements (a list item's marker,
@@ -41,9 +41,7 @@ def html_to_pdf(html: str, resources: dict[str, tuple[bytes, str]], variant: str
 
 def render_pdf(edition: Edition, coverage: Coverage | None = None) -> tuple[bytes, int]:
     """The PDF and its page count; ``coverage`` from a font check already made, else the check runs here."""
-    settings = edition.settings
-    coverage = coverage or fonts_for(rendered_text(edition), edition.zh_forms, settings.font_zh, settings.font_en)
-    pdf, _, pages = html_to_pdf(*pdf_page(edition, coverage), settings.pdf_variant)
+    pdf, _, pages = html_to_pdf(*pdf_page(edition, coverage or edition_fonts(edition)), edition.settings.pdf_variant)
     return pdf, pages
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from glossary.entry import Status
 from translate.document import Segment
@@ -108,9 +109,15 @@ def signatures() -> dict[str, str]:
 
 def sentence_chrf(output: str, reference: str) -> float:
     """chrF of one sentence: what finds the worst segments (BLEU is not meant for single sentences)."""
+    return _sentence_chrf().sentence_score(output, [reference]).score
+
+
+@cache
+def _sentence_chrf():
+    """One metric for every sentence (asked for each segment of each engine), made when first needed."""
     from sacrebleu.metrics import CHRF
 
-    return CHRF().sentence_score(output, [reference]).score
+    return CHRF()
 
 
 def share(part: int, whole: int) -> float | None:
